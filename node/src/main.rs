@@ -1,0 +1,11 @@
+//! `palisade-node`: the Palisade chain's node.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

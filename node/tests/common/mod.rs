@@ -1,0 +1,130 @@
+//! A harness for tests against a live `palisade-node`: it starts the node on free loopback
+//! ports with its own base path, talks JSON-RPC over HTTP, and kills the node when dropped.
+
+use serde_json::{json, Value};
+use std::{
+	fs::File,
+	io::{Read, Write},
+	net::{TcpListener, TcpStream},
+	path::PathBuf,
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+/// A node process started by a test.
+pub struct TestNode {
+	child: Child,
+	rpc_port: u16,
+	base_path: PathBuf,
+	log_path: PathBuf,
+}
+
+/// A TCP port on the loopback interface that nothing listens on right now.
+pub fn free_port() -> u16 {
+	let listener = TcpListener::bind("127.0.0.1:0").expect("can bind an ephemeral port");
+	listener.local_addr().expect("bound socket has an address").port()
+}
+
+impl TestNode {
+	/// Starts `palisade-node` named `name` with `args`, on free RPC and p2p ports.
+	pub fn start(name: &str, args: &[&str]) -> Self {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+			.join(format!("{name}-{}-{rpc_port}", std::process::id()));
+		let _ = std::fs::remove_dir_all(&dir);
+		std::fs::create_dir_all(&dir).expect("can create the node's directory");
+		let base_path = dir.join("base");
+		let log_path = dir.join("node.log");
+		let log = File::create(&log_path).expect("can create the node's log file");
+
+		let child = Command::new(env!("CARGO_BIN_EXE_palisade-node"))
+			.args(args)
+			.args(["--base-path", base_path.to_str().expect("utf-8 path")])
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--port", &p2p_port.to_string()])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.expect("palisade-node starts");
+		Self { child, rpc_port, base_path: dir, log_path }
+	}
+
+	/// Calls the JSON-RPC `method` and returns its `result`, or the error it answered with.
+	pub fn rpc(&self, method: &str, params: Value) -> Result<Value, String> {
+		let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
+			.to_string();
+		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port))
+			.map_err(|e| format!("connect: {e}"))?;
+		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
+		write!(
+			stream,
+			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			body.len()
+		)
+		.map_err(|e| format!("send: {e}"))?;
+		let mut response = String::new();
+		stream.read_to_string(&mut response).map_err(|e| format!("receive: {e}"))?;
+		let (_, payload) =
+			response.split_once("\r\n\r\n").ok_or_else(|| format!("not HTTP: {response}"))?;
+		let reply: Value =
+			serde_json::from_str(payload).map_err(|e| format!("not JSON ({e}): {payload}"))?;
+		match reply.get("result") {
+			Some(result) => Ok(result.clone()),
+			None => Err(format!("{method} failed: {reply}")),
+		}
+	}
+
+	/// Polls `check` every second until it returns `Some`, or panics after `timeout` with the
+	/// node's log.
+	pub fn wait_for<T>(&self, what: &str, timeout: Duration, mut check: impl FnMut(&Self) -> Option<T>) -> T {
+		let start = Instant::now();
+		while start.elapsed() < timeout {
+			if let Some(value) = check(self) {
+				return value;
+			}
+			std::thread::sleep(Duration::from_secs(1));
+		}
+		panic!("timed out after {timeout:?} waiting for {what}\n--- node log ---\n{}", self.log_tail());
+	}
+
+	/// The number of the block with hash `hash`.
+	pub fn block_number(&self, hash: &Value) -> Option<u64> {
+		let header = self.rpc("chain_getHeader", json!([hash])).ok()?;
+		u64::from_str_radix(header.get("number")?.as_str()?.trim_start_matches("0x"), 16).ok()
+	}
+
+	/// The number of the latest finalised block.
+	pub fn finalized_number(&self) -> Option<u64> {
+		let hash = self.rpc("chain_getFinalizedHead", json!([])).ok()?;
+		self.block_number(&hash)
+	}
+
+	/// The last lines of the node's log.
+	pub fn log_tail(&self) -> String {
+		let log = std::fs::read_to_string(&self.log_path).unwrap_or_default();
+		let lines: Vec<&str> = log.lines().collect();
+		lines[lines.len().saturating_sub(60)..].join("\n")
+	}
+}
+
+impl Drop for TestNode {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+		if !std::thread::panicking() {
+			let _ = std::fs::remove_dir_all(&self.base_path);
+		}
+	}
+}
+
+/// Decodes hex `0x…` bytes.
+pub fn hex_bytes(hex: &str) -> Vec<u8> {
+	let hex = hex.trim_start_matches("0x");
+	(0..hex.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid hex"))
+		.collect()
+}

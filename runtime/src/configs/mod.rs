@@ -1,0 +1,8 @@
+//! Pallet configurations, one file per concern.
+
+mod consensus;
+mod staking;
+mod system;
+
+pub use consensus::*;
+pub use system::*;

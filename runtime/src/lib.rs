@@ -1,0 +1,160 @@
+//! # The Palisade runtime
+//!
+//! BABE block production and GRANDPA finality over Palisade's nominated proof of stake
+//! (`pallet-palisade-staking`, named `Staking`). A session is one BABE epoch.
+//!
+//! Module map: `constants` (units, periods), `configs` (one file per concern), `apis` (the
+//! runtime APIs the node and Polkadot.js call), `genesis_config_presets` (`development`,
+//! `local_testnet`).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` expands to a large recursive type.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+// Before `apis`: the benchmark macros it uses are defined here.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks {
+	frame_benchmarking::define_benchmarks!([pallet_palisade_staking, Staking]);
+}
+
+mod apis;
+pub mod configs;
+pub mod constants;
+pub mod genesis_config_presets;
+
+use alloc::vec::Vec;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use apis::RuntimeApi;
+pub use constants::*;
+pub use pallet_palisade_staking;
+
+/// A block number.
+pub type BlockNumber = u32;
+/// A transaction signature.
+pub type Signature = MultiSignature;
+/// An account: the public key of the signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+/// A balance of PAL, in its smallest unit.
+pub type Balance = u128;
+/// A transaction index of an account.
+pub type Nonce = u32;
+/// A block or state hash.
+pub type Hash = sp_core::H256;
+/// A timestamp, in milliseconds.
+pub type Moment = u64;
+
+/// Types the node uses without knowing the runtime's extrinsic format.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// An opaque block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// An opaque block.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// The session keys of a validator: BABE for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub babe: Babe,
+		pub grandpa: Grandpa,
+	}
+}
+
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("palisade"),
+	impl_name: alloc::borrow::Cow::Borrowed("palisade"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Babe = pallet_babe;
+	#[runtime::pallet_index(2)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(3)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(4)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(5)]
+	pub type Authorship = pallet_authorship;
+	// Staking comes before Session, so its genesis is built first.
+	#[runtime::pallet_index(6)]
+	pub type Staking = pallet_palisade_staking;
+	#[runtime::pallet_index(7)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(8)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(9)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(10)]
+	pub type Sudo = pallet_sudo;
+}
+
+/// The address format of accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+/// A block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// A block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+/// The checks every transaction passes before it is dispatched.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+);
+/// An extrinsic as it is submitted.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload that a transaction's signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// Dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;

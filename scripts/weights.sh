@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates the staking pallet's weights on this machine from its benchmarks.
+# Run it on an otherwise idle machine: the figures are wall-clock measurements.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+scripts/setup.sh
+cargo build --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" -p palisade-node
+"$CARGO_TARGET_DIR/$PALISADE_PROFILE/palisade-node" benchmark pallet \
+	--chain dev \
+	--pallet pallet_palisade_staking \
+	--extrinsic '*' \
+	--steps 50 \
+	--repeat 20 \
+	--wasm-execution compiled \
+	--heap-pages 4096 \
+	--header .maintain/HEADER \
+	--template .maintain/frame-weight-template.hbs \
+	--output pallets/staking/src/weights.rs

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace
+cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace --no-fail-fast

@@ -8,12 +8,13 @@ use std::{
 	net::{TcpListener, TcpStream},
 	path::PathBuf,
 	process::{Child, Command, Stdio},
+	sync::Mutex,
 	time::{Duration, Instant},
 };
 
 /// A node process started by a test.
 pub struct TestNode {
-	child: Child,
+	child: Mutex<Child>,
 	rpc_port: u16,
 	base_path: PathBuf,
 	log_path: PathBuf,
@@ -43,12 +44,12 @@ impl TestNode {
 			.args(["--base-path", base_path.to_str().expect("utf-8 path")])
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--port", &p2p_port.to_string()])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.stdout(Stdio::null())
 			.stderr(log)
 			.spawn()
 			.expect("palisade-node starts");
-		Self { child, rpc_port, base_path: dir, log_path }
+		Self { child: Mutex::new(child), rpc_port, base_path: dir, log_path }
 	}
 
 	/// Calls the JSON-RPC `method` and returns its `result`, or the error it answered with.
@@ -77,17 +78,26 @@ impl TestNode {
 		}
 	}
 
-	/// Polls `check` every second until it returns `Some`, or panics after `timeout` with the
-	/// node's log.
-	pub fn wait_for<T>(&self, what: &str, timeout: Duration, mut check: impl FnMut(&Self) -> Option<T>) -> T {
+	/// Polls `check` every second until it returns `Some`. Panics with the node's log if the
+	/// node exits or `timeout` passes first.
+	pub fn wait_for<T>(
+		&self,
+		what: &str,
+		timeout: Duration,
+		mut check: impl FnMut(&Self) -> Option<T>,
+	) -> T {
 		let start = Instant::now();
 		while start.elapsed() < timeout {
 			if let Some(value) = check(self) {
 				return value;
 			}
+			let exited = self.child.lock().expect("not poisoned").try_wait().ok().flatten();
+			if let Some(status) = exited {
+				panic!("the node exited ({status}) while waiting for {what}\n{}", self.log_tail());
+			}
 			std::thread::sleep(Duration::from_secs(1));
 		}
-		panic!("timed out after {timeout:?} waiting for {what}\n--- node log ---\n{}", self.log_tail());
+		panic!("timed out after {timeout:?} waiting for {what}\n{}", self.log_tail());
 	}
 
 	/// The number of the block with hash `hash`.
@@ -106,14 +116,16 @@ impl TestNode {
 	pub fn log_tail(&self) -> String {
 		let log = std::fs::read_to_string(&self.log_path).unwrap_or_default();
 		let lines: Vec<&str> = log.lines().collect();
-		lines[lines.len().saturating_sub(60)..].join("\n")
+		let tail = lines[lines.len().saturating_sub(60)..].join("\n");
+		format!("--- node log ({}) ---\n{tail}", self.log_path.display())
 	}
 }
 
 impl Drop for TestNode {
 	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
+		let child = self.child.get_mut().expect("not poisoned");
+		let _ = child.kill();
+		let _ = child.wait();
 		if !std::thread::panicking() {
 			let _ = std::fs::remove_dir_all(&self.base_path);
 		}

@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-cargo build --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" -p palisade-node
-exec "$CARGO_TARGET_DIR/$PALISADE_PROFILE/palisade-node" --dev "$@"
+palisade_build
+exec "$PALISADE_NODE" --dev "$@"

@@ -3,3 +3,12 @@
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/palisade-target}"
 PALISADE_PROFILE="testnet"
 PALISADE_FEATURES="fast-runtime,runtime-benchmarks"
+PALISADE_NODE="$CARGO_TARGET_DIR/$PALISADE_PROFILE/palisade-node"
+
+# Builds everything the tests build, the node binary included. The dev node and weight
+# generation build through this same invocation: a plain `cargo build -p palisade-node` would
+# unify features without the test dependencies and recompile much of the tree.
+palisade_build() {
+	cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" \
+		--workspace --no-run
+}

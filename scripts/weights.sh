@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-cargo build --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" -p palisade-node
-"$CARGO_TARGET_DIR/$PALISADE_PROFILE/palisade-node" benchmark pallet \
+palisade_build
+"$PALISADE_NODE" benchmark pallet \
 	--chain dev \
 	--pallet pallet_palisade_staking \
 	--extrinsic '*' \

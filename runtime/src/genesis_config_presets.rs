@@ -1,7 +1,8 @@
-//! Named genesis presets: `development` (Alice alone) and `local_testnet` (Alice and Bob).
+//! Named genesis presets: `development` (Alice validates, Bob nominates her) and
+//! `local_testnet` (Alice and Bob validate, Charlie nominates both).
 //!
 //! Validators come with session keys in `session.keys`; BABE and GRANDPA authorities are left
-//! empty because the session pallet sets them from those keys at genesis. Each validator bonds
+//! empty because the session pallet sets them from those keys at genesis. Every staker bonds
 //! through the staking pallet's genesis config.
 
 use crate::{AccountId, Balance, RuntimeGenesisConfig, SessionKeys, BABE_GENESIS_EPOCH_CONFIG, UNITS};
@@ -12,11 +13,18 @@ use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_staking::StakerStatus;
 
 /// What each well-known development account holds at genesis.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
 /// What each genesis validator bonds.
 const VALIDATOR_BOND: Balance = 100_000 * UNITS;
+/// What each genesis nominator bonds.
+const NOMINATOR_BOND: Balance = 10_000 * UNITS;
+/// The least bond of a nominator.
+const MIN_NOMINATOR_BOND: Balance = UNITS;
+/// The least bond of a validator.
+const MIN_VALIDATOR_BOND: Balance = 10 * UNITS;
 
 /// A genesis validator: its account and its session keys.
 struct Validator {
@@ -37,9 +45,22 @@ impl Validator {
 	}
 }
 
-/// A genesis in which `validators` produce blocks, `endowed` hold [`ENDOWMENT`] each, and
-/// `root` is the sudo key.
-fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
+/// A genesis in which `validators` produce blocks, each of `nominators` nominates them all,
+/// `endowed` hold [`ENDOWMENT`] each, and `root` is the sudo key.
+fn genesis(
+	validators: Vec<Validator>,
+	nominators: Vec<AccountId>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
+	let stakers = validator_accounts
+		.iter()
+		.map(|account| (account.clone(), VALIDATOR_BOND, StakerStatus::Validator))
+		.chain(nominators.into_iter().map(|account| {
+			(account, NOMINATOR_BOND, StakerStatus::Nominator(validator_accounts.clone()))
+		}))
+		.collect::<Vec<_>>();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
 			balances: endowed.iter().cloned().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
@@ -52,31 +73,33 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId)
 				.collect::<Vec<_>>(),
 		},
 		staking: pallet_palisade_staking::GenesisConfig {
-			stakers: validators
-				.iter()
-				.map(|v| (v.account.clone(), VALIDATOR_BOND))
-				.collect::<Vec<_>>(),
+			validator_count: validator_accounts.len() as u32,
+			stakers,
+			min_nominator_bond: MIN_NOMINATOR_BOND,
+			min_validator_bond: MIN_VALIDATOR_BOND,
 		},
 		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
 	})
 }
 
-/// Alice validates alone; the well-known accounts are funded.
+/// Alice validates and Bob nominates her; the well-known accounts are funded.
 fn development() -> Value {
 	genesis(
 		vec![Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![Sr25519Keyring::Bob.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)
 }
 
-/// Alice and Bob validate; the well-known accounts are funded.
+/// Alice and Bob validate and Charlie nominates both; the well-known accounts are funded.
 fn local_testnet() -> Value {
 	genesis(
 		vec![
 			Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			Validator::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
+		vec![Sr25519Keyring::Charlie.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

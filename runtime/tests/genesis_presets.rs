@@ -38,7 +38,7 @@ fn with_preset(preset: &str, check: impl FnOnce()) {
 	});
 }
 
-fn assert_validators_bonded(preset: &str, validators: &[Sr25519Keyring]) {
+fn assert_stakers(preset: &str, validators: &[Sr25519Keyring], nominator: Sr25519Keyring) {
 	with_preset(preset, || {
 		let expected: Vec<_> = validators.iter().map(|k| k.to_account_id()).collect();
 		assert_eq!(Session::validators(), expected, "{preset}: session validators");
@@ -49,20 +49,33 @@ fn assert_validators_bonded(preset: &str, validators: &[Sr25519Keyring]) {
 			let held = Balances::balance_on_hold(&reason, account);
 			assert!(ledger.active > 0 && held == ledger.total, "{preset}: {account} holds its bond");
 		}
+		let nominations = pallet_palisade_staking::Nominators::<Runtime>::get(nominator.to_account_id())
+			.unwrap_or_else(|| panic!("{preset}: {nominator} nominates"));
+		assert_eq!(nominations.targets.into_inner(), expected, "{preset}: nominations");
+		assert_eq!(
+			pallet_palisade_staking::ValidatorCount::<Runtime>::get(),
+			expected.len() as u32,
+			"{preset}: validator count"
+		);
 		Staking::do_try_state().expect("staking invariants hold at genesis");
 	});
 }
 
 #[test]
-fn development_preset_has_alice_validating_and_bonded() {
-	assert_validators_bonded(sp_genesis_builder::DEV_RUNTIME_PRESET, &[Sr25519Keyring::Alice]);
+fn development_preset_has_alice_validating_and_bob_nominating() {
+	assert_stakers(
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+		&[Sr25519Keyring::Alice],
+		Sr25519Keyring::Bob,
+	);
 }
 
 #[test]
-fn local_testnet_preset_has_alice_and_bob_validating_and_bonded() {
-	assert_validators_bonded(
+fn local_testnet_preset_has_alice_and_bob_validating_and_charlie_nominating() {
+	assert_stakers(
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
 		&[Sr25519Keyring::Alice, Sr25519Keyring::Bob],
+		Sr25519Keyring::Charlie,
 	);
 }
 

@@ -1,12 +1,19 @@
-//! A staker's ledger: creating it, and writing it together with the balance it holds.
+//! A staker's ledger: its arithmetic, and writing it together with the balance it holds.
 //!
 //! Every write of a ledger goes through [`StakingLedger::update`], which also sets the held
-//! balance to the ledger's `total`. That is what keeps the invariant "held = ledger total" true
-//! by construction rather than by care at each call site.
+//! balance to the ledger's `total`. That keeps the invariant "held = ledger total" true by
+//! construction rather than by care at each call site.
 
-use crate::{BalanceOf, Bonded, Config, HoldReason, Ledger, Payee, RewardDestination, StakingLedger};
+use crate::{
+	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Payee, RewardDestination, StakingLedger,
+	UnlockChunk,
+};
 use frame_support::{traits::fungible::MutateHold, BoundedVec};
-use sp_runtime::DispatchResult;
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+use sp_staking::EraIndex;
 
 impl<T: Config> StakingLedger<T> {
 	/// A ledger with `value` active and nothing unlocking.
@@ -23,6 +30,54 @@ impl<T: Config> StakingLedger<T> {
 	/// The ledger of `stash`, if it is bonded.
 	pub fn get(stash: &T::AccountId) -> Option<Self> {
 		Ledger::<T>::get(stash)
+	}
+
+	/// Moves `value` of the active bond into the chunk that unlocks at `era`, creating it if
+	/// needed. The caller ensures `value <= active`.
+	pub(crate) fn add_unlocking(&mut self, value: BalanceOf<T>, era: EraIndex) -> DispatchResult {
+		if let Some(chunk) = self.unlocking.iter_mut().find(|chunk| chunk.era == era) {
+			chunk.value = chunk.value.saturating_add(value);
+		} else {
+			self.unlocking
+				.try_push(UnlockChunk { value, era })
+				.map_err(|_| Error::<T>::NoMoreChunks)?;
+		}
+		self.active = self.active.saturating_sub(value);
+		Ok(())
+	}
+
+	/// Removes the chunks that have unlocked by `current_era` and returns their sum.
+	pub(crate) fn remove_unlocked(&mut self, current_era: EraIndex) -> BalanceOf<T> {
+		let mut unlocked = BalanceOf::<T>::zero();
+		self.unlocking.retain(|chunk| {
+			let mature = chunk.era <= current_era;
+			if mature {
+				unlocked = unlocked.saturating_add(chunk.value);
+			}
+			!mature
+		});
+		self.total = self.total.saturating_sub(unlocked);
+		unlocked
+	}
+
+	/// Moves up to `value` from the unlocking chunks back to the active bond, newest chunk
+	/// first, and returns the amount moved.
+	pub(crate) fn rebond(&mut self, value: BalanceOf<T>) -> BalanceOf<T> {
+		let mut rebonded = BalanceOf::<T>::zero();
+		while let Some(newest) = self.unlocking.last_mut() {
+			let wanted = value.saturating_sub(rebonded);
+			if wanted.is_zero() {
+				break;
+			}
+			let taken = wanted.min(newest.value);
+			newest.value = newest.value.saturating_sub(taken);
+			rebonded = rebonded.saturating_add(taken);
+			if newest.value.is_zero() {
+				self.unlocking.pop();
+			}
+		}
+		self.active = self.active.saturating_add(rebonded);
+		rebonded
 	}
 
 	/// Records a new staker: its ledger, its reward destination and its `Bonded` entry, and

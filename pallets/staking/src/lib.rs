@@ -11,8 +11,34 @@
 //!   through the `fungible` traits: bonded funds are put on hold under
 //!   [`HoldReason::Staking`]. Held funds cannot be transferred, and freezes (e.g. conviction
 //!   voting) overlap holds, so bonded funds can still vote.
-//! - **Storage and types follow `pallet-staking`** where the feature is the same (names, hashers,
-//!   compact encodings, call indices), so Polkadot.js and wallets work unchanged.
+//! - **Storage, types and call indices follow `pallet-staking`** where the feature is the same,
+//!   so Polkadot.js and wallets work unchanged.
+//! - **One admin origin.** Every privileged call checks [`Config::AdminOrigin`], so governance
+//!   can hold all staking powers.
+//!
+//! ## Bonding and unbonding
+//!
+//! `bond` holds funds and makes them *active*. `unbond` moves active funds into an unlocking
+//! chunk that matures `BondingDuration` eras after the current era; at most one chunk per era
+//! (later unbonds in the same era merge) and at most `MaxUnlockingChunks` chunks. When the
+//! chunks are full, `unbond` first withdraws the matured ones. `rebond` moves unlocking funds
+//! back to active, newest chunk first. `withdraw_unbonded` releases matured chunks; when nothing
+//! remains bonded it removes the staker entirely. Unlocking funds stay held, and slashable,
+//! until they are withdrawn.
+//!
+//! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
+//! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
+//! `InsufficientBond`: chill first, then unbond. An unbond that would leave less than the
+//! existential deposit active unbonds everything instead, so no dust is stranded.
+//!
+//! ## Intents
+//!
+//! `validate` and `nominate` declare an intent; `chill` withdraws it. A staker is a validator,
+//! a nominator, or neither. A nomination names at most `MaxNominations` distinct validator
+//! candidates; a validator that is `blocked` accepts no new nominators (those already
+//! nominating it may keep it). `kick` lets a validator remove nominators, and `chill_other`
+//! lets anyone chill a staker whose bond fell below the minimum once the chain is close to its
+//! maximum number of nominators or validators (`ChillThreshold`).
 //!
 //! ## Invariants
 //!
@@ -20,12 +46,19 @@
 //! - a ledger's `total` equals its `active` plus the sum of its `unlocking` chunks;
 //! - the balance held under [`HoldReason::Staking`] equals the ledger's `total`;
 //! - `Bonded`, `Ledger` and `Payee` have exactly the same keys, and a ledger is stored under its
-//!   own stash.
+//!   own stash;
+//! - every validator and nominator is bonded, no account is both, and the validator and
+//!   nominator counters equal the sizes of their maps;
+//! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod admin;
+mod bonding;
+mod intentions;
+mod interface;
 mod ledger;
 mod try_state;
 mod types;
@@ -39,7 +72,7 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use types::{RewardDestination, StakingLedger, UnlockChunk};
+pub use types::{ConfigOp, Nominations, RewardDestination, StakingLedger, UnlockChunk, ValidatorPrefs};
 pub use weights::WeightInfo;
 
 use frame_support::traits::fungible::Inspect;
@@ -51,22 +84,24 @@ pub const LOG_TARGET: &str = "runtime::palisade-staking";
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+/// An account as a call names it (an address or an index).
+pub type AccountIdLookupOf<T> =
+	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Mutate, MutateHold},
-			tokens::{Fortitude, Preservation},
-		},
+		traits::fungible::{Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{CheckedAdd, Zero},
-		ArithmeticError,
+		traits::{StaticLookup, Zero},
+		Perbill, Percent,
 	};
+	use sp_staking::{currency_to_vote::CurrencyToVote, EraIndex, StakerStatus};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -80,7 +115,7 @@ pub mod pallet {
 		use super::*;
 		use frame_support::{derive_impl, traits::ConstU32};
 
-		/// A configuration for tests: a short history and the default unlocking chunks.
+		/// A configuration for tests: short bonding, 16 nominations, 32 unlocking chunks.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -88,6 +123,9 @@ pub mod pallet {
 
 		#[frame_support::register_default_impl(TestDefaultConfig)]
 		impl DefaultConfig for TestDefaultConfig {
+			type CurrencyToVote = sp_staking::currency_to_vote::SaturatingCurrencyToVote;
+			type BondingDuration = ConstU32<3>;
+			type MaxNominations = ConstU32<16>;
 			type MaxUnlockingChunks = ConstU32<32>;
 			type HistoryDepth = ConstU32<84>;
 			type WeightInfo = ();
@@ -100,6 +138,23 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>;
+
+		/// Converts a balance into the vote weight of elections.
+		#[pallet::no_default_bounds]
+		type CurrencyToVote: CurrencyToVote<BalanceOf<Self>>;
+
+		/// The origin of every privileged call (configs, forced unstaking, …). In the runtime,
+		/// governance holds it.
+		#[pallet::no_default]
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Eras that unbonded funds wait before they can be withdrawn.
+		#[pallet::constant]
+		type BondingDuration: Get<EraIndex>;
+
+		/// The most validators one nominator may nominate.
+		#[pallet::constant]
+		type MaxNominations: Get<u32>;
 
 		/// The most unbonding chunks a ledger may have at once (one per era).
 		#[pallet::constant]
@@ -135,25 +190,96 @@ pub mod pallet {
 	pub type Payee<T: Config> =
 		StorageMap<_, Twox64Concat, T::AccountId, RewardDestination<T::AccountId>, OptionQuery>;
 
+	/// The validator candidates and their preferences.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		CountedStorageMap<_, Twox64Concat, T::AccountId, ValidatorPrefs, ValueQuery>;
+
+	/// The nominators and whom they nominate.
+	#[pallet::storage]
+	pub type Nominators<T: Config> =
+		CountedStorageMap<_, Twox64Concat, T::AccountId, Nominations<T>>;
+
+	/// The least active bond a nominator must keep.
+	#[pallet::storage]
+	pub type MinNominatorBond<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The least active bond a validator must keep.
+	#[pallet::storage]
+	pub type MinValidatorBond<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The least commission a validator may set.
+	#[pallet::storage]
+	pub type MinCommission<T: Config> = StorageValue<_, Perbill, ValueQuery>;
+
+	/// The most nominators there may be; unlimited if unset.
+	#[pallet::storage]
+	pub type MaxNominatorsCount<T: Config> = StorageValue<_, u32, OptionQuery>;
+
+	/// The most validator candidates there may be; unlimited if unset.
+	#[pallet::storage]
+	pub type MaxValidatorsCount<T: Config> = StorageValue<_, u32, OptionQuery>;
+
+	/// How full the nominator or validator set must be (of its maximum) before anyone may chill
+	/// a staker whose bond is below the minimum. `chill_other` is closed if unset.
+	#[pallet::storage]
+	pub type ChillThreshold<T: Config> = StorageValue<_, Percent, OptionQuery>;
+
+	/// The number of validators to elect each era.
+	#[pallet::storage]
+	pub type ValidatorCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// The era being planned or, once it starts, the active one. Unbonding counts from it.
+	#[pallet::storage]
+	pub type CurrentEra<T: Config> = StorageValue<_, EraIndex, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Accounts bonded at genesis, with the amount each bonds. Rewards are `Staked`.
-		pub stakers: Vec<(T::AccountId, BalanceOf<T>)>,
+		/// Accounts bonded at genesis: each bonds the amount (rewards `Staked`) and validates
+		/// (with default preferences), nominates, or stays idle.
+		pub stakers: Vec<(T::AccountId, BalanceOf<T>, StakerStatus<T::AccountId>)>,
+		/// The number of validators to elect each era.
+		pub validator_count: u32,
+		/// The least active bond of a nominator.
+		pub min_nominator_bond: BalanceOf<T>,
+		/// The least active bond of a validator.
+		pub min_validator_bond: BalanceOf<T>,
+		/// The most nominators; unlimited if `None`.
+		pub max_nominator_count: Option<u32>,
+		/// The most validator candidates; unlimited if `None`.
+		pub max_validator_count: Option<u32>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			ValidatorCount::<T>::put(self.validator_count);
+			MinNominatorBond::<T>::put(self.min_nominator_bond);
+			MinValidatorBond::<T>::put(self.min_validator_bond);
+			MaxNominatorsCount::<T>::set(self.max_nominator_count);
+			MaxValidatorsCount::<T>::set(self.max_validator_count);
 			// A genesis that cannot be built must not start a chain: failing loudly is right.
-			for (stash, value) in &self.stakers {
+			// Validators first, so that nominators find their targets.
+			let (nominators, others): (Vec<_>, Vec<_>) = self
+				.stakers
+				.iter()
+				.partition(|(_, _, status)| matches!(status, StakerStatus::Nominator(_)));
+			for (stash, value, status) in others.into_iter().chain(nominators) {
 				assert!(
 					Pallet::<T>::stakeable_balance(stash) >= *value,
 					"genesis staker {stash:?} cannot bond {value:?}: not enough free balance",
 				);
-				if let Err(error) = Pallet::<T>::do_bond(stash.clone(), *value, RewardDestination::Staked)
-				{
-					panic!("genesis staker {stash:?} cannot bond {value:?}: {error:?}");
+				let result = Pallet::<T>::do_bond(stash.clone(), *value, RewardDestination::Staked)
+					.and_then(|()| match status {
+						StakerStatus::Idle => Ok(()),
+						StakerStatus::Validator =>
+							Pallet::<T>::do_validate(stash.clone(), ValidatorPrefs::default()),
+						StakerStatus::Nominator(targets) =>
+							Pallet::<T>::do_nominate(stash.clone(), targets.clone()),
+					});
+				if let Err(error) = result {
+					panic!("genesis staker {stash:?} ({status:?}) is invalid: {error:?}");
 				}
 			}
 		}
@@ -162,8 +288,24 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `stash` bonded `amount` more (a first bond or an extra one).
+		/// `stash` bonded `amount` more: a first bond, an extra one, or a rebond.
 		Bonded { stash: T::AccountId, amount: BalanceOf<T> },
+		/// `stash` started unbonding `amount`.
+		Unbonded { stash: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of `stash`'s unbonded funds were released to its free balance.
+		Withdrawn { stash: T::AccountId, amount: BalanceOf<T> },
+		/// `stash` stopped validating or nominating.
+		Chilled { stash: T::AccountId },
+		/// `stash` is a validator candidate with these preferences.
+		ValidatorPrefsSet { stash: T::AccountId, prefs: ValidatorPrefs },
+		/// `stash` nominated `targets`.
+		Nominated { stash: T::AccountId, targets: Vec<T::AccountId> },
+		/// Validator `stash` removed `nominator` from its nominators.
+		Kicked { nominator: T::AccountId, stash: T::AccountId },
+		/// `stash`'s rewards now go to `payee`.
+		PayeeSet { stash: T::AccountId, payee: RewardDestination<T::AccountId> },
+		/// `stash` was removed from staking and all its bonded funds released.
+		StakerRemoved { stash: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -172,15 +314,54 @@ pub mod pallet {
 		AlreadyBonded,
 		/// The account is not bonded. Use `bond` first.
 		NotStash,
-		/// The amount to bond is zero or below the existential deposit, or the account has no
-		/// free balance left to bond.
+		/// The bond would be below the minimum: the existential deposit, or the minimum bond of
+		/// the staker's role (`MinNominatorBond`, `MinValidatorBond`). Bond more, or chill
+		/// before unbonding below the minimum.
 		InsufficientBond,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The amount to unbond is more than the active bond.
+		InsufficientActiveBond,
+		/// All unlocking chunks are in use and none has matured: wait for one to mature.
+		NoMoreChunks,
+		/// Nothing is unbonding, so nothing can be rebonded.
+		NoUnlockChunk,
+		/// No unbonding funds have matured yet: they can be withdrawn `BondingDuration` eras
+		/// after they were unbonded.
+		NothingToWithdraw,
+		/// A nomination must name at least one validator.
+		EmptyTargets,
+		/// A nomination may name at most `MaxNominations` validators.
+		TooManyTargets,
+		/// A target is not a validator candidate, is the nominator itself, or is blocked and
+		/// was not already nominated by this nominator.
+		BadTarget,
+		/// The commission is below `MinCommission`.
+		CommissionTooLow,
+		/// The chain has `MaxValidatorsCount` validator candidates already.
+		TooManyValidators,
+		/// The chain has `MaxNominatorsCount` nominators already.
+		TooManyNominators,
+		/// The account is not a validator candidate.
+		NotValidator,
+		/// The staker may not be chilled by others: its bond meets the minimum, or the
+		/// nominator or validator set is not yet `ChillThreshold` full of its maximum.
+		CannotChillOther,
+		/// The staker still has at least the existential deposit bonded: it can only leave by
+		/// unbonding and withdrawing.
+		FundedTarget,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxUnlockingChunks::get() > 0, "MaxUnlockingChunks must be at least 1");
+			// Unmatured chunks unlock in at most `BondingDuration` distinct eras, so with more
+			// chunks than that, `unbond` always finds room once matured chunks are withdrawn.
+			assert!(
+				T::MaxUnlockingChunks::get() > T::BondingDuration::get(),
+				"MaxUnlockingChunks must exceed BondingDuration"
+			);
+			assert!(T::MaxNominations::get() > 0, "MaxNominations must be at least 1");
 			assert!(T::HistoryDepth::get() > 0, "HistoryDepth must be at least 1");
 		}
 
@@ -216,14 +397,13 @@ pub mod pallet {
 			Self::do_bond(stash, value, payee)
 		}
 
-		/// Add up to `max_additional` of the caller's free balance to its bond.
+		/// Add up to `max_additional` of the caller's free balance to its active bond.
 		///
 		/// ## Dispatch Origin
 		/// Signed by a bonded account.
 		///
 		/// ## Details
 		/// Bonds `max_additional`, or the free balance the account can spare if that is less.
-		/// The extra funds are active at once.
 		///
 		/// Errors: `NotStash` if the account is not bonded; `InsufficientBond` if nothing can be
 		/// added.
@@ -236,43 +416,327 @@ pub mod pallet {
 			#[pallet::compact] max_additional: BalanceOf<T>,
 		) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
-			let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
-			let extra = max_additional.min(Self::stakeable_balance(&stash));
-			ensure!(!extra.is_zero(), Error::<T>::InsufficientBond);
+			Self::do_bond_extra(stash, max_additional).map(|_| ())
+		}
 
-			ledger.total = ledger.total.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
-			ledger.active = ledger.active.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
-			ledger.update()?;
+		/// Start unbonding `value` of the caller's active bond.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// ## Details
+		/// The funds stay held (and slashable) for `BondingDuration` eras, then
+		/// `withdraw_unbonded` releases them. If the unlocking chunks are full, matured chunks
+		/// are withdrawn first. If less than the existential deposit would stay active,
+		/// everything is unbonded.
+		///
+		/// Errors: `NotStash`; `ZeroAmount`; `InsufficientActiveBond` if `value` is more than
+		/// the active bond; `InsufficientBond` if the active bond would fall below the
+		/// minimum of the staker's role (chill first); `NoMoreChunks` if no chunk is free.
+		///
+		/// Emits `Unbonded`, and `Withdrawn` if matured chunks were released to make room.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(
+			origin: OriginFor<T>,
+			#[pallet::compact] value: BalanceOf<T>,
+		) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			Self::do_unbond(stash, value)
+		}
 
-			Self::deposit_event(Event::<T>::Bonded { stash, amount: extra });
+		/// Release the caller's unbonded funds whose bonding duration has passed.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// ## Details
+		/// `num_slashing_spans` is ignored; it is kept so that `pallet-staking`'s clients build
+		/// this call unchanged. When nothing remains bonded, the staker is removed entirely and
+		/// its account is free of staking.
+		///
+		/// Errors: `NotStash`; `NothingToWithdraw` if no chunk has matured.
+		///
+		/// Emits `Withdrawn`, and `StakerRemoved` when the staker is removed.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded_update(T::MaxUnlockingChunks::get())
+			.max(T::WeightInfo::withdraw_unbonded_kill()))]
+		pub fn withdraw_unbonded(
+			origin: OriginFor<T>,
+			_num_slashing_spans: u32,
+		) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			let (withdrawn, removed) = Self::do_withdraw_unbonded(&stash)?;
+			ensure!(!withdrawn.is_zero() || removed, Error::<T>::NothingToWithdraw);
 			Ok(())
 		}
-	}
 
-	impl<T: Config> Pallet<T> {
-		/// Bonds `value` of `stash`'s free balance (capped at what it can spare).
-		pub(crate) fn do_bond(
-			stash: T::AccountId,
-			value: BalanceOf<T>,
+		/// Declare the intent to validate, with `prefs`.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// ## Details
+		/// Replaces a nomination if the caller was nominating. Takes effect at the next
+		/// election.
+		///
+		/// Errors: `NotStash`; `InsufficientBond` below `MinValidatorBond`; `CommissionTooLow`
+		/// below `MinCommission`; `TooManyValidators` when `MaxValidatorsCount` is reached.
+		///
+		/// Emits `ValidatorPrefsSet`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::validate())]
+		pub fn validate(origin: OriginFor<T>, prefs: ValidatorPrefs) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			Self::do_validate(stash, prefs)
+		}
+
+		/// Declare the intent to nominate `targets`.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// ## Details
+		/// Duplicates are dropped. Every target must be a validator candidate other than the
+		/// caller; a blocked one only if the caller already nominates it. Replaces a validator
+		/// intent if the caller was validating. Takes effect at the next election.
+		///
+		/// Errors: `NotStash`; `InsufficientBond` below `MinNominatorBond`; `EmptyTargets`;
+		/// `TooManyTargets` above `MaxNominations`; `BadTarget`; `TooManyNominators` when
+		/// `MaxNominatorsCount` is reached.
+		///
+		/// Emits `Nominated`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::nominate(targets.len() as u32))]
+		pub fn nominate(
+			origin: OriginFor<T>,
+			targets: Vec<AccountIdLookupOf<T>>,
+		) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			ensure!(targets.len() <= T::MaxNominations::get() as usize, Error::<T>::TooManyTargets);
+			let targets = targets
+				.into_iter()
+				.map(|target| T::Lookup::lookup(target).map_err(|_| Error::<T>::BadTarget))
+				.collect::<Result<Vec<_>, _>>()?;
+			Self::do_nominate(stash, targets)
+		}
+
+		/// Stop validating or nominating. The bond stays.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// ## Details
+		/// Takes effect at the next election. Chilling an idle staker changes nothing.
+		///
+		/// Errors: `NotStash`.
+		///
+		/// Emits `Chilled` if the caller was validating or nominating.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::chill())]
+		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+			Self::chill_stash(&stash);
+			Ok(())
+		}
+
+		/// Set where the caller's rewards are paid.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// Errors: `NotStash`.
+		///
+		/// Emits `PayeeSet`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_payee())]
+		pub fn set_payee(
+			origin: OriginFor<T>,
 			payee: RewardDestination<T::AccountId>,
 		) -> DispatchResult {
-			ensure!(!Bonded::<T>::contains_key(&stash), Error::<T>::AlreadyBonded);
-			let value = value.min(Self::stakeable_balance(&stash));
-			ensure!(
-				!value.is_zero() && value >= T::Currency::minimum_balance(),
-				Error::<T>::InsufficientBond
-			);
-
-			StakingLedger::<T>::new(stash.clone(), value).bond(payee)?;
-
-			Self::deposit_event(Event::<T>::Bonded { stash, amount: value });
+			let stash = ensure_signed(origin)?;
+			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+			Payee::<T>::insert(&stash, payee.clone());
+			Self::deposit_event(Event::<T>::PayeeSet { stash, payee });
 			Ok(())
 		}
 
-		/// The free balance `who` can add to its bond: everything it can spare while staying
-		/// alive. Frozen funds count, since holds and freezes overlap.
-		pub fn stakeable_balance(who: &T::AccountId) -> BalanceOf<T> {
-			T::Currency::reducible_balance(who, Preservation::Protect, Fortitude::Force)
+		/// Remove `stash` from staking at once, releasing all of its bonded funds.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// `num_slashing_spans` is ignored (kept for `pallet-staking`'s clients).
+		///
+		/// Errors: `NotStash`.
+		///
+		/// Emits `Chilled` if it was validating or nominating, then `StakerRemoved`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::force_unstake())]
+		pub fn force_unstake(
+			origin: OriginFor<T>,
+			stash: T::AccountId,
+			_num_slashing_spans: u32,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+			Self::kill_stash(&stash)
+		}
+
+		/// Move up to `value` of the caller's unlocking funds back to its active bond, newest
+		/// chunk first.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account.
+		///
+		/// Errors: `NotStash`; `ZeroAmount`; `NoUnlockChunk` if nothing is unbonding;
+		/// `InsufficientBond` if the active bond would still be below the existential deposit.
+		///
+		/// Emits `Bonded` with the amount rebonded.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::rebond(T::MaxUnlockingChunks::get()))]
+		pub fn rebond(
+			origin: OriginFor<T>,
+			#[pallet::compact] value: BalanceOf<T>,
+		) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			Self::do_rebond(stash, value).map(|_| ())
+		}
+
+		/// Remove a staker whose whole bond is below the existential deposit (e.g. after a
+		/// slash), releasing what is left.
+		///
+		/// ## Dispatch Origin
+		/// Signed by anyone.
+		///
+		/// ## Details
+		/// `num_slashing_spans` is ignored (kept for `pallet-staking`'s clients).
+		///
+		/// Errors: `NotStash`; `FundedTarget` if the bond is at least the existential deposit.
+		///
+		/// Emits `StakerRemoved`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::reap_stash())]
+		pub fn reap_stash(
+			origin: OriginFor<T>,
+			stash: T::AccountId,
+			_num_slashing_spans: u32,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+			ensure!(ledger.total < T::Currency::minimum_balance(), Error::<T>::FundedTarget);
+			Self::kill_stash(&stash)
+		}
+
+		/// Remove the caller from the nominations of each account in `who`.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a bonded account, normally a validator.
+		///
+		/// ## Details
+		/// Accounts in `who` that do not nominate the caller are skipped.
+		///
+		/// Errors: `NotStash`.
+		///
+		/// Emits `Kicked` for each nominator removed.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::kick(who.len() as u32))]
+		pub fn kick(origin: OriginFor<T>, who: Vec<AccountIdLookupOf<T>>) -> DispatchResult {
+			let stash = ensure_signed(origin)?;
+			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+			for nominator in who {
+				Self::kick_nominator(&stash, &T::Lookup::lookup(nominator)?);
+			}
+			Ok(())
+		}
+
+		/// Update the staking parameters. Each one is left, set or removed.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// The parameters, in `pallet-staking`'s order: the minimum nominator bond, the
+		/// minimum validator bond, the maximum number of nominators and of validators, the
+		/// chill threshold (see `chill_other`) and the minimum commission. New minimums apply
+		/// to stakers as they act; `chill_other` and `force_apply_min_commission` apply them to
+		/// others.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::set_staking_configs_all_set()
+			.max(T::WeightInfo::set_staking_configs_all_remove()))]
+		pub fn set_staking_configs(
+			origin: OriginFor<T>,
+			min_nominator_bond: ConfigOp<BalanceOf<T>>,
+			min_validator_bond: ConfigOp<BalanceOf<T>>,
+			max_nominator_count: ConfigOp<u32>,
+			max_validator_count: ConfigOp<u32>,
+			chill_threshold: ConfigOp<Percent>,
+			min_commission: ConfigOp<Perbill>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			min_nominator_bond.apply::<MinNominatorBond<T>>();
+			min_validator_bond.apply::<MinValidatorBond<T>>();
+			max_nominator_count.apply::<MaxNominatorsCount<T>>();
+			max_validator_count.apply::<MaxValidatorsCount<T>>();
+			chill_threshold.apply::<ChillThreshold<T>>();
+			min_commission.apply::<MinCommission<T>>();
+			Ok(())
+		}
+
+		/// Chill `stash` if the chill rules allow it.
+		///
+		/// ## Dispatch Origin
+		/// Signed by anyone.
+		///
+		/// ## Details
+		/// The caller may always chill itself. Anyone may chill another staker when
+		/// `ChillThreshold` is set, the staker's role has a maximum count that is at least that
+		/// share full, and the staker's active bond is below its role's minimum bond.
+		///
+		/// Errors: `NotStash`; `CannotChillOther`.
+		///
+		/// Emits `Chilled`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::chill_other())]
+		pub fn chill_other(origin: OriginFor<T>, stash: T::AccountId) -> DispatchResult {
+			let caller = ensure_signed(origin)?;
+			Self::do_chill_other(&caller, &stash)
+		}
+
+		/// Raise `validator_stash`'s commission to `MinCommission` if it is below it.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// Errors: `NotValidator`.
+		///
+		/// Emits `ValidatorPrefsSet` if the commission changed.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::force_apply_min_commission())]
+		pub fn force_apply_min_commission(
+			origin: OriginFor<T>,
+			validator_stash: T::AccountId,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_force_apply_min_commission(validator_stash)
+		}
+
+		/// Set the least commission a validator may set.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// Validators below it keep their commission until they next call `validate` or until
+		/// `force_apply_min_commission` is called for them.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::set_min_commission())]
+		pub fn set_min_commission(origin: OriginFor<T>, new: Perbill) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			MinCommission::<T>::put(new);
+			Ok(())
 		}
 	}
 }

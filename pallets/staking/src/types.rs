@@ -5,9 +5,10 @@
 //! balances and eras that `pallet-staking` encodes as `Compact` are `Compact` here too.
 
 use crate::{BalanceOf, Config};
-use codec::{Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 use sp_staking::EraIndex;
 
 /// Funds that are unbonding: `value` can be withdrawn once era `era` has started.
@@ -74,4 +75,51 @@ pub struct StakingLedger<T: Config> {
 	/// Always empty. Kept so that Polkadot.js, which reads this field of `pallet-staking`'s
 	/// ledger, decodes Palisade's ledger unchanged.
 	pub legacy_claimed_rewards: BoundedVec<EraIndex, T::HistoryDepth>,
+}
+
+/// A validator's preferences, as `pallet-staking` stores them.
+#[derive(
+	PartialEq,
+	Eq,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Default,
+)]
+pub struct ValidatorPrefs {
+	/// The share of the validator's era reward it takes before its nominators are paid.
+	#[codec(compact)]
+	pub commission: Perbill,
+	/// Whether the validator refuses new nominations. Nominators already backing it stay.
+	pub blocked: bool,
+}
+
+/// A nominator's choice of validators.
+#[derive(
+	PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Nominations<T: Config> {
+	/// The validators nominated, without duplicates.
+	pub targets: BoundedVec<T::AccountId, T::MaxNominations>,
+	/// The era the nominations were submitted in.
+	pub submitted_in: EraIndex,
+	/// Kept for Polkadot.js, which reads it; Palisade never suppresses nominations.
+	pub suppressed: bool,
+}
+
+/// How `set_staking_configs` changes one parameter.
+#[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, PartialEq, Eq)]
+pub enum ConfigOp<T: Default + Codec> {
+	/// Leave it as it is.
+	Noop,
+	/// Set it to the value.
+	Set(T),
+	/// Remove it: it returns to its default.
+	Remove,
 }

@@ -1,15 +1,12 @@
 //! `bond` and `bond_extra`: funds are held, ledgers recorded, bad input refused.
 
-use crate::{mock::*, Bonded, Error, Event, HoldReason, Ledger, Payee, RewardDestination};
+use super::held;
+use crate::{mock::*, Bonded, Error, Event, Ledger, Payee, RewardDestination};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::fungible::{Inspect, InspectHold, Mutate},
+	traits::fungible::{Inspect, Mutate},
 };
 use sp_runtime::{DispatchError, TokenError};
-
-fn held(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::Staking.into(), &who)
-}
 
 #[test]
 fn bond_holds_funds_and_records_the_staker() {

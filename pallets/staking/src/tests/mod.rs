@@ -2,4 +2,16 @@
 //! [`ExtBuilder::build_and_execute`](crate::mock::ExtBuilder::build_and_execute), so the
 //! pallet's invariants are checked after each one.
 
+mod admin;
 mod bonding;
+mod intentions;
+mod interface;
+mod unbonding;
+
+use crate::{mock::*, HoldReason};
+use frame_support::traits::fungible::InspectHold;
+
+/// What `who` has on hold for staking.
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Staking.into(), &who)
+}

@@ -1,0 +1,167 @@
+//! Bonding, unbonding, rebonding and withdrawing: the life of a staker's funds.
+
+use crate::{
+	BalanceOf, Bonded, Config, CurrentEra, Error, Event, HoldReason, Ledger, MinNominatorBond,
+	MinValidatorBond, Nominators, Pallet, Payee, RewardDestination, StakingLedger, Validators,
+};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{CheckedAdd, Saturating, Zero},
+	ArithmeticError, DispatchError, DispatchResult,
+};
+use sp_staking::EraIndex;
+
+impl<T: Config> Pallet<T> {
+	/// The era unbonding counts from: the planned or active era, 0 before the first one.
+	pub fn current_era() -> EraIndex {
+		CurrentEra::<T>::get().unwrap_or(0)
+	}
+
+	/// The free balance `who` can add to its bond: everything it can spare while staying
+	/// alive. Frozen funds count, since holds and freezes overlap.
+	pub fn stakeable_balance(who: &T::AccountId) -> BalanceOf<T> {
+		T::Currency::reducible_balance(who, Preservation::Protect, Fortitude::Force)
+	}
+
+	/// The least active bond `stash` must keep in its current role.
+	fn min_active_bond(stash: &T::AccountId) -> BalanceOf<T> {
+		if Nominators::<T>::contains_key(stash) {
+			MinNominatorBond::<T>::get()
+		} else if Validators::<T>::contains_key(stash) {
+			MinValidatorBond::<T>::get()
+		} else {
+			Zero::zero()
+		}
+	}
+
+	/// Bonds `value` of `stash`'s free balance (capped at what it can spare).
+	pub(crate) fn do_bond(
+		stash: T::AccountId,
+		value: BalanceOf<T>,
+		payee: RewardDestination<T::AccountId>,
+	) -> DispatchResult {
+		ensure!(!Bonded::<T>::contains_key(&stash), Error::<T>::AlreadyBonded);
+		let value = value.min(Self::stakeable_balance(&stash));
+		ensure!(
+			!value.is_zero() && value >= T::Currency::minimum_balance(),
+			Error::<T>::InsufficientBond
+		);
+
+		StakingLedger::<T>::new(stash.clone(), value).bond(payee)?;
+
+		Self::deposit_event(Event::<T>::Bonded { stash, amount: value });
+		Ok(())
+	}
+
+	/// Adds up to `max_additional` of `stash`'s free balance to its active bond and returns
+	/// the amount added.
+	pub(crate) fn do_bond_extra(
+		stash: T::AccountId,
+		max_additional: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let extra = max_additional.min(Self::stakeable_balance(&stash));
+		ensure!(!extra.is_zero(), Error::<T>::InsufficientBond);
+
+		ledger.total = ledger.total.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
+		ledger.active = ledger.active.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
+		ledger.update()?;
+
+		Self::deposit_event(Event::<T>::Bonded { stash, amount: extra });
+		Ok(extra)
+	}
+
+	/// Starts unbonding `value` of `stash`'s active bond (see the `unbond` call).
+	pub(crate) fn do_unbond(stash: T::AccountId, value: BalanceOf<T>) -> DispatchResult {
+		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(value <= ledger.active, Error::<T>::InsufficientActiveBond);
+
+		// Less than the existential deposit left active would be dust: unbond it too.
+		let mut value = value;
+		if ledger.active.saturating_sub(value) < T::Currency::minimum_balance() {
+			value = ledger.active;
+		}
+		ensure!(
+			ledger.active.saturating_sub(value) >= Self::min_active_bond(&stash),
+			Error::<T>::InsufficientBond
+		);
+
+		let current_era = Self::current_era();
+		let unlock_era = current_era.saturating_add(T::BondingDuration::get());
+		let has_chunk_for_era = ledger.unlocking.iter().any(|chunk| chunk.era == unlock_era);
+		let withdrawn = if ledger.unlocking.is_full() && !has_chunk_for_era {
+			ledger.remove_unlocked(current_era)
+		} else {
+			Zero::zero()
+		};
+		ledger.add_unlocking(value, unlock_era)?;
+		ledger.update()?;
+
+		if !withdrawn.is_zero() {
+			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });
+		}
+		Self::deposit_event(Event::<T>::Unbonded { stash, amount: value });
+		Ok(())
+	}
+
+	/// Releases `stash`'s matured unbonding chunks. Removes the staker when nothing stays
+	/// bonded (or only dust below the existential deposit). Returns the amount released and
+	/// whether the staker was removed.
+	pub(crate) fn do_withdraw_unbonded(
+		stash: &T::AccountId,
+	) -> Result<(BalanceOf<T>, bool), DispatchError> {
+		let mut ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
+		let mut withdrawn = ledger.remove_unlocked(Self::current_era());
+		let remove = ledger.unlocking.is_empty() &&
+			ledger.active < T::Currency::minimum_balance();
+
+		if remove {
+			withdrawn = withdrawn.saturating_add(ledger.active);
+		} else {
+			ledger.update()?;
+		}
+		if !withdrawn.is_zero() {
+			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });
+		}
+		if remove {
+			Self::kill_stash(stash)?;
+		}
+		Ok((withdrawn, remove))
+	}
+
+	/// Moves up to `value` of `stash`'s unlocking funds back to active and returns the amount.
+	pub(crate) fn do_rebond(
+		stash: T::AccountId,
+		value: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!ledger.unlocking.is_empty(), Error::<T>::NoUnlockChunk);
+
+		let rebonded = ledger.rebond(value);
+		ensure!(ledger.active >= T::Currency::minimum_balance(), Error::<T>::InsufficientBond);
+		ledger.update()?;
+
+		Self::deposit_event(Event::<T>::Bonded { stash, amount: rebonded });
+		Ok(rebonded)
+	}
+
+	/// Removes every trace of `stash` from staking and releases all of its held funds.
+	pub(crate) fn kill_stash(stash: &T::AccountId) -> DispatchResult {
+		Self::chill_stash(stash);
+		T::Currency::release_all(&HoldReason::Staking.into(), stash, Precision::BestEffort)?;
+		Bonded::<T>::remove(stash);
+		Ledger::<T>::remove(stash);
+		Payee::<T>::remove(stash);
+		Self::deposit_event(Event::<T>::StakerRemoved { stash: stash.clone() });
+		Ok(())
+	}
+}

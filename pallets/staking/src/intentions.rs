@@ -1,0 +1,155 @@
+//! Intents: validating, nominating, and chilling (by oneself, a validator's kick, or anyone
+//! under the chill rules).
+
+use crate::{
+	ChillThreshold, Config, Error, Event, MaxNominatorsCount, MaxValidatorsCount,
+	MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators, Pallet,
+	StakingLedger, ValidatorPrefs, Validators,
+};
+use alloc::vec::Vec;
+use frame_support::{ensure, traits::Get, BoundedVec};
+use sp_runtime::DispatchResult;
+
+impl<T: Config> Pallet<T> {
+	/// Makes `stash` a validator candidate with `prefs` (see the `validate` call).
+	pub(crate) fn do_validate(stash: T::AccountId, prefs: ValidatorPrefs) -> DispatchResult {
+		let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		ensure!(ledger.active >= MinValidatorBond::<T>::get(), Error::<T>::InsufficientBond);
+		ensure!(prefs.commission >= MinCommission::<T>::get(), Error::<T>::CommissionTooLow);
+		if !Validators::<T>::contains_key(&stash) {
+			ensure!(
+				!Self::is_full(Validators::<T>::count(), MaxValidatorsCount::<T>::get()),
+				Error::<T>::TooManyValidators
+			);
+		}
+
+		Nominators::<T>::remove(&stash);
+		Validators::<T>::insert(&stash, prefs);
+		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
+		Ok(())
+	}
+
+	/// Makes `stash` nominate `targets` (see the `nominate` call).
+	pub(crate) fn do_nominate(stash: T::AccountId, targets: Vec<T::AccountId>) -> DispatchResult {
+		let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		ensure!(ledger.active >= MinNominatorBond::<T>::get(), Error::<T>::InsufficientBond);
+		ensure!(!targets.is_empty(), Error::<T>::EmptyTargets);
+		ensure!(targets.len() <= T::MaxNominations::get() as usize, Error::<T>::TooManyTargets);
+
+		let previous = Nominators::<T>::get(&stash).map(|n| n.targets).unwrap_or_default();
+		let mut distinct = Vec::with_capacity(targets.len());
+		for target in targets {
+			if distinct.contains(&target) {
+				continue;
+			}
+			ensure!(
+				target != stash && Validators::<T>::contains_key(&target),
+				Error::<T>::BadTarget
+			);
+			ensure!(
+				!Validators::<T>::get(&target).blocked || previous.contains(&target),
+				Error::<T>::BadTarget
+			);
+			distinct.push(target);
+		}
+		let targets: BoundedVec<_, T::MaxNominations> =
+			distinct.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
+
+		if !Nominators::<T>::contains_key(&stash) {
+			ensure!(
+				!Self::is_full(Nominators::<T>::count(), MaxNominatorsCount::<T>::get()),
+				Error::<T>::TooManyNominators
+			);
+		}
+
+		Validators::<T>::remove(&stash);
+		let nominations = Nominations {
+			targets: targets.clone(),
+			submitted_in: Self::current_era(),
+			suppressed: false,
+		};
+		Nominators::<T>::insert(&stash, nominations);
+		Self::deposit_event(Event::<T>::Nominated { stash, targets: targets.into_inner() });
+		Ok(())
+	}
+
+	/// Ends `stash`'s intent to validate or nominate. Returns whether it had one.
+	pub(crate) fn chill_stash(stash: &T::AccountId) -> bool {
+		let was_validator = Validators::<T>::contains_key(stash);
+		let was_nominator = Nominators::<T>::contains_key(stash);
+		if was_validator {
+			Validators::<T>::remove(stash);
+		}
+		if was_nominator {
+			Nominators::<T>::remove(stash);
+		}
+		let chilled = was_validator || was_nominator;
+		if chilled {
+			Self::deposit_event(Event::<T>::Chilled { stash: stash.clone() });
+		}
+		chilled
+	}
+
+	/// Removes `validator` from `nominator`'s targets, if it is one of them.
+	pub(crate) fn kick_nominator(validator: &T::AccountId, nominator: &T::AccountId) {
+		let kicked = Nominators::<T>::mutate(nominator, |nominations| {
+			let Some(nominations) = nominations else { return false };
+			let before = nominations.targets.len();
+			nominations.targets.retain(|target| target != validator);
+			nominations.targets.len() != before
+		});
+		if kicked {
+			Self::deposit_event(Event::<T>::Kicked {
+				nominator: nominator.clone(),
+				stash: validator.clone(),
+			});
+		}
+	}
+
+	/// Chills `stash` on behalf of `caller` if the chill rules allow it.
+	pub(crate) fn do_chill_other(caller: &T::AccountId, stash: &T::AccountId) -> DispatchResult {
+		let ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
+		if caller != stash {
+			let threshold = ChillThreshold::<T>::get().ok_or(Error::<T>::CannotChillOther)?;
+			let (count, max, min_bond) = if Nominators::<T>::contains_key(stash) {
+				(
+					Nominators::<T>::count(),
+					MaxNominatorsCount::<T>::get(),
+					MinNominatorBond::<T>::get(),
+				)
+			} else if Validators::<T>::contains_key(stash) {
+				(
+					Validators::<T>::count(),
+					MaxValidatorsCount::<T>::get(),
+					MinValidatorBond::<T>::get(),
+				)
+			} else {
+				return Err(Error::<T>::CannotChillOther.into());
+			};
+			let max = max.ok_or(Error::<T>::CannotChillOther)?;
+			ensure!(count >= threshold.mul_ceil(max), Error::<T>::CannotChillOther);
+			ensure!(ledger.active < min_bond, Error::<T>::CannotChillOther);
+		}
+		Self::chill_stash(stash);
+		Ok(())
+	}
+
+	/// Raises `stash`'s commission to `MinCommission` if it is below it.
+	pub(crate) fn do_force_apply_min_commission(stash: T::AccountId) -> DispatchResult {
+		ensure!(Validators::<T>::contains_key(&stash), Error::<T>::NotValidator);
+		let min = MinCommission::<T>::get();
+		let mut prefs = Validators::<T>::get(&stash);
+		if prefs.commission < min {
+			prefs.commission = min;
+			Validators::<T>::insert(&stash, prefs);
+			Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
+		}
+		Ok(())
+	}
+
+	/// Whether a set of `count` members has reached its optional maximum.
+	fn is_full(count: u32, max: Option<u32>) -> bool {
+		max.is_some_and(|max| count >= max)
+	}
+}
+

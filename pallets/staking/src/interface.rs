@@ -1,0 +1,140 @@
+//! `sp_staking::StakingInterface`: how other pallets (pools, fast-unstake, delegation) use
+//! this one.
+
+use crate::{
+	BalanceOf, Config, CurrentEra, Error, Event, Ledger, MinNominatorBond, MinValidatorBond,
+	Nominators, Pallet, Payee, RewardDestination, StakingLedger, ValidatorCount, Validators,
+};
+use alloc::vec::Vec;
+use frame_support::{ensure, traits::Get};
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use sp_staking::{EraIndex, Stake, StakerStatus, StakingInterface};
+
+impl<T: Config> StakingInterface for Pallet<T> {
+	type Balance = BalanceOf<T>;
+	type AccountId = T::AccountId;
+	type CurrencyToVote = T::CurrencyToVote;
+
+	fn minimum_nominator_bond() -> Self::Balance {
+		MinNominatorBond::<T>::get()
+	}
+
+	fn minimum_validator_bond() -> Self::Balance {
+		MinValidatorBond::<T>::get()
+	}
+
+	/// Every bonded account controls itself.
+	fn stash_by_ctrl(controller: &Self::AccountId) -> Result<Self::AccountId, DispatchError> {
+		ensure!(Ledger::<T>::contains_key(controller), Error::<T>::NotStash);
+		Ok(controller.clone())
+	}
+
+	fn bonding_duration() -> EraIndex {
+		T::BondingDuration::get()
+	}
+
+	fn current_era() -> EraIndex {
+		Pallet::<T>::current_era()
+	}
+
+	fn stake(who: &Self::AccountId) -> Result<Stake<Self::Balance>, DispatchError> {
+		let ledger = StakingLedger::<T>::get(who).ok_or(Error::<T>::NotStash)?;
+		Ok(Stake { total: ledger.total, active: ledger.active })
+	}
+
+	/// Bonds `value` with rewards paid to `payee`.
+	fn bond(who: &Self::AccountId, value: Self::Balance, payee: &Self::AccountId) -> DispatchResult {
+		Self::do_bond(who.clone(), value, RewardDestination::Account(payee.clone()))
+	}
+
+	fn nominate(who: &Self::AccountId, validators: Vec<Self::AccountId>) -> DispatchResult {
+		Self::do_nominate(who.clone(), validators)
+	}
+
+	fn chill(who: &Self::AccountId) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(who), Error::<T>::NotStash);
+		Self::chill_stash(who);
+		Ok(())
+	}
+
+	/// Bonds `extra` more, or what `who` can spare if that is less.
+	fn bond_extra(who: &Self::AccountId, extra: Self::Balance) -> DispatchResult {
+		Self::do_bond_extra(who.clone(), extra).map(|_| ())
+	}
+
+	fn unbond(stash: &Self::AccountId, value: Self::Balance) -> DispatchResult {
+		Self::do_unbond(stash.clone(), value)
+	}
+
+	fn set_payee(stash: &Self::AccountId, reward_acc: &Self::AccountId) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		let payee = RewardDestination::Account(reward_acc.clone());
+		Payee::<T>::insert(stash, payee.clone());
+		Self::deposit_event(Event::<T>::PayeeSet { stash: stash.clone(), payee });
+		Ok(())
+	}
+
+	/// Returns whether the staker was removed because nothing stayed bonded.
+	fn withdraw_unbonded(stash: Self::AccountId, _: u32) -> Result<bool, DispatchError> {
+		Self::do_withdraw_unbonded(&stash).map(|(_, removed)| removed)
+	}
+
+	fn desired_validator_count() -> u32 {
+		ValidatorCount::<T>::get()
+	}
+
+	/// The pallet does not run elections yet, so none is ever ongoing.
+	fn election_ongoing() -> bool {
+		false
+	}
+
+	fn force_unstake(who: Self::AccountId) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(&who), Error::<T>::NotStash);
+		Self::kill_stash(&who)
+	}
+
+	/// The pallet records no era exposures yet (they arrive with elections), so no one is
+	/// exposed in any era.
+	fn is_exposed_in_era(_who: &Self::AccountId, _era: &EraIndex) -> bool {
+		false
+	}
+
+	fn status(who: &Self::AccountId) -> Result<StakerStatus<Self::AccountId>, DispatchError> {
+		ensure!(Ledger::<T>::contains_key(who), Error::<T>::NotStash);
+		if Validators::<T>::contains_key(who) {
+			return Ok(StakerStatus::Validator);
+		}
+		Ok(match Nominators::<T>::get(who) {
+			Some(nominations) => StakerStatus::Nominator(nominations.targets.into_inner()),
+			None => StakerStatus::Idle,
+		})
+	}
+
+	/// Every staker here holds its own funds: there are no virtual stakers.
+	fn is_virtual_staker(_who: &Self::AccountId) -> bool {
+		false
+	}
+
+	/// No slashing exists yet, so reporters are paid nothing.
+	fn slash_reward_fraction() -> Perbill {
+		Perbill::zero()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn max_exposure_page_size() -> sp_staking::Page {
+		T::MaxNominations::get()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add_era_stakers(
+		_current_era: &EraIndex,
+		_stash: &Self::AccountId,
+		_exposures: Vec<(Self::AccountId, Self::Balance)>,
+	) {
+	}
+
+	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+	fn set_era(era: EraIndex) {
+		CurrentEra::<T>::put(era);
+	}
+}

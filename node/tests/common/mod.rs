@@ -16,6 +16,8 @@ use std::{
 pub struct TestNode {
 	child: Mutex<Child>,
 	rpc_port: u16,
+	/// The libp2p port, for other nodes' `--bootnodes`.
+	pub p2p_port: u16,
 	base_path: PathBuf,
 	log_path: PathBuf,
 }
@@ -49,7 +51,7 @@ impl TestNode {
 			.stderr(log)
 			.spawn()
 			.expect("palisade-node starts");
-		Self { child: Mutex::new(child), rpc_port, base_path: dir, log_path }
+		Self { child: Mutex::new(child), rpc_port, p2p_port, base_path: dir, log_path }
 	}
 
 	/// Calls the JSON-RPC `method` and returns its `result`, or the error it answered with.
@@ -59,10 +61,12 @@ impl TestNode {
 		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port))
 			.map_err(|e| format!("connect: {e}"))?;
 		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
+		// The node checks `Host` (with the port) against its allowed hosts.
 		write!(
 			stream,
-			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			"POST / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
 			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			self.rpc_port,
 			body.len()
 		)
 		.map_err(|e| format!("send: {e}"))?;
@@ -110,6 +114,11 @@ impl TestNode {
 	pub fn finalized_number(&self) -> Option<u64> {
 		let hash = self.rpc("chain_getFinalizedHead", json!([])).ok()?;
 		self.block_number(&hash)
+	}
+
+	/// The number of peers the node is connected to.
+	pub fn peers(&self) -> Option<u64> {
+		self.rpc("system_health", json!([])).ok()?.get("peers")?.as_u64()
 	}
 
 	/// The last lines of the node's log.

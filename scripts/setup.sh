@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks to build Palisade: protoc (for libp2p), and the
-# toolchain's WASM targets and rust-src (rustup does not install them on its own here).
+# Installs what a fresh machine lacks to build and test Palisade: protoc (for libp2p), Node.js
+# and npm (Polkadot.js tests), and the toolchain's WASM targets and rust-src (rustup does not
+# install them on its own here).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
-if ! command -v protoc >/dev/null 2>&1; then
-	echo "setup: installing protobuf-compiler" >&2
+# System packages: protoc (libp2p's build), Node.js and npm (the Polkadot.js tests).
+missing=()
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "setup: installing ${missing[*]}" >&2
 	sudo=""
 	[ "$(id -u)" -eq 0 ] || sudo="sudo"
 	$sudo apt-get update -qq
-	$sudo apt-get install -y -qq protobuf-compiler
+	$sudo apt-get install -y -qq "${missing[@]}"
 fi
 
 cd "$(dirname "$0")/.."

@@ -1,0 +1,122 @@
+// Starts a palisade-node on free loopback ports, connects Polkadot.js to it, and stops it.
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const NODE = process.env.PALISADE_NODE;
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort () {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a node with `args`; resolves once Polkadot.js is connected to it (within `timeoutMs`). */
+export async function startNode (args, timeoutMs = 120_000) {
+  if (!NODE) {
+    throw new Error('PALISADE_NODE must name the palisade-node binary (scripts/test.sh sets it)');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-js-'));
+  const logPath = join(dir, 'node.log');
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const child = spawn(NODE, [
+    ...args,
+    '--base-path', join(dir, 'base'),
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--no-prometheus', '--no-telemetry', '--no-mdns'
+  ], { stdio: ['ignore', 'ignore', openSync(logPath, 'w')] });
+  const log = () => readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n');
+
+  const deadline = Date.now() + timeoutMs;
+  const fail = (why) => {
+    child.kill('SIGKILL');
+    return new Error(`${why}\n--- node log (${logPath}) ---\n${log()}`);
+  };
+  while (!(await accepts(rpcPort))) {
+    if (child.exitCode !== null) {
+      throw fail(`palisade-node exited (${child.exitCode})`);
+    }
+    if (Date.now() > deadline) {
+      throw fail(`palisade-node did not open its RPC port within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`);
+  const api = await withTimeout(
+    ApiPromise.create({ provider, noInitWarn: true }),
+    Math.max(deadline - Date.now(), 10_000),
+    'Polkadot.js to initialise'
+  ).catch((error) => {
+    provider.disconnect();
+    throw fail(error.message);
+  });
+
+  return {
+    api,
+    log,
+    async stop () {
+      await api.disconnect();
+      child.kill('SIGKILL');
+      rmSync(dir, { force: true, recursive: true });
+    }
+  };
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+function accepts (port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** `promise`, or a rejection naming `what` after `ms`. */
+export function withTimeout (promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Signs and submits `tx` with `signer`; resolves with the events once it is in a block, or
+ * rejects with `pallet.Error` if it failed.
+ */
+export function submit (api, tx, signer, timeoutMs = 60_000) {
+  return withTimeout(new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce: -1 }, ({ dispatchError, events, status }) => {
+      if (!status.isInBlock) {
+        return;
+      }
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const { name, section } = api.registry.findMetaError(dispatchError.asModule);
+          reject(new Error(`${section}.${name}`));
+        } else {
+          reject(new Error(dispatchError.toString()));
+        }
+      } else {
+        resolve(events.map(({ event }) => event));
+      }
+    }).catch(reject);
+  }), timeoutMs, `${tx.method.section}.${tx.method.method} to be included`);
+}
+
+/** The events of `section.method` among `events`. */
+export function eventsOf (events, section, method) {
+  return events.filter((event) => event.section === section && event.method === method);
+}

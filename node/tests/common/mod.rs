@@ -1,6 +1,9 @@
 //! A harness for tests against a live `palisade-node`: it starts the node on free loopback
 //! ports with its own base path, talks JSON-RPC over HTTP, and kills the node when dropped.
 
+// Each test binary compiles this module and uses a different part of it.
+#![allow(dead_code)]
+
 use serde_json::{json, Value};
 use std::{
 	fs::File,

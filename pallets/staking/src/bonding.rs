@@ -154,6 +154,12 @@ impl<T: Config> Pallet<T> {
 		Ok(rebonded)
 	}
 
+	/// Removes the bonded `stash` from staking at once (see the `force_unstake` call).
+	pub(crate) fn do_force_unstake(stash: &T::AccountId) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		Self::kill_stash(stash)
+	}
+
 	/// Removes every trace of `stash` from staking and releases all of its held funds.
 	pub(crate) fn kill_stash(stash: &T::AccountId) -> DispatchResult {
 		Self::chill_stash(stash);

@@ -2,9 +2,9 @@
 //! under the chill rules).
 
 use crate::{
-	ChillThreshold, Config, Error, Event, MaxNominatorsCount, MaxValidatorsCount,
-	MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators, Pallet,
-	StakingLedger, ValidatorPrefs, Validators,
+	ChillThreshold, Config, Error, Event, Ledger, MaxNominatorsCount, MaxValidatorsCount,
+	MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators, Pallet, Payee,
+	RewardDestination, StakingLedger, ValidatorPrefs, Validators,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get, BoundedVec};
@@ -42,14 +42,9 @@ impl<T: Config> Pallet<T> {
 			if distinct.contains(&target) {
 				continue;
 			}
-			ensure!(
-				target != stash && Validators::<T>::contains_key(&target),
-				Error::<T>::BadTarget
-			);
-			ensure!(
-				!Validators::<T>::get(&target).blocked || previous.contains(&target),
-				Error::<T>::BadTarget
-			);
+			ensure!(target != stash, Error::<T>::BadTarget);
+			let prefs = Validators::<T>::try_get(&target).map_err(|_| Error::<T>::BadTarget)?;
+			ensure!(!prefs.blocked || previous.contains(&target), Error::<T>::BadTarget);
 			distinct.push(target);
 		}
 		let targets: BoundedVec<_, T::MaxNominations> =
@@ -70,6 +65,24 @@ impl<T: Config> Pallet<T> {
 		};
 		Nominators::<T>::insert(&stash, nominations);
 		Self::deposit_event(Event::<T>::Nominated { stash, targets: targets.into_inner() });
+		Ok(())
+	}
+
+	/// Ends the bonded `stash`'s intent, if it has one (see the `chill` call).
+	pub(crate) fn do_chill(stash: &T::AccountId) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		Self::chill_stash(stash);
+		Ok(())
+	}
+
+	/// Sets where the bonded `stash`'s rewards are paid (see the `set_payee` call).
+	pub(crate) fn do_set_payee(
+		stash: T::AccountId,
+		payee: RewardDestination<T::AccountId>,
+	) -> DispatchResult {
+		ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+		Payee::<T>::insert(&stash, payee.clone());
+		Self::deposit_event(Event::<T>::PayeeSet { stash, payee });
 		Ok(())
 	}
 

@@ -2,8 +2,8 @@
 //! this one.
 
 use crate::{
-	BalanceOf, Config, CurrentEra, Error, Event, Ledger, MinNominatorBond, MinValidatorBond,
-	Nominators, Pallet, Payee, RewardDestination, StakingLedger, ValidatorCount, Validators,
+	BalanceOf, Config, CurrentEra, Error, Ledger, MinNominatorBond, MinValidatorBond, Nominators,
+	Pallet, RewardDestination, StakingLedger, ValidatorCount, Validators,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
@@ -52,9 +52,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	fn chill(who: &Self::AccountId) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(who), Error::<T>::NotStash);
-		Self::chill_stash(who);
-		Ok(())
+		Self::do_chill(who)
 	}
 
 	/// Bonds `extra` more, or what `who` can spare if that is less.
@@ -67,11 +65,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	fn set_payee(stash: &Self::AccountId, reward_acc: &Self::AccountId) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
-		let payee = RewardDestination::Account(reward_acc.clone());
-		Payee::<T>::insert(stash, payee.clone());
-		Self::deposit_event(Event::<T>::PayeeSet { stash: stash.clone(), payee });
-		Ok(())
+		Self::do_set_payee(stash.clone(), RewardDestination::Account(reward_acc.clone()))
 	}
 
 	/// Returns whether the staker was removed because nothing stayed bonded.
@@ -89,8 +83,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	fn force_unstake(who: Self::AccountId) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(&who), Error::<T>::NotStash);
-		Self::kill_stash(&who)
+		Self::do_force_unstake(&who)
 	}
 
 	/// The pallet records no era exposures yet (they arrive with elections), so no one is

@@ -536,9 +536,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::chill())]
 		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
-			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
-			Self::chill_stash(&stash);
-			Ok(())
+			Self::do_chill(&stash)
 		}
 
 		/// Set where the caller's rewards are paid.
@@ -556,10 +554,7 @@ pub mod pallet {
 			payee: RewardDestination<T::AccountId>,
 		) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
-			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
-			Payee::<T>::insert(&stash, payee.clone());
-			Self::deposit_event(Event::<T>::PayeeSet { stash, payee });
-			Ok(())
+			Self::do_set_payee(stash, payee)
 		}
 
 		/// Remove `stash` from staking at once, releasing all of its bonded funds.
@@ -581,8 +576,7 @@ pub mod pallet {
 			_num_slashing_spans: u32,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
-			Self::kill_stash(&stash)
+			Self::do_force_unstake(&stash)
 		}
 
 		/// Move up to `value` of the caller's unlocking funds back to its active bond, newest

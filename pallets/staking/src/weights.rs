@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `417`
 		//  Estimated: `3550`
-		// Minimum execution time: 63_344_000 picoseconds.
-		Weight::from_parts(67_741_000, 3550)
+		// Minimum execution time: 63_064_000 picoseconds.
+		Weight::from_parts(67_060_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `617`
 		//  Estimated: `4556`
-		// Minimum execution time: 64_396_000 picoseconds.
-		Weight::from_parts(69_504_000, 4556)
+		// Minimum execution time: 63_976_000 picoseconds.
+		Weight::from_parts(68_212_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1635`
 		//  Estimated: `4556`
-		// Minimum execution time: 72_227_000 picoseconds.
-		Weight::from_parts(76_824_000, 4556)
+		// Minimum execution time: 70_314_000 picoseconds.
+		Weight::from_parts(75_412_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -131,10 +131,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `641 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 57_015_000 picoseconds.
-		Weight::from_parts(59_462_809, 4556)
-			// Standard Error: 456
-			.saturating_add(Weight::from_parts(17_872, 0).saturating_mul(s.into()))
+		// Minimum execution time: 54_802_000 picoseconds.
+		Weight::from_parts(58_987_995, 4556)
+			// Standard Error: 510
+			.saturating_add(Weight::from_parts(23_019, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1929`
 		//  Estimated: `4556`
-		// Minimum execution time: 82_273_000 picoseconds.
-		Weight::from_parts(88_481_000, 4556)
+		// Minimum execution time: 80_260_000 picoseconds.
+		Weight::from_parts(86_188_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1288`
 		//  Estimated: `4556`
-		// Minimum execution time: 40_260_000 picoseconds.
-		Weight::from_parts(43_115_000, 4556)
+		// Minimum execution time: 37_786_000 picoseconds.
+		Weight::from_parts(41_412_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -209,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `723 + n * (71 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 43_215_000 picoseconds.
-		Weight::from_parts(40_151_274, 4556)
-			// Standard Error: 4_047
-			.saturating_add(Weight::from_parts(5_581_475, 0).saturating_mul(n.into()))
+		// Minimum execution time: 41_131_000 picoseconds.
+		Weight::from_parts(38_908_013, 4556)
+			// Standard Error: 3_009
+			.saturating_add(Weight::from_parts(3_986_304, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1241`
 		//  Estimated: `4556`
-		// Minimum execution time: 30_736_000 picoseconds.
-		Weight::from_parts(33_650_000, 4556)
+		// Minimum execution time: 30_365_000 picoseconds.
+		Weight::from_parts(32_558_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `472`
 		//  Estimated: `4556`
-		// Minimum execution time: 13_721_000 picoseconds.
-		Weight::from_parts(14_772_000, 4556)
+		// Minimum execution time: 13_591_000 picoseconds.
+		Weight::from_parts(14_722_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1876`
 		//  Estimated: `4556`
-		// Minimum execution time: 79_048_000 picoseconds.
-		Weight::from_parts(85_027_000, 4556)
+		// Minimum execution time: 80_641_000 picoseconds.
+		Weight::from_parts(85_668_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -282,10 +282,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `618 + l * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 18_868_000 picoseconds.
-		Weight::from_parts(20_539_518, 4556)
-			// Standard Error: 244
-			.saturating_add(Weight::from_parts(21_334, 0).saturating_mul(l.into()))
+		// Minimum execution time: 19_278_000 picoseconds.
+		Weight::from_parts(20_564_578, 4556)
+			// Standard Error: 219
+			.saturating_add(Weight::from_parts(25_509, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -309,8 +309,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1794`
 		//  Estimated: `4556`
-		// Minimum execution time: 65_027_000 picoseconds.
-		Weight::from_parts(70_405_000, 4556)
+		// Minimum execution time: 67_871_000 picoseconds.
+		Weight::from_parts(71_196_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -323,10 +323,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `936 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 22_985_000 picoseconds.
-		Weight::from_parts(15_659_690, 4556)
-			// Standard Error: 50_905
-			.saturating_add(Weight::from_parts(9_848_750, 0).saturating_mul(k.into()))
+		// Minimum execution time: 23_285_000 picoseconds.
+		Weight::from_parts(18_996_506, 4556)
+			// Standard Error: 80_474
+			.saturating_add(Weight::from_parts(11_044_574, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -348,8 +348,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_405_000 picoseconds.
-		Weight::from_parts(3_845_000, 0)
+		// Minimum execution time: 3_526_000 picoseconds.
+		Weight::from_parts(3_956_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -368,8 +368,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_025_000 picoseconds.
-		Weight::from_parts(3_455_000, 0)
+		// Minimum execution time: 3_185_000 picoseconds.
+		Weight::from_parts(3_595_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -390,8 +390,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1305`
 		//  Estimated: `4556`
-		// Minimum execution time: 36_384_000 picoseconds.
-		Weight::from_parts(39_889_000, 4556)
+		// Minimum execution time: 38_388_000 picoseconds.
+		Weight::from_parts(40_730_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -403,8 +403,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `399`
 		//  Estimated: `3510`
-		// Minimum execution time: 16_365_000 picoseconds.
-		Weight::from_parts(18_057_000, 3510)
+		// Minimum execution time: 17_165_000 picoseconds.
+		Weight::from_parts(18_277_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -414,8 +414,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_103_000 picoseconds.
-		Weight::from_parts(2_444_000, 0)
+		// Minimum execution time: 2_203_000 picoseconds.
+		Weight::from_parts(2_484_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -434,8 +434,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `417`
 		//  Estimated: `3550`
-		// Minimum execution time: 63_344_000 picoseconds.
-		Weight::from_parts(67_741_000, 3550)
+		// Minimum execution time: 63_064_000 picoseconds.
+		Weight::from_parts(67_060_000, 3550)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -447,8 +447,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `617`
 		//  Estimated: `4556`
-		// Minimum execution time: 64_396_000 picoseconds.
-		Weight::from_parts(69_504_000, 4556)
+		// Minimum execution time: 63_976_000 picoseconds.
+		Weight::from_parts(68_212_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -466,8 +466,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1635`
 		//  Estimated: `4556`
-		// Minimum execution time: 72_227_000 picoseconds.
-		Weight::from_parts(76_824_000, 4556)
+		// Minimum execution time: 70_314_000 picoseconds.
+		Weight::from_parts(75_412_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -482,10 +482,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `641 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 57_015_000 picoseconds.
-		Weight::from_parts(59_462_809, 4556)
-			// Standard Error: 456
-			.saturating_add(Weight::from_parts(17_872, 0).saturating_mul(s.into()))
+		// Minimum execution time: 54_802_000 picoseconds.
+		Weight::from_parts(58_987_995, 4556)
+			// Standard Error: 510
+			.saturating_add(Weight::from_parts(23_019, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -509,8 +509,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1929`
 		//  Estimated: `4556`
-		// Minimum execution time: 82_273_000 picoseconds.
-		Weight::from_parts(88_481_000, 4556)
+		// Minimum execution time: 80_260_000 picoseconds.
+		Weight::from_parts(86_188_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -534,8 +534,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1288`
 		//  Estimated: `4556`
-		// Minimum execution time: 40_260_000 picoseconds.
-		Weight::from_parts(43_115_000, 4556)
+		// Minimum execution time: 37_786_000 picoseconds.
+		Weight::from_parts(41_412_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -560,10 +560,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `723 + n * (71 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 43_215_000 picoseconds.
-		Weight::from_parts(40_151_274, 4556)
-			// Standard Error: 4_047
-			.saturating_add(Weight::from_parts(5_581_475, 0).saturating_mul(n.into()))
+		// Minimum execution time: 41_131_000 picoseconds.
+		Weight::from_parts(38_908_013, 4556)
+			// Standard Error: 3_009
+			.saturating_add(Weight::from_parts(3_986_304, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -581,8 +581,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1241`
 		//  Estimated: `4556`
-		// Minimum execution time: 30_736_000 picoseconds.
-		Weight::from_parts(33_650_000, 4556)
+		// Minimum execution time: 30_365_000 picoseconds.
+		Weight::from_parts(32_558_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -594,8 +594,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `472`
 		//  Estimated: `4556`
-		// Minimum execution time: 13_721_000 picoseconds.
-		Weight::from_parts(14_772_000, 4556)
+		// Minimum execution time: 13_591_000 picoseconds.
+		Weight::from_parts(14_722_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -619,8 +619,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1876`
 		//  Estimated: `4556`
-		// Minimum execution time: 79_048_000 picoseconds.
-		Weight::from_parts(85_027_000, 4556)
+		// Minimum execution time: 80_641_000 picoseconds.
+		Weight::from_parts(85_668_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -633,10 +633,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `618 + l * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 18_868_000 picoseconds.
-		Weight::from_parts(20_539_518, 4556)
-			// Standard Error: 244
-			.saturating_add(Weight::from_parts(21_334, 0).saturating_mul(l.into()))
+		// Minimum execution time: 19_278_000 picoseconds.
+		Weight::from_parts(20_564_578, 4556)
+			// Standard Error: 219
+			.saturating_add(Weight::from_parts(25_509, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -660,8 +660,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1794`
 		//  Estimated: `4556`
-		// Minimum execution time: 65_027_000 picoseconds.
-		Weight::from_parts(70_405_000, 4556)
+		// Minimum execution time: 67_871_000 picoseconds.
+		Weight::from_parts(71_196_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -674,10 +674,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `936 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 22_985_000 picoseconds.
-		Weight::from_parts(15_659_690, 4556)
-			// Standard Error: 50_905
-			.saturating_add(Weight::from_parts(9_848_750, 0).saturating_mul(k.into()))
+		// Minimum execution time: 23_285_000 picoseconds.
+		Weight::from_parts(18_996_506, 4556)
+			// Standard Error: 80_474
+			.saturating_add(Weight::from_parts(11_044_574, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -699,8 +699,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_405_000 picoseconds.
-		Weight::from_parts(3_845_000, 0)
+		// Minimum execution time: 3_526_000 picoseconds.
+		Weight::from_parts(3_956_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -719,8 +719,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_025_000 picoseconds.
-		Weight::from_parts(3_455_000, 0)
+		// Minimum execution time: 3_185_000 picoseconds.
+		Weight::from_parts(3_595_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -741,8 +741,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1305`
 		//  Estimated: `4556`
-		// Minimum execution time: 36_384_000 picoseconds.
-		Weight::from_parts(39_889_000, 4556)
+		// Minimum execution time: 38_388_000 picoseconds.
+		Weight::from_parts(40_730_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -754,8 +754,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `399`
 		//  Estimated: `3510`
-		// Minimum execution time: 16_365_000 picoseconds.
-		Weight::from_parts(18_057_000, 3510)
+		// Minimum execution time: 17_165_000 picoseconds.
+		Weight::from_parts(18_277_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -765,8 +765,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_103_000 picoseconds.
-		Weight::from_parts(2_444_000, 0)
+		// Minimum execution time: 2_203_000 picoseconds.
+		Weight::from_parts(2_484_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

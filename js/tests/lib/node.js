@@ -38,6 +38,9 @@ export async function startNode (args, timeoutMs = 120_000) {
     '--no-prometheus', '--no-telemetry', '--no-mdns'
   ], { stdio: ['ignore', 'ignore', openSync(logPath, 'w')] });
   const log = () => readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n');
+  // However the test process ends, the node must not outlive it.
+  const killNode = () => child.kill('SIGKILL');
+  process.once('exit', killNode);
 
   const deadline = Date.now() + timeoutMs;
   const fail = (why) => {
@@ -68,7 +71,8 @@ export async function startNode (args, timeoutMs = 120_000) {
     log,
     async stop () {
       await api.disconnect();
-      child.kill('SIGKILL');
+      process.off('exit', killNode);
+      killNode();
       rmSync(dir, { force: true, recursive: true });
     }
   };

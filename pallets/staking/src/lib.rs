@@ -278,6 +278,8 @@ pub mod pallet {
 						StakerStatus::Nominator(targets) =>
 							Pallet::<T>::do_nominate(stash.clone(), targets.clone()),
 					});
+				// Genesis building runs off-chain, before any block: refusing an invalid chain
+				// spec here is the only safe outcome, so this panic never reaches block execution.
 				if let Err(error) = result {
 					panic!("genesis staker {stash:?} ({status:?}) is invalid: {error:?}");
 				}

@@ -1,7 +1,8 @@
 //! Bonding, unbonding, rebonding and withdrawing: the life of a staker's funds.
 
 use crate::{
-	BalanceOf, Bonded, Config, CurrentEra, Error, Event, HoldReason, Ledger, MinNominatorBond,
+	BalanceOf, Bonded, Config, CurrentEra, Error, Event, HoldReason, LastExposedEra, Ledger,
+	MinNominatorBond,
 	MinValidatorBond, Nominators, Pallet, Payee, RewardDestination, StakingLedger, Validators,
 };
 use frame_support::{
@@ -95,7 +96,7 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let current_era = Self::current_era();
-		let unlock_era = current_era.saturating_add(T::BondingDuration::get());
+		let unlock_era = Self::unlock_era(&stash, current_era);
 		let has_chunk_for_era = ledger.unlocking.iter().any(|chunk| chunk.era == unlock_era);
 		let withdrawn = if ledger.unlocking.is_full() && !has_chunk_for_era {
 			ledger.remove_unlocked(current_era)
@@ -110,6 +111,23 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::<T>::Unbonded { stash, amount: value });
 		Ok(())
+	}
+
+	/// The era from which funds `stash` unbonds now can be withdrawn: `BondingDuration` eras
+	/// after the last era its stake was exposed in, and never before the current era. Stake
+	/// that was not exposed in the last `BondingDuration` eras (or never) can be withdrawn at
+	/// once. While an election is running, its snapshot may already hold the stake, so the
+	/// full bonding duration applies.
+	pub(crate) fn unlock_era(stash: &T::AccountId, current_era: EraIndex) -> EraIndex {
+		let full = current_era.saturating_add(T::BondingDuration::get());
+		if Self::is_electing() {
+			return full;
+		}
+		match LastExposedEra::<T>::get(stash) {
+			Some(exposed) =>
+				exposed.saturating_add(T::BondingDuration::get()).clamp(current_era, full),
+			None => current_era,
+		}
 	}
 
 	/// Releases `stash`'s matured unbonding chunks. Removes the staker when nothing stays
@@ -167,6 +185,7 @@ impl<T: Config> Pallet<T> {
 		Bonded::<T>::remove(stash);
 		Ledger::<T>::remove(stash);
 		Payee::<T>::remove(stash);
+		LastExposedEra::<T>::remove(stash);
 		Self::deposit_event(Event::<T>::StakerRemoved { stash: stash.clone() });
 		Ok(())
 	}

@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 
 		Nominators::<T>::remove(&stash);
 		Validators::<T>::insert(&stash, prefs);
+		Self::insert_voter(&stash);
 		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
 		Ok(())
 	}
@@ -64,6 +65,7 @@ impl<T: Config> Pallet<T> {
 			suppressed: false,
 		};
 		Nominators::<T>::insert(&stash, nominations);
+		Self::insert_voter(&stash);
 		Self::deposit_event(Event::<T>::Nominated { stash, targets: targets.into_inner() });
 		Ok(())
 	}
@@ -98,6 +100,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let chilled = was_validator || was_nominator;
 		if chilled {
+			Self::remove_voter(stash);
 			Self::deposit_event(Event::<T>::Chilled { stash: stash.clone() });
 		}
 		chilled

@@ -77,19 +77,17 @@ impl<T: Config> StakingInterface for Pallet<T> {
 		ValidatorCount::<T>::get()
 	}
 
-	/// The pallet does not run elections yet, so none is ever ongoing.
+	/// Whether the next era's election is running (its result is not all stored yet).
 	fn election_ongoing() -> bool {
-		false
+		Self::is_electing()
 	}
 
 	fn force_unstake(who: Self::AccountId) -> DispatchResult {
 		Self::do_force_unstake(&who)
 	}
 
-	/// The pallet records no era exposures yet (they arrive with elections), so no one is
-	/// exposed in any era.
-	fn is_exposed_in_era(_who: &Self::AccountId, _era: &EraIndex) -> bool {
-		false
+	fn is_exposed_in_era(who: &Self::AccountId, era: &EraIndex) -> bool {
+		Self::is_exposed(who, *era)
 	}
 
 	fn status(who: &Self::AccountId) -> Result<StakerStatus<Self::AccountId>, DispatchError> {
@@ -115,15 +113,16 @@ impl<T: Config> StakingInterface for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn max_exposure_page_size() -> sp_staking::Page {
-		T::MaxNominations::get()
+		T::MaxExposurePageSize::get()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn add_era_stakers(
-		_current_era: &EraIndex,
-		_stash: &Self::AccountId,
-		_exposures: Vec<(Self::AccountId, Self::Balance)>,
+		current_era: &EraIndex,
+		stash: &Self::AccountId,
+		exposures: Vec<(Self::AccountId, Self::Balance)>,
 	) {
+		Self::add_exposure(*current_era, stash, exposures);
 	}
 
 	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]

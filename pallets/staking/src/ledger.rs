@@ -5,8 +5,8 @@
 //! construction rather than by care at each call site.
 
 use crate::{
-	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Payee, RewardDestination, StakingLedger,
-	UnlockChunk,
+	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Pallet, Payee, RewardDestination,
+	StakingLedger, UnlockChunk,
 };
 use frame_support::{traits::fungible::MutateHold, BoundedVec};
 use sp_runtime::{
@@ -91,13 +91,14 @@ impl<T: Config> StakingLedger<T> {
 		Ok(())
 	}
 
-	/// Writes the ledger and sets the staker's balance held under [`HoldReason::Staking`] to
-	/// exactly `total`.
+	/// Writes the ledger, sets the staker's balance held under [`HoldReason::Staking`] to
+	/// exactly `total`, and its voter-list score to `active`.
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update(&self) -> DispatchResult {
 		T::Currency::set_on_hold(&HoldReason::Staking.into(), &self.stash, self.total)?;
 		Ledger::<T>::insert(&self.stash, self);
+		Pallet::<T>::update_voter_score(&self.stash, self.active);
 		Ok(())
 	}
 }

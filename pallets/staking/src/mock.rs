@@ -1,13 +1,24 @@
-//! A test runtime: `frame_system`, `pallet_balances` and this pallet.
+//! A test runtime: `frame_system`, `pallet_balances`, `pallet_timestamp`, `pallet_session`
+//! (with its historical part), `pallet_bags_list` as the voter list, the on-chain sequential
+//! Phragmén election, and this pallet.
 
-use crate::{self as pallet_palisade_staking, CurrentEra};
-use frame_support::{derive_impl, traits::ConstU128};
+use crate::{self as pallet_palisade_staking, CurrentEra, LastExposedEra};
+use frame_election_provider_support::{
+	bounds::{ElectionBounds, ElectionBoundsBuilder},
+	onchain, SequentialPhragmen,
+};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU64, Hooks, OnFinalize, OnInitialize},
+	weights::Weight,
+};
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
-use sp_staking::{EraIndex, StakerStatus};
+use sp_runtime::{testing::UintAuthorityId, BuildStorage, Perbill};
+use sp_staking::{EraIndex, SessionIndex, StakerStatus};
 
 pub type AccountId = u64;
 pub type Balance = u128;
+pub type BlockNumber = u64;
 
 /// The existential deposit of the test chain.
 pub const ED: Balance = 10;
@@ -22,13 +33,24 @@ pub const EVE: AccountId = 5;
 pub const NOBODY: AccountId = 99;
 pub const INITIAL_BALANCE: Balance = 10_000;
 
+/// Blocks per session.
+pub const SESSION_LENGTH: BlockNumber = 5;
+/// Sessions per era (the pallet's default test configuration).
+pub const SESSIONS_PER_ERA: SessionIndex = 3;
+/// Milliseconds per block.
+pub const BLOCK_TIME: u64 = 6_000;
+
 type Block = frame_system::mocking::MockBlock<Test>;
 
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Timestamp: pallet_timestamp,
 		Balances: pallet_balances,
 		Staking: pallet_palisade_staking,
+		Session: pallet_session,
+		Historical: pallet_session::historical,
+		VoterBagsList: pallet_bags_list,
 	}
 );
 
@@ -46,10 +68,111 @@ impl pallet_balances::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+/// A session key handler that accepts any key.
+pub struct TestSessionHandler;
+
+impl sp_runtime::BoundToRuntimeAppPublic for TestSessionHandler {
+	type Public = UintAuthorityId;
+}
+
+impl frame_support::traits::OneSessionHandler<AccountId> for TestSessionHandler {
+	type Key = UintAuthorityId;
+
+	fn on_genesis_session<'a, I>(_: I)
+	where
+		I: 'a + Iterator<Item = (&'a AccountId, Self::Key)>,
+	{
+	}
+
+	fn on_new_session<'a, I>(_: bool, _: I, _: I)
+	where
+		I: 'a + Iterator<Item = (&'a AccountId, Self::Key)>,
+	{
+	}
+
+	fn on_disabled(_: u32) {}
+}
+
+sp_runtime::impl_opaque_keys! {
+	pub struct SessionKeys {
+		pub test: TestSessionHandler,
+	}
+}
+
+parameter_types! {
+	pub const SessionLength: BlockNumber = SESSION_LENGTH;
+	pub const SessionOffset: BlockNumber = 0;
+}
+
+impl pallet_session::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionLength, SessionOffset>;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Test, Staking>;
+	type SessionHandler = (TestSessionHandler,);
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	type Currency = Balances;
+	type KeyDeposit = ();
+}
+
+impl pallet_session::historical::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = sp_runtime::traits::ConvertToValue<()>;
+}
+
+/// Bags of the voter list, by active bond.
+const THRESHOLDS: [Balance; 10] = [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000];
+
+parameter_types! {
+	pub static BagThresholds: &'static [Balance] = &THRESHOLDS;
+	pub static ElectionsBounds: ElectionBounds = ElectionBoundsBuilder::default().build();
+	pub static MaxWinnersPerPage: u32 = 100;
+	pub static MaxBackersPerWinner: u32 = 1_000;
+}
+
+impl pallet_bags_list::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type ScoreProvider = Staking;
+	type BagThresholds = BagThresholds;
+	type MaxAutoRebagPerBlock = ();
+	type Score = Balance;
+}
+
+/// The on-chain sequential Phragmén election.
+pub struct OnChainSeqPhragmen;
+
+impl onchain::Config for OnChainSeqPhragmen {
+	type System = Test;
+	type Solver = SequentialPhragmen<AccountId, Perbill>;
+	type DataProvider = Staking;
+	type WeightInfo = ();
+	type MaxWinnersPerPage = MaxWinnersPerPage;
+	type MaxBackersPerWinner = MaxBackersPerWinner;
+	type Bounds = ElectionsBounds;
+	type Sort = frame_support::traits::ConstBool<true>;
+}
+
 #[derive_impl(pallet_palisade_staking::config_preludes::TestDefaultConfig)]
 impl pallet_palisade_staking::Config for Test {
 	type Currency = Balances;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type VoterList = VoterBagsList;
+	type UnixTime = Timestamp;
+	type NextNewSession = Session;
 }
 
 /// The bonding duration of the test chain, in eras.
@@ -60,12 +183,66 @@ pub fn set_current_era(era: EraIndex) {
 	CurrentEra::<Test>::put(era);
 }
 
+/// Makes `era` the current era and records `who` as exposed in it, as an election would:
+/// what `who` unbonds now waits the full bonding duration.
+pub fn set_current_era_exposed(era: EraIndex, who: AccountId) {
+	set_current_era(era);
+	LastExposedEra::<Test>::insert(who, era);
+}
+
+parameter_types! {
+	/// The weight `on_idle` is given in each block by [`run_to_block`].
+	pub static IdleWeight: Weight = Weight::MAX;
+}
+
+/// Runs blocks up to `n`: each finalises the previous block, sets the time, initialises, and
+/// gives `on_idle` [`IdleWeight`].
+pub fn run_to_block(n: BlockNumber) {
+	let mut now = System::block_number();
+	while now < n {
+		if now > 0 {
+			Staking::on_idle(now, IdleWeight::get());
+			AllPalletsWithSystem::on_finalize(now);
+		}
+		now += 1;
+		System::set_block_number(now);
+		System::reset_events();
+		AllPalletsWithSystem::on_initialize(now);
+		Timestamp::set_timestamp(now * BLOCK_TIME);
+	}
+}
+
+/// Runs blocks until session `session` has started.
+pub fn start_session(session: SessionIndex) {
+	run_to_block(BlockNumber::from(session) * SESSION_LENGTH);
+	assert_eq!(Session::current_index(), session, "session {session} did not start");
+}
+
+/// Runs blocks until era `era` is active.
+pub fn start_active_era(era: EraIndex) {
+	for _ in 0..(era as u64 + 4) * SESSIONS_PER_ERA as u64 {
+		if Staking::active_era() == Some(era) {
+			return;
+		}
+		start_session(Session::current_index() + 1);
+	}
+	assert_eq!(Staking::active_era(), Some(era), "era {era} did not start");
+}
+
+/// The validators of the current session.
+pub fn session_validators() -> Vec<AccountId> {
+	let mut validators = pallet_session::Validators::<Test>::get();
+	validators.sort();
+	validators
+}
+
 /// Builds the test state: funded accounts and genesis stakers.
 pub struct ExtBuilder {
 	balances: Vec<(AccountId, Balance)>,
 	stakers: Vec<(AccountId, Balance, StakerStatus<AccountId>)>,
 	min_nominator_bond: Balance,
 	min_validator_bond: Balance,
+	validator_count: u32,
 }
 
 impl Default for ExtBuilder {
@@ -78,6 +255,7 @@ impl Default for ExtBuilder {
 			stakers: vec![],
 			min_nominator_bond: 0,
 			min_validator_bond: 0,
+			validator_count: 2,
 		}
 	}
 }
@@ -108,23 +286,38 @@ impl ExtBuilder {
 		self
 	}
 
+	/// Sets the number of validators to elect.
+	pub fn validator_count(mut self, count: u32) -> Self {
+		self.validator_count = count;
+		self
+	}
+
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let keys = self
+			.balances
+			.iter()
+			.map(|(who, _)| (*who, *who, SessionKeys { test: UintAuthorityId(*who) }))
+			.collect();
 		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		pallet_palisade_staking::GenesisConfig::<Test> {
 			stakers: self.stakers,
-			validator_count: 2,
+			validator_count: self.validator_count,
+			minimum_validator_count: 1,
 			min_nominator_bond: self.min_nominator_bond,
 			min_validator_bond: self.min_validator_bond,
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		pallet_session::GenesisConfig::<Test> { keys, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		// Events are only recorded from block 1 on.
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| run_to_block(1));
 		ext
 	}
 

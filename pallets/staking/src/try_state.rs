@@ -2,20 +2,33 @@
 //!
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
-use crate::{Bonded, Config, HoldReason, Ledger, Nominators, Pallet, Payee, Validators};
-use alloc::collections::btree_set::BTreeSet;
-use frame_support::{ensure, traits::fungible::InspectHold};
+use crate::{
+	ActiveEra, BalanceOf, BondedEras, Bonded, Config, CurrentEra, ElectedStashes, ElectionPhase,
+	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
+	ErasValidatorPrefs, HoldReason, Ledger, NextEraElection, Nominators, Pallet, Payee,
+	ValidatorCount, Validators,
+};
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+use frame_election_provider_support::SortedListProvider;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
 use sp_runtime::{
-	traits::{CheckedAdd, Zero},
+	traits::{CheckedAdd, Saturating, Zero},
 	TryRuntimeError,
 };
+use sp_staking::EraIndex;
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage. See the crate docs for the list.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_ledgers()?;
 		Self::check_maps_agree()?;
-		Self::check_intents()
+		Self::check_intents()?;
+		Self::check_voter_list()?;
+		Self::check_eras()?;
+		Self::check_exposures()
 	}
 
 	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
@@ -81,6 +94,116 @@ impl<T: Config> Pallet<T> {
 			nominators = nominators.saturating_add(1);
 		}
 		ensure!(nominators == Nominators::<T>::count(), "the nominator counter is wrong");
+		Ok(())
+	}
+
+	/// The voter list holds exactly the validators and nominators, each scored by its active
+	/// bond.
+	fn check_voter_list() -> Result<(), TryRuntimeError> {
+		let voters = Validators::<T>::count().saturating_add(Nominators::<T>::count());
+		ensure!(T::VoterList::count() == voters, "the voter list is not validators + nominators");
+		for stash in Validators::<T>::iter_keys().chain(Nominators::<T>::iter_keys()) {
+			ensure!(T::VoterList::contains(&stash), "a validator or nominator is not in the voter list");
+			let active = Ledger::<T>::get(&stash).map(|ledger| ledger.active).unwrap_or_default();
+			ensure!(
+				T::VoterList::get_score(&stash).ok() == Some(active),
+				"a voter's score is not its active bond"
+			);
+		}
+		Ok(())
+	}
+
+	/// Eras are in order: the active era is planned, has a start session, and is bonded;
+	/// the election's state matches the planned era.
+	fn check_eras() -> Result<(), TryRuntimeError> {
+		ensure!(
+			ValidatorCount::<T>::get() <= T::MaxValidatorSet::get(),
+			"the validator count exceeds MaxValidatorSet"
+		);
+		let current = CurrentEra::<T>::get();
+		if let Some(active) = ActiveEra::<T>::get() {
+			ensure!(current.is_some_and(|c| c >= active.index), "the active era is not planned");
+			ensure!(
+				ErasStartSessionIndex::<T>::contains_key(active.index),
+				"the active era has no start session"
+			);
+			ensure!(
+				BondedEras::<T>::get().last().map(|entry: &(EraIndex, u32)| entry.0) ==
+					Some(active.index),
+				"the active era is not the last bonded era"
+			);
+		}
+		let bonded = BondedEras::<T>::get();
+		ensure!(
+			bonded.windows(2).all(|pair| pair.first().map(|p| p.0) < pair.get(1).map(|p| p.0)),
+			"bonded eras are not in order"
+		);
+		match NextEraElection::<T>::get() {
+			ElectionPhase::Fetching { era, .. } | ElectionPhase::Ready { era } => {
+				ensure!(current == Some(era), "the era being elected is not the current era");
+				ensure!(
+					ErasStartSessionIndex::<T>::contains_key(era),
+					"the era being elected has no start session"
+				);
+				let elected = ElectedStashes::<T>::get();
+				let exposed = ErasStakersOverview::<T>::iter_key_prefix(era).count();
+				ensure!(elected.len() == exposed, "elected validators differ from exposures");
+			},
+			ElectionPhase::Clearing { era } => ensure!(
+				current.is_none_or(|c| c < era),
+				"a failed election's era is still planned"
+			),
+			ElectionPhase::Idle =>
+				ensure!(ElectedStashes::<T>::get().is_empty(), "elected validators left over"),
+		}
+		Ok(())
+	}
+
+	/// Every exposure adds up: each page's total is the sum of its nominators, the overview's
+	/// total is own + all pages, its counts match the pages, and the era's total stake is the
+	/// sum of its exposures. Every exposed validator has its preferences for the era, and no
+	/// era elects more than `MaxValidatorSet`. Eras being removed are skipped.
+	fn check_exposures() -> Result<(), TryRuntimeError> {
+		let page_size = T::MaxExposurePageSize::get() as usize;
+		let mut era_totals: BTreeMap<EraIndex, (BalanceOf<T>, u32)> = BTreeMap::new();
+		for (era, validator, overview) in ErasStakersOverview::<T>::iter() {
+			// Eras without a start session are being removed (history or a failed election).
+			if !ErasStartSessionIndex::<T>::contains_key(era) {
+				continue;
+			}
+			let (mut total, mut nominators) = (overview.own, 0u32);
+			for page in 0..overview.page_count {
+				let exposure = ErasStakersPaged::<T>::get((era, &validator, page))
+					.ok_or("an exposure page is missing")?
+					.0;
+				ensure!(!exposure.others.is_empty(), "an exposure page is empty");
+				ensure!(exposure.others.len() <= page_size, "an exposure page is too large");
+				let sum = exposure
+					.others
+					.iter()
+					.fold(BalanceOf::<T>::zero(), |sum, e| sum.saturating_add(e.value));
+				ensure!(sum == exposure.page_total, "an exposure page's total is wrong");
+				total = total.saturating_add(sum);
+				nominators = nominators.saturating_add(exposure.others.len() as u32);
+			}
+			ensure!(
+				!ErasStakersPaged::<T>::contains_key((era, &validator, overview.page_count)),
+				"an exposure has more pages than its overview says"
+			);
+			ensure!(total == overview.total, "an exposure's total is not own + nominators");
+			ensure!(nominators == overview.nominator_count, "an exposure's nominator count is wrong");
+			ensure!(
+				ErasValidatorPrefs::<T>::contains_key(era, &validator),
+				"an exposed validator has no preferences for the era"
+			);
+			let entry = era_totals.entry(era).or_insert((Zero::zero(), 0));
+			entry.0 = entry.0.saturating_add(overview.total);
+			entry.1 = entry.1.saturating_add(1);
+		}
+		for (era, (total, validators)) in era_totals {
+			ensure!(ErasTotalStake::<T>::get(era) == total, "an era's total stake is wrong");
+			ensure!(validators <= T::MaxValidatorSet::get(), "an era elected too many validators");
+		}
 		Ok(())
 	}
 }

@@ -5,11 +5,15 @@
 //! balances and eras that `pallet-staking` encodes as `Compact` are `Compact` here too.
 
 use crate::{BalanceOf, Config};
-use codec::{Codec, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
-use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
+use codec::{Codec, Compact, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
+use frame_election_provider_support::PageIndex;
+use frame_support::{
+	traits::Get, BoundedBTreeMap, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
-use sp_staking::EraIndex;
+use sp_staking::{EraIndex, ExposurePage};
 
 /// Funds that are unbonding: `value` can be withdrawn once era `era` has started.
 #[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
@@ -122,4 +126,140 @@ pub enum ConfigOp<T: Default + Codec> {
 	Set(T),
 	/// Remove it: it returns to its default.
 	Remove,
+}
+
+/// The era that is active now and when it started, as `pallet-staking` stores it.
+#[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ActiveEraInfo {
+	/// The index of the active era.
+	pub index: EraIndex,
+	/// When the era started, in milliseconds since the Unix epoch. `None` until the first
+	/// block of the era is finalised (the time is not known earlier in the block).
+	pub start: Option<u64>,
+}
+
+/// Whether eras change on schedule or are forced, as `pallet-staking`'s `Forcing`.
+#[derive(
+	PartialEq,
+	Eq,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	Default,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Forcing {
+	/// A new era starts every `SessionsPerEra` sessions.
+	#[default]
+	NotForcing,
+	/// The next era is planned at the next session, then scheduling returns to `NotForcing`.
+	ForceNew,
+	/// No new era is planned: the current validators stay.
+	ForceNone,
+	/// A new era is planned at every session.
+	ForceAlways,
+}
+
+/// The reward points of an era: points earned by each validator (e.g. per authored block).
+#[derive(
+	PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct EraRewardPoints<T: Config> {
+	/// The sum of all validators' points.
+	pub total: u32,
+	/// The points of each validator that earned any.
+	pub individual: BoundedBTreeMap<T::AccountId, u32, T::MaxValidatorSet>,
+}
+
+impl<T: Config> Default for EraRewardPoints<T> {
+	fn default() -> Self {
+		Self { total: 0, individual: BoundedBTreeMap::new() }
+	}
+}
+
+/// One page of the nominators backing a validator in an era: `sp_staking::ExposurePage`
+/// (so Polkadot.js decodes it), with at most `MaxExposurePageSize` nominators.
+///
+/// The wrapper encodes exactly as the page it holds.
+#[derive(PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+#[codec(encode_bound(T: Config))]
+#[codec(decode_bound(T: Config))]
+pub struct BoundedExposurePage<T: Config>(pub ExposurePage<T::AccountId, BalanceOf<T>>);
+
+impl<T: Config> MaxEncodedLen for BoundedExposurePage<T> {
+	fn max_encoded_len() -> usize {
+		// A compact integer takes at most one byte more than the integer.
+		let compact_balance = BalanceOf::<T>::max_encoded_len().saturating_add(1);
+		let individual = T::AccountId::max_encoded_len().saturating_add(compact_balance);
+		compact_balance
+			.saturating_add(Compact::<u32>::max_encoded_len())
+			.saturating_add(individual.saturating_mul(T::MaxExposurePageSize::get() as usize))
+	}
+}
+
+/// Where the pallet is in electing the validators of the next era.
+#[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, Debug, TypeInfo, MaxEncodedLen, Default)]
+pub enum ElectionPhase {
+	/// No election is running.
+	#[default]
+	Idle,
+	/// The election of `era` is running; pages `next_page` down to 0 of its result are still
+	/// to be fetched, one per block.
+	Fetching {
+		/// The era being elected.
+		era: EraIndex,
+		/// The next page of the result to fetch.
+		next_page: PageIndex,
+	},
+	/// The validators of `era` are elected and their exposures stored; they take over at the
+	/// era's first session.
+	Ready {
+		/// The era elected.
+		era: EraIndex,
+	},
+	/// The election of `era` failed; what it stored is being removed before a new election.
+	Clearing {
+		/// The era whose election failed.
+		era: EraIndex,
+	},
+}
+
+/// Why an election did not give the next era its validators. The current ones stay.
+#[derive(
+	PartialEq, Eq, Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo,
+)]
+pub enum ElectionFailure {
+	/// The election provider returned an error.
+	ProviderFailed,
+	/// Fewer validators were elected than `MinimumValidatorCount` (or none).
+	TooFewValidators {
+		/// How many were elected.
+		elected: u32,
+		/// How many are needed.
+		minimum: u32,
+	},
+	/// The election had not finished when the new era was due to start.
+	NotFinishedInTime,
+}
+
+/// How far the voter snapshot of a paged election has gone.
+#[derive(PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo)]
+#[derive(MaxEncodedLen, frame_support::DefaultNoBound)]
+#[scale_info(skip_type_params(T))]
+pub enum VoterSnapshotStatus<T: Config> {
+	/// No page has been taken yet.
+	#[default]
+	Waiting,
+	/// Pages were taken up to and including this voter.
+	Ongoing(T::AccountId),
+	/// Every voter has been taken.
+	Consumed,
 }

@@ -66,6 +66,15 @@ pub trait WeightInfo {
 	fn chill_other() -> Weight;
 	fn force_apply_min_commission() -> Weight;
 	fn set_min_commission() -> Weight;
+	fn set_validator_count() -> Weight;
+	fn increase_validator_count() -> Weight;
+	fn scale_validator_count() -> Weight;
+	fn force_no_eras() -> Weight;
+	fn force_new_era() -> Weight;
+	fn force_new_era_always() -> Weight;
+	fn store_election_page(v: u32, n: u32, ) -> Weight;
+	fn electing_voters(v: u32, ) -> Weight;
+	fn clear_era_keys(k: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_palisade_staking`, measured on the reference machine named above.
@@ -418,6 +427,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(2_484_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn increase_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn scale_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_no_eras() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_new_era() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_new_era_always() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn store_election_page(_v: u32, _n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn electing_voters(_v: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn clear_era_keys(_k: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
 }
 
 // For tests and mocks: the same figures against RocksDB's database weights.
@@ -768,5 +804,32 @@ impl WeightInfo for () {
 		// Minimum execution time: 2_203_000 picoseconds.
 		Weight::from_parts(2_484_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn increase_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn scale_validator_count() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_no_eras() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_new_era() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn force_new_era_always() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn store_election_page(_v: u32, _n: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn electing_voters(_v: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
+	}
+	fn clear_era_keys(_k: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 }

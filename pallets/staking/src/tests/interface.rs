@@ -22,6 +22,7 @@ fn a_staker_lives_its_whole_life_through_the_interface() {
 
 		assert_ok!(<S as StakingInterface>::chill(&BOB));
 		assert_eq!(<S as StakingInterface>::status(&BOB), Ok(StakerStatus::Idle));
+		set_current_era_exposed(0, BOB);
 		assert_ok!(<S as StakingInterface>::unbond(&BOB, 1_000));
 		assert!(<S as StakingInterface>::is_unbonding(&BOB).expect("bonded"));
 

@@ -17,7 +17,7 @@ fn chunks(who: AccountId) -> Vec<(Balance, u32)> {
 #[test]
 fn unbond_moves_active_funds_into_a_chunk_that_unlocks_after_the_bonding_duration() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
-		set_current_era(5);
+		set_current_era_exposed(5, ALICE);
 
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 400));
 
@@ -33,9 +33,10 @@ fn unbond_moves_active_funds_into_a_chunk_that_unlocks_after_the_bonding_duratio
 #[test]
 fn unbonds_in_the_same_era_merge_into_one_chunk() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
+		set_current_era_exposed(0, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 100));
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 200));
-		set_current_era(1);
+		set_current_era_exposed(1, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 50));
 
 		assert_eq!(chunks(ALICE), vec![(300, BONDING_DURATION), (50, 1 + BONDING_DURATION)]);
@@ -111,13 +112,13 @@ fn unbond_with_full_chunks_withdraws_the_matured_ones_first() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
 		let max: u32 = <Test as crate::Config>::MaxUnlockingChunks::get();
 		for era in 0..max {
-			set_current_era(era);
+			set_current_era_exposed(era, ALICE);
 			assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 10));
 		}
 		assert_eq!(chunks(ALICE).len(), max as usize);
 
 		// By era `max`, the chunks of eras 0..=max-BONDING_DURATION have matured.
-		set_current_era(max);
+		set_current_era_exposed(max, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 10));
 
 		let matured = (max - BONDING_DURATION + 1) as Balance;
@@ -147,8 +148,9 @@ fn unbond_fails_when_every_chunk_is_in_use_and_none_has_matured() {
 #[test]
 fn withdraw_unbonded_releases_matured_chunks_only() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
+		set_current_era_exposed(0, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 100));
-		set_current_era(1);
+		set_current_era_exposed(1, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 200));
 
 		set_current_era(BONDING_DURATION);
@@ -164,6 +166,7 @@ fn withdraw_unbonded_releases_matured_chunks_only() {
 #[test]
 fn withdraw_unbonded_fails_before_the_bonding_duration_has_passed() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
+		set_current_era_exposed(0, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 100));
 		set_current_era(BONDING_DURATION - 1);
 		assert_noop!(
@@ -215,8 +218,9 @@ fn withdrawing_everything_removes_the_staker() {
 #[test]
 fn rebond_takes_the_newest_chunks_first() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
+		set_current_era_exposed(0, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 100));
-		set_current_era(1);
+		set_current_era_exposed(1, ALICE);
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 200));
 
 		assert_ok!(Staking::rebond(RuntimeOrigin::signed(ALICE), 250));

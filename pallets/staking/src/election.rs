@@ -1,0 +1,292 @@
+//! The election: this pallet as the election provider's data source (voters, candidates,
+//! desired validators), and the fetching of the result, one page per block.
+
+use crate::{
+	BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes, ElectionFailure,
+	ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing, MinimumValidatorCount, NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount,
+	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+};
+use crate::weights::WeightInfo;
+use alloc::{boxed::Box, vec, vec::Vec};
+use codec::Encode;
+use frame_election_provider_support::{
+	bounds::{CountBound, SizeBound},
+	data_provider, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider,
+	PageIndex, SortedListProvider, VoteWeight, VoterOf,
+};
+use frame_support::{
+	defensive,
+	traits::{fungible::Inspect, Defensive, EstimateNextNewSession, Get},
+	weights::WeightMeter,
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{Bounded, Saturating, Zero};
+use sp_staking::{currency_to_vote::CurrencyToVote, EraIndex, SessionIndex};
+
+impl<T: Config> Pallet<T> {
+	/// Starts electing the validators of `era`, which will start at session `start`.
+	pub(crate) fn start_election(era: EraIndex, start: SessionIndex) {
+		CurrentEra::<T>::put(era);
+		ErasStartSessionIndex::<T>::insert(era, start);
+		VoterSnapshot::<T>::kill();
+		ElectedStashes::<T>::kill();
+		let next_page = <T::ElectionProvider as ElectionProvider>::msp();
+		NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page });
+		if let Err(error) = T::ElectionProvider::start() {
+			log::warn!(target: LOG_TARGET, "election for era {era} could not start: {error:?}");
+			Self::fail_election(era, ElectionFailure::ProviderFailed);
+		}
+	}
+
+	/// Fetches every remaining page of the running election at once (genesis only).
+	pub(crate) fn finish_election_now() {
+		while matches!(NextEraElection::<T>::get(), ElectionPhase::Fetching { .. }) {
+			if Self::fetch_election_page().is_none() {
+				break;
+			}
+		}
+		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
+			Self::fail_election(era, ElectionFailure::NotFinishedInTime);
+		}
+	}
+
+	/// Advances the election by one step: fetches one page of its result or, after a
+	/// failure, clears part of what it stored.
+	pub(crate) fn progress_election(meter: &mut WeightMeter) {
+		meter.consume(T::DbWeight::get().reads(1));
+		match NextEraElection::<T>::get() {
+			// The provider registers the weight of its own work (solving, snapshot).
+			ElectionPhase::Fetching { .. } => match Self::fetch_election_page() {
+				Some((winners, backers)) =>
+					meter.consume(T::WeightInfo::store_election_page(winners, backers)),
+				None => meter.consume(T::WeightInfo::store_election_page(0, 0)),
+			},
+			ElectionPhase::Clearing { era } =>
+				if Self::clear_era(era, meter) {
+					NextEraElection::<T>::put(ElectionPhase::Idle);
+				},
+			ElectionPhase::Idle | ElectionPhase::Ready { .. } => {},
+		}
+	}
+
+	/// Fetches and stores the next page of the running election's result, if the provider
+	/// is ready. Returns the number of winners and backers stored, or `None` if nothing was.
+	fn fetch_election_page() -> Option<(u32, u32)> {
+		let ElectionPhase::Fetching { era, next_page } = NextEraElection::<T>::get() else {
+			return None;
+		};
+		match T::ElectionProvider::status() {
+			Ok(Some(_)) => {},
+			// The provider is still working; try again next block.
+			Ok(None) => return None,
+			Err(()) => {
+				Self::fail_election(era, ElectionFailure::ProviderFailed);
+				return None;
+			},
+		}
+		let supports = match T::ElectionProvider::elect(next_page) {
+			Ok(supports) => supports,
+			Err(error) => {
+				log::warn!(target: LOG_TARGET, "election for era {era} failed: {error:?}");
+				Self::fail_election(era, ElectionFailure::ProviderFailed);
+				return None;
+			},
+		};
+		let stored = Self::store_election_page(era, supports);
+		match next_page.checked_sub(1) {
+			Some(next_page) =>
+				NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page }),
+			None => Self::conclude_election(era),
+		}
+		Some(stored)
+	}
+
+	/// All pages are in: the era is ready if enough validators were elected.
+	fn conclude_election(era: EraIndex) {
+		let elected = ElectedStashes::<T>::decode_len().unwrap_or(0) as u32;
+		let minimum = MinimumValidatorCount::<T>::get().max(1);
+		if elected < minimum {
+			Self::fail_election(era, ElectionFailure::TooFewValidators { elected, minimum });
+			return;
+		}
+		NextEraElection::<T>::put(ElectionPhase::Ready { era });
+		Self::deposit_event(Event::<T>::StakersElected { era, validators: elected });
+	}
+
+	/// Drops the planned `era`: the current validators stay and what the election stored is
+	/// cleared before the next election starts.
+	pub(crate) fn fail_election(era: EraIndex, reason: ElectionFailure) {
+		log::warn!(target: LOG_TARGET, "election for era {era} failed: {reason:?}");
+		CurrentEra::<T>::set(era.checked_sub(1));
+		ErasStartSessionIndex::<T>::remove(era);
+		ElectedStashes::<T>::kill();
+		VoterSnapshot::<T>::kill();
+		NextEraElection::<T>::put(ElectionPhase::Clearing { era });
+		Self::deposit_event(Event::<T>::ElectionFailed { era, reason });
+	}
+
+	/// Stores one page of an election result as the era's exposures. Returns the number of
+	/// winners and backers stored.
+	pub(crate) fn store_election_page(
+		era: EraIndex,
+		supports: BoundedSupportsOf<T::ElectionProvider>,
+	) -> (u32, u32) {
+		let issuance = T::Currency::total_issuance();
+		let (mut winners, mut backers) = (0u32, 0u32);
+		for (validator, support) in supports.into_iter() {
+			let is_new = !crate::ErasStakersOverview::<T>::contains_key(era, &validator);
+			if is_new && ElectedStashes::<T>::try_append(&validator).is_err() {
+				defensive!("the election elected more than MaxValidatorSet validators");
+				continue;
+			}
+			winners.saturating_inc();
+			backers.saturating_accrue(support.voters.len() as u32);
+			let stakes = support
+				.voters
+				.into_iter()
+				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
+			Self::add_exposure(era, &validator, stakes);
+		}
+		(winners, backers)
+	}
+
+	/// The vote weight of `stash`'s active bond.
+	pub fn vote_weight(stash: &T::AccountId) -> VoteWeight {
+		let active = StakingLedger::<T>::get(stash).map(|ledger| ledger.active).unwrap_or_default();
+		Self::to_vote(active)
+	}
+
+	/// Converts a balance to a vote weight at the current issuance.
+	fn to_vote(balance: BalanceOf<T>) -> VoteWeight {
+		T::CurrencyToVote::to_vote(balance, T::Currency::total_issuance())
+	}
+
+	/// Whether an election is running (from its start until its result is stored).
+	pub fn is_electing() -> bool {
+		matches!(NextEraElection::<T>::get(), ElectionPhase::Fetching { .. })
+	}
+
+	/// The next voters of the running snapshot, within `bounds`, resuming after the last page.
+	fn snapshot_voters(bounds: DataProviderBounds) -> Vec<VoterOf<Self>> {
+		let mut iter: Box<dyn Iterator<Item = T::AccountId>> = match VoterSnapshot::<T>::get() {
+			VoterSnapshotStatus::Waiting => T::VoterList::iter(),
+			VoterSnapshotStatus::Ongoing(last) => match T::VoterList::iter_from(&last) {
+				Ok(iter) => iter,
+				Err(error) => {
+					defensive!("the snapshot's last voter left the voter list", error);
+					return Vec::new();
+				},
+			},
+			VoterSnapshotStatus::Consumed => return Vec::new(),
+		};
+
+		let max_count = bounds.count.map_or(u32::MAX, |count| count.0);
+		let mut voters = Vec::new();
+		let mut size = 0u32;
+		let mut last = None;
+		let mut exhausted = true;
+		for stash in iter.by_ref() {
+			if voters.len() as u32 >= max_count {
+				exhausted = false;
+				break;
+			}
+			let Some(voter) = Self::voter_of(&stash) else { continue };
+			let voter_size = voter.encoded_size() as u32;
+			if bounds.size_exhausted(SizeBound(size.saturating_add(voter_size))) {
+				exhausted = false;
+				break;
+			}
+			size = size.saturating_add(voter_size);
+			last = Some(stash);
+			voters.push(voter);
+		}
+		VoterSnapshot::<T>::put(match (exhausted, last) {
+			(true, _) => VoterSnapshotStatus::Consumed,
+			(false, Some(last)) => VoterSnapshotStatus::Ongoing(last),
+			(false, None) => VoterSnapshot::<T>::get(),
+		});
+		voters
+	}
+
+	/// `stash` as an election voter: a nominator with its targets, or a validator voting for
+	/// itself. `None` for anyone else and for an empty bond.
+	fn voter_of(stash: &T::AccountId) -> Option<VoterOf<Self>> {
+		let weight = Self::vote_weight(stash);
+		if weight.is_zero() {
+			return None;
+		}
+		if let Some(nominations) = Nominators::<T>::get(stash) {
+			return Some((stash.clone(), weight, nominations.targets));
+		}
+		if Validators::<T>::contains_key(stash) {
+			let self_vote = BoundedVec::try_from(vec![stash.clone()]).defensive().ok()?;
+			return Some((stash.clone(), weight, self_vote));
+		}
+		defensive!("an account in the voter list neither validates nor nominates");
+		None
+	}
+}
+
+impl<T: Config> ElectionDataProvider for Pallet<T> {
+	type AccountId = T::AccountId;
+	type BlockNumber = BlockNumberFor<T>;
+	type MaxVotesPerVoter = T::MaxNominations;
+
+	/// Validator candidates, as many as `bounds` allow. Fails if there are more: raise the
+	/// bound or lower `MaxValidatorsCount`.
+	fn electable_targets(
+		bounds: DataProviderBounds,
+		_page: PageIndex,
+	) -> data_provider::Result<Vec<T::AccountId>> {
+		if bounds.exhausted(None, Some(CountBound(Validators::<T>::count()))) {
+			return Err("more validator candidates than the election accepts");
+		}
+		let targets: Vec<_> = Validators::<T>::iter_keys().collect();
+		if bounds.exhausted(Some(SizeBound(targets.encoded_size() as u32)), None) {
+			return Err("the validator candidates exceed the election's size bound");
+		}
+		Ok(targets)
+	}
+
+	/// The next page of voters, richest first (as the voter list sorts them). Each call
+	/// continues where the previous page stopped; page 0 is the last.
+	fn electing_voters(
+		bounds: DataProviderBounds,
+		page: PageIndex,
+	) -> data_provider::Result<Vec<VoterOf<Self>>> {
+		let voters = Self::snapshot_voters(bounds);
+		if page.is_zero() {
+			VoterSnapshot::<T>::kill();
+		}
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::WeightInfo::electing_voters(voters.len() as u32),
+			frame_support::dispatch::DispatchClass::Mandatory,
+		);
+		Ok(voters)
+	}
+
+	fn desired_targets() -> data_provider::Result<u32> {
+		Ok(ValidatorCount::<T>::get().min(Validators::<T>::count()))
+	}
+
+	fn next_election_prediction(now: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		let latest = CurrentEra::<T>::get().unwrap_or(0);
+		let started = ErasStartSessionIndex::<T>::get(latest).unwrap_or(0);
+		let planned = CurrentPlannedSession::<T>::get();
+		// An election starts at `new_session(started + SessionsPerEra - 1)`.
+		let sessions_left: BlockNumberFor<T> = match ForceEra::<T>::get() {
+			Forcing::ForceNone => return Bounded::max_value(),
+			Forcing::ForceNew | Forcing::ForceAlways => Zero::zero(),
+			Forcing::NotForcing => started
+				.saturating_add(T::SessionsPerEra::get())
+				.saturating_sub(1)
+				.saturating_sub(planned.saturating_add(1))
+				.into(),
+		};
+		let next_session = T::NextNewSession::estimate_next_new_session(now).0.unwrap_or(now);
+		next_session.saturating_add(
+			sessions_left.saturating_mul(T::NextNewSession::average_session_length()),
+		)
+	}
+}

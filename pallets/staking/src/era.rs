@@ -1,0 +1,210 @@
+//! Eras: when the next era is planned, when it starts, and the session manager that hands its
+//! validators to `pallet-session`.
+//!
+//! ## Timeline
+//!
+//! `pallet-session` asks for the validators of session `i + 1` at the start of session `i`
+//! (`new_session(i + 1)`), and the answer must be ready then. So the election of an era that
+//! starts at session `s` begins one session earlier, at `new_session(s - 1)`: the pallet bumps
+//! `CurrentEra`, records `ErasStartSessionIndex`, and starts the election provider. Its result
+//! is fetched one page per block (see `election.rs`) during that session. At `new_session(s)`
+//! the elected validators are handed to the session pallet, and at `start_session(s)` the era
+//! becomes active.
+//!
+//! If the election fails, or has not finished by `new_session(s)`, the planned era is dropped,
+//! what it stored is cleared, the current validators stay, and a new election starts at a later
+//! session. The chain never stalls on an election.
+
+use crate::{
+	ActiveEra, ActiveEraInfo, BondedEras, Config, CurrentEra, CurrentPlannedSession,
+	ElectedStashes, ElectionFailure, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra,
+	Forcing, NextEraElection, Pallet, ValidatorCount,
+};
+use alloc::vec::Vec;
+use frame_support::{
+	defensive,
+	traits::{Get, UnixTime},
+	weights::Weight,
+};
+use sp_runtime::{DispatchResult, Perbill, SaturatedConversion};
+use sp_staking::{EraIndex, SessionIndex};
+
+/// The share of a block's weight that `on_initialize` may give to clearing a failed election.
+const HOOK_SHARE: Perbill = Perbill::from_percent(10);
+
+/// The bound of [`BondedEras`]: the bonding duration's eras and the active one.
+pub struct BondedErasBound<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> Get<u32> for BondedErasBound<T> {
+	fn get() -> u32 {
+		T::BondingDuration::get().saturating_add(1)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The active era's index, if an era has started.
+	pub fn active_era() -> Option<EraIndex> {
+		ActiveEra::<T>::get().map(|info| info.index)
+	}
+
+	/// The weight `on_initialize` may use for work that can wait (clearing a failed election).
+	pub(crate) fn hook_weight_limit() -> Weight {
+		HOOK_SHARE * T::BlockWeights::get().max_block
+	}
+
+	/// Plans session `session`: hands over the validators of an era starting at it, if one
+	/// was elected, and starts the next election when it is due.
+	pub(crate) fn plan_session(session: SessionIndex, is_genesis: bool) -> Option<Vec<T::AccountId>> {
+		CurrentPlannedSession::<T>::put(session);
+		if is_genesis && CurrentEra::<T>::get().is_none() {
+			return Self::elect_genesis_era(session);
+		}
+		let validators = Self::take_elected_validators(session);
+		Self::maybe_start_election(session);
+		validators
+	}
+
+	/// At genesis there are no blocks to spread the election over: elect era 0 at once.
+	fn elect_genesis_era(session: SessionIndex) -> Option<Vec<T::AccountId>> {
+		Self::start_election(0, session);
+		Self::finish_election_now();
+		Self::take_elected_validators(session)
+	}
+
+	/// If the era planned to start at `session` is elected, returns its validators. If its
+	/// election is still running, it has failed: the era is dropped.
+	fn take_elected_validators(session: SessionIndex) -> Option<Vec<T::AccountId>> {
+		match NextEraElection::<T>::get() {
+			ElectionPhase::Ready { era } if Self::era_start(era) == Some(session) => {
+				NextEraElection::<T>::put(ElectionPhase::Idle);
+				if ForceEra::<T>::get() == Forcing::ForceNew {
+					Self::set_force_era(Forcing::NotForcing);
+				}
+				Some(ElectedStashes::<T>::take().into_inner())
+			},
+			ElectionPhase::Fetching { era, .. } if Self::era_start(era) == Some(session) => {
+				Self::fail_election(era, ElectionFailure::NotFinishedInTime);
+				None
+			},
+			_ => None,
+		}
+	}
+
+	/// Starts electing the next era if no election is running and the schedule (or a force)
+	/// says so. The era will start at the session after `session`.
+	fn maybe_start_election(session: SessionIndex) {
+		if NextEraElection::<T>::get() != ElectionPhase::Idle {
+			return;
+		}
+		let next_era = match CurrentEra::<T>::get() {
+			None => 0,
+			Some(latest) => {
+				let due = match ForceEra::<T>::get() {
+					Forcing::ForceNone => false,
+					Forcing::ForceNew | Forcing::ForceAlways => true,
+					Forcing::NotForcing => {
+						let started = Self::era_start(latest).unwrap_or_else(|| {
+							defensive!("the latest planned era has no start session");
+							0
+						});
+						session.saturating_add(1) >=
+							started.saturating_add(T::SessionsPerEra::get())
+					},
+				};
+				if !due {
+					return;
+				}
+				latest.saturating_add(1)
+			},
+		};
+		Self::start_election(next_era, session.saturating_add(1));
+	}
+
+	/// The session at which `era` starts (or is planned to).
+	fn era_start(era: EraIndex) -> Option<SessionIndex> {
+		ErasStartSessionIndex::<T>::get(era)
+	}
+
+	/// Called when session `session` starts: starts the planned era if it starts now.
+	pub(crate) fn on_session_start(session: SessionIndex) {
+		let next = Self::active_era().map_or(0, |era| era.saturating_add(1));
+		// A planned era keeps its start session only once its validators were handed over at
+		// `new_session(start)`; a failed election removes it.
+		let Some(start) = Self::era_start(next) else { return };
+		if start == session {
+			Self::start_era(next, session);
+		} else if start < session {
+			defensive!("a session was skipped before the planned era started");
+			Self::start_era(next, session);
+		}
+	}
+
+	/// Makes `era` the active era, from session `session`.
+	fn start_era(era: EraIndex, session: SessionIndex) {
+		ActiveEra::<T>::put(ActiveEraInfo { index: era, start: None });
+		BondedEras::<T>::mutate(|bonded| {
+			let first_kept = era.saturating_sub(T::BondingDuration::get());
+			bonded.retain(|entry: &(EraIndex, SessionIndex)| entry.0 >= first_kept);
+			if bonded.try_push((era, session)).is_err() {
+				defensive!("BondedEras holds more than BondingDuration + 1 eras");
+			}
+		});
+		Self::deposit_event(Event::<T>::EraStarted { era });
+	}
+
+	/// Records the active era's start time if it is not known yet.
+	pub(crate) fn note_era_start_time() {
+		if let Some(mut active) = ActiveEra::<T>::get() {
+			if active.start.is_none() {
+				active.start = Some(T::UnixTime::now().as_millis().saturated_into::<u64>());
+				ActiveEra::<T>::put(active);
+			}
+		}
+	}
+
+	/// Sets how eras change.
+	pub(crate) fn set_force_era(mode: Forcing) {
+		ForceEra::<T>::put(mode);
+		Self::deposit_event(Event::<T>::ForceEra { mode });
+	}
+
+	/// Sets the number of validators to elect, if it is within `MaxValidatorSet`.
+	pub(crate) fn do_set_validator_count(new: Option<u32>) -> DispatchResult {
+		let new = new.filter(|new| *new <= T::MaxValidatorSet::get());
+		ValidatorCount::<T>::put(new.ok_or(Error::<T>::TooManyElected)?);
+		Ok(())
+	}
+}
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		Self::plan_session(new_index, false)
+	}
+
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+		Self::plan_session(new_index, true)
+	}
+
+	fn start_session(start_index: SessionIndex) {
+		Self::on_session_start(start_index)
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+}
+
+/// For `pallet_session::historical`: a validator is identified by its account alone.
+impl<T: Config> pallet_session::historical::SessionManager<T::AccountId, ()> for Pallet<T> {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+		Self::plan_session(new_index, false).map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+	}
+
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
+		Self::plan_session(new_index, true).map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+	}
+
+	fn start_session(start_index: SessionIndex) {
+		Self::on_session_start(start_index)
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+}

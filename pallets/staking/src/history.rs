@@ -1,0 +1,84 @@
+//! Era history: removing what an era stored once it is older than `HistoryDepth` eras (or
+//! its election failed), a bounded number of keys at a time.
+
+use crate::{
+	Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
+	ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
+};
+use crate::weights::WeightInfo;
+use frame_support::{traits::Get, weights::WeightMeter};
+use sp_runtime::Saturating;
+use sp_staking::EraIndex;
+
+/// The keys of an era that are not in a map: total stake, reward points, start session.
+const SINGLE_KEYS: u32 = 3;
+
+impl<T: Config> Pallet<T> {
+	/// Removes the history of eras older than `HistoryDepth` eras before the active era, as
+	/// far as `meter` allows. Continues where it stopped in the next call.
+	pub(crate) fn prune_history(meter: &mut WeightMeter) {
+		if meter.try_consume(T::DbWeight::get().reads_writes(2, 1)).is_err() {
+			return;
+		}
+		let Some(active) = Self::active_era() else { return };
+		let keep_from = active.saturating_sub(T::HistoryDepth::get());
+		let mut oldest = OldestUnprunedEra::<T>::get();
+		while oldest < keep_from && Self::clear_era(oldest, meter) {
+			oldest.saturating_inc();
+		}
+		OldestUnprunedEra::<T>::put(oldest);
+	}
+
+	/// Removes what `era` stored, as many keys as `meter` allows. Returns whether nothing of
+	/// the era is left.
+	pub(crate) fn clear_era(era: EraIndex, meter: &mut WeightMeter) -> bool {
+		let base = T::WeightInfo::clear_era_keys(0);
+		let per_key = T::WeightInfo::clear_era_keys(1).saturating_sub(base);
+		if meter.try_consume(base).is_err() {
+			return false;
+		}
+		let affordable = meter.remaining().checked_div_per_component(&per_key).unwrap_or(u64::MAX);
+		let limit = u32::try_from(affordable).unwrap_or(u32::MAX);
+		let mut removed = 0u32;
+		let done = Self::clear_era_maps(era, limit, &mut removed);
+		meter.consume(per_key.saturating_mul(removed.into()));
+		done
+	}
+
+	/// Removes up to `limit` keys of `era`, counting them in `removed`. Returns whether
+	/// nothing of the era is left.
+	fn clear_era_maps(era: EraIndex, limit: u32, removed: &mut u32) -> bool {
+		let left = |removed: u32| limit.saturating_sub(removed);
+		// Each call removes what it can within the limit; a cursor means keys remain.
+		macro_rules! clear {
+			($map:ty, $prefix:expr) => {
+				if left(*removed) == 0 {
+					return false;
+				}
+				let result = <$map>::clear_prefix($prefix, left(*removed), None);
+				removed.saturating_accrue(result.unique);
+				if result.maybe_cursor.is_some() {
+					return false;
+				}
+			};
+		}
+		// The era's start session goes first: from then on the era counts as history being
+		// removed, and its exposures are no longer checked for completeness.
+		if ErasStartSessionIndex::<T>::contains_key(era) ||
+			ErasTotalStake::<T>::contains_key(era) ||
+			ErasRewardPoints::<T>::contains_key(era)
+		{
+			if left(*removed) < SINGLE_KEYS {
+				return false;
+			}
+			ErasStartSessionIndex::<T>::remove(era);
+			ErasTotalStake::<T>::remove(era);
+			ErasRewardPoints::<T>::remove(era);
+			removed.saturating_accrue(SINGLE_KEYS);
+		}
+		clear!(ErasStakersOverview<T>, era);
+		clear!(ErasStakersPaged<T>, (era,));
+		clear!(ErasValidatorPrefs<T>, era);
+		true
+	}
+}

@@ -1,0 +1,135 @@
+//! The voter list: every nominator and validator, with its active bond as its score.
+//!
+//! The pallet keeps the list in step with staking: a staker enters it on `validate` or
+//! `nominate`, leaves it when chilled or removed, and its score is updated on every change of
+//! its active bond (bond, unbond, rebond, rewards that compound, slashes). So a sorted list
+//! (such as `pallet-bags-list`) never holds a stale score.
+//!
+//! [`UseValidatorsAndNominators`] is a list for chains that do not need sorting: it reads the
+//! `Validators` and `Nominators` maps directly, in storage order.
+
+use crate::{BalanceOf, Config, Ledger, Nominators, Pallet, StakingLedger, Validators, LOG_TARGET};
+use alloc::boxed::Box;
+use frame_election_provider_support::{ScoreProvider, SortedListProvider};
+use frame_support::defensive;
+
+impl<T: Config> Pallet<T> {
+	/// Adds `stash` to the voter list, if it is not in it, with its active bond as score.
+	pub(crate) fn insert_voter(stash: &T::AccountId) {
+		if T::VoterList::contains(stash) {
+			return;
+		}
+		let active = Self::active_bond(stash);
+		if let Err(error) = T::VoterList::on_insert(stash.clone(), active) {
+			defensive!("a new voter could not enter the voter list", error);
+		}
+	}
+
+	/// Removes `stash` from the voter list, if it is in it.
+	pub(crate) fn remove_voter(stash: &T::AccountId) {
+		if T::VoterList::contains(stash) {
+			if let Err(error) = T::VoterList::on_remove(stash) {
+				defensive!("a voter could not leave the voter list", error);
+			}
+		}
+	}
+
+	/// Sets `stash`'s score to `active`, if it is a voter.
+	pub(crate) fn update_voter_score(stash: &T::AccountId, active: BalanceOf<T>) {
+		if T::VoterList::contains(stash) {
+			if let Err(error) = T::VoterList::on_update(stash, active) {
+				log::warn!(target: LOG_TARGET, "voter score not updated: {error:?}");
+				defensive!("a voter's score could not be updated");
+			}
+		}
+	}
+
+	/// `stash`'s active bond, zero if it is not bonded.
+	fn active_bond(stash: &T::AccountId) -> BalanceOf<T> {
+		StakingLedger::<T>::get(stash).map(|ledger| ledger.active).unwrap_or_default()
+	}
+}
+
+/// A voter's score is its active bond; stakers that neither validate nor nominate have none.
+impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
+	type Score = BalanceOf<T>;
+
+	fn score(who: &T::AccountId) -> Option<BalanceOf<T>> {
+		let is_voter = Validators::<T>::contains_key(who) || Nominators::<T>::contains_key(who);
+		is_voter.then(|| Self::active_bond(who))
+	}
+}
+
+/// A voter list read straight from the `Validators` and `Nominators` maps: validators first,
+/// then nominators, each in storage order (not sorted by stake). The maps are the list, so
+/// there is nothing to update.
+pub struct UseValidatorsAndNominators<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> SortedListProvider<T::AccountId> for UseValidatorsAndNominators<T> {
+	type Error = ();
+	type Score = BalanceOf<T>;
+
+	fn iter() -> Box<dyn Iterator<Item = T::AccountId>> {
+		Box::new(Validators::<T>::iter_keys().chain(Nominators::<T>::iter_keys()))
+	}
+
+	fn iter_from(start: &T::AccountId) -> Result<Box<dyn Iterator<Item = T::AccountId>>, ()> {
+		if Validators::<T>::contains_key(start) {
+			let from = Validators::<T>::hashed_key_for(start);
+			let validators = Validators::<T>::iter_from(from).map(|(stash, _)| stash);
+			Ok(Box::new(validators.chain(Nominators::<T>::iter_keys())))
+		} else if Nominators::<T>::contains_key(start) {
+			let from = Nominators::<T>::hashed_key_for(start);
+			Ok(Box::new(Nominators::<T>::iter_from(from).map(|(stash, _)| stash)))
+		} else {
+			Err(())
+		}
+	}
+
+	fn lock() {}
+
+	fn unlock() {}
+
+	fn count() -> u32 {
+		Validators::<T>::count().saturating_add(Nominators::<T>::count())
+	}
+
+	fn contains(id: &T::AccountId) -> bool {
+		Validators::<T>::contains_key(id) || Nominators::<T>::contains_key(id)
+	}
+
+	fn on_insert(_: T::AccountId, _: BalanceOf<T>) -> Result<(), ()> {
+		Ok(())
+	}
+
+	fn on_update(_: &T::AccountId, _: BalanceOf<T>) -> Result<(), ()> {
+		Ok(())
+	}
+
+	fn get_score(id: &T::AccountId) -> Result<BalanceOf<T>, ()> {
+		Ledger::<T>::get(id).map(|ledger| ledger.active).ok_or(())
+	}
+
+	fn on_remove(_: &T::AccountId) -> Result<(), ()> {
+		Ok(())
+	}
+
+	fn unsafe_regenerate(
+		_: impl IntoIterator<Item = T::AccountId>,
+		_: Box<dyn Fn(&T::AccountId) -> Option<BalanceOf<T>>>,
+	) -> u32 {
+		Self::count()
+	}
+
+	fn unsafe_clear() {}
+
+	#[cfg(feature = "try-runtime")]
+	fn try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Ok(())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn score_update_worst_case(_: &T::AccountId, _: bool) -> BalanceOf<T> {
+		Default::default()
+	}
+}

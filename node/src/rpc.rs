@@ -51,10 +51,9 @@ where
 
 	let FullDeps { client, pool, babe_worker_handle, keystore, select_chain } = deps;
 	let mut module = RpcModule::new(());
-	module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(System::<P, C, Block>::new(
-		client.clone(),
-		pool,
-	)))?;
+	module.merge(SystemApiServer::<Hash, AccountId, Nonce>::into_rpc(
+		System::<P, C, Block>::new(client.clone(), pool),
+	))?;
 	module.merge(TransactionPaymentApiServer::<Hash, _>::into_rpc(
 		TransactionPayment::<C, Block>::new(client.clone()),
 	))?;

@@ -149,7 +149,9 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// The inherent data of a block: the wall-clock timestamp and the BABE slot it falls in.
-fn inherent_data_providers(slot_duration: sp_consensus_babe::SlotDuration) -> InherentDataProviders {
+fn inherent_data_providers(
+	slot_duration: sp_consensus_babe::SlotDuration,
+) -> InherentDataProviders {
 	Arc::new(move |_parent, ()| async move {
 		let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
 		let slot =

@@ -13,7 +13,10 @@ use std::time::Duration;
 /// runtime API, as Polkadot.js does).
 fn pallet_names(node: &TestNode, version: u32) -> Vec<String> {
 	let encoded = node
-		.rpc("state_call", json!(["Metadata_metadata_at_version", format!("0x{}", hex(&version.encode()))]))
+		.rpc(
+			"state_call",
+			json!(["Metadata_metadata_at_version", format!("0x{}", hex(&version.encode()))]),
+		)
 		.expect("state_call answers");
 	let bytes = hex_bytes(encoded.as_str().expect("hex string"));
 	let opaque: Option<Vec<u8>> = Decode::decode(&mut &bytes[..]).expect("Option<OpaqueMetadata>");
@@ -47,7 +50,10 @@ fn dev_node_finalises_blocks_and_exposes_staking() {
 	for version in [14, 16] {
 		let names = pallet_names(&node, version);
 		for pallet in ["Staking", "Session", "Babe", "Grandpa", "Balances"] {
-			assert!(names.iter().any(|n| n == pallet), "metadata v{version} lacks {pallet}: {names:?}");
+			assert!(
+				names.iter().any(|n| n == pallet),
+				"metadata v{version} lacks {pallet}: {names:?}"
+			);
 		}
 	}
 }

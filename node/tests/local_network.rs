@@ -20,7 +20,16 @@ fn alice_and_bob_produce_and_finalise_blocks_together() {
 	let bootnode = format!("/ip4/127.0.0.1/tcp/{}/p2p/{ALICE_PEER_ID}", alice.p2p_port);
 	let bob = TestNode::start(
 		"bob",
-		&["--chain", "local", "--bob", "--validator", "--node-key", BOB_NODE_KEY, "--bootnodes", &bootnode],
+		&[
+			"--chain",
+			"local",
+			"--bob",
+			"--validator",
+			"--node-key",
+			BOB_NODE_KEY,
+			"--bootnodes",
+			&bootnode,
+		],
 	);
 
 	bob.wait_for("Bob to connect to Alice", Duration::from_secs(120), |node| {

@@ -47,10 +47,14 @@ fn assert_stakers(preset: &str, validators: &[Sr25519Keyring], nominator: Sr2551
 				.unwrap_or_else(|| panic!("{preset}: {account} is bonded"));
 			let reason: RuntimeHoldReason = pallet_palisade_staking::HoldReason::Staking.into();
 			let held = Balances::balance_on_hold(&reason, account);
-			assert!(ledger.active > 0 && held == ledger.total, "{preset}: {account} holds its bond");
+			assert!(
+				ledger.active > 0 && held == ledger.total,
+				"{preset}: {account} holds its bond"
+			);
 		}
-		let nominations = pallet_palisade_staking::Nominators::<Runtime>::get(nominator.to_account_id())
-			.unwrap_or_else(|| panic!("{preset}: {nominator} nominates"));
+		let nominations =
+			pallet_palisade_staking::Nominators::<Runtime>::get(nominator.to_account_id())
+				.unwrap_or_else(|| panic!("{preset}: {nominator} nominates"));
 		assert_eq!(nominations.targets.into_inner(), expected, "{preset}: nominations");
 		assert_eq!(
 			pallet_palisade_staking::ValidatorCount::<Runtime>::get(),

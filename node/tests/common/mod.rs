@@ -59,11 +59,13 @@ impl TestNode {
 
 	/// Calls the JSON-RPC `method` and returns its `result`, or the error it answered with.
 	pub fn rpc(&self, method: &str, params: Value) -> Result<Value, String> {
-		let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params })
-			.to_string();
+		let body =
+			json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
 		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port))
 			.map_err(|e| format!("connect: {e}"))?;
-		stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
+		stream
+			.set_read_timeout(Some(Duration::from_secs(30)))
+			.map_err(|e| e.to_string())?;
 		// The node checks `Host` (with the port) against its allowed hosts.
 		write!(
 			stream,

@@ -126,7 +126,9 @@ mod benchmarks {
 
 	/// `s` matured chunks are withdrawn; the staker stays bonded.
 	#[benchmark]
-	fn withdraw_unbonded_update(s: Linear<1, { T::MaxUnlockingChunks::get() }>) -> Result<(), BenchmarkError> {
+	fn withdraw_unbonded_update(
+		s: Linear<1, { T::MaxUnlockingChunks::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let stash = staker::<T>("stash", 0)?;
 		matured_chunks::<T>(&stash, s, bond_amount::<T>() / 2u32.into());
 		whitelist_account!(stash);
@@ -368,5 +370,9 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -2,8 +2,8 @@
 
 use crate::{
 	BalanceOf, Bonded, Config, CurrentEra, Error, Event, HoldReason, LastExposedEra, Ledger,
-	MinNominatorBond,
-	MinValidatorBond, Nominators, Pallet, Payee, RewardDestination, StakingLedger, Validators,
+	MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee, RewardDestination,
+	StakingLedger, Validators,
 };
 use frame_support::{
 	ensure,
@@ -124,8 +124,9 @@ impl<T: Config> Pallet<T> {
 			return full;
 		}
 		match LastExposedEra::<T>::get(stash) {
-			Some(exposed) =>
-				exposed.saturating_add(T::BondingDuration::get()).clamp(current_era, full),
+			Some(exposed) => {
+				exposed.saturating_add(T::BondingDuration::get()).clamp(current_era, full)
+			},
 			None => current_era,
 		}
 	}
@@ -138,8 +139,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(BalanceOf<T>, bool), DispatchError> {
 		let mut ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
 		let mut withdrawn = ledger.remove_unlocked(Self::current_era());
-		let remove = ledger.unlocking.is_empty() &&
-			ledger.active < T::Currency::minimum_balance();
+		let remove = ledger.unlocking.is_empty() && ledger.active < T::Currency::minimum_balance();
 
 		if remove {
 			withdrawn = withdrawn.saturating_add(ledger.active);

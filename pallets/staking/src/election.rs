@@ -1,12 +1,13 @@
 //! The election: this pallet as the election provider's data source (voters, candidates,
 //! desired validators), and the fetching of the result, one page per block.
 
+use crate::weights::WeightInfo;
 use crate::{
 	BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes, ElectionFailure,
-	ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing, MinimumValidatorCount, NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount,
-	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+	ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing, MinimumValidatorCount,
+	NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount, Validators, VoterSnapshot,
+	VoterSnapshotStatus, LOG_TARGET,
 };
-use crate::weights::WeightInfo;
 use alloc::{boxed::Box, vec, vec::Vec};
 use codec::Encode;
 use frame_election_provider_support::{
@@ -58,14 +59,16 @@ impl<T: Config> Pallet<T> {
 		match NextEraElection::<T>::get() {
 			// The provider registers the weight of its own work (solving, snapshot).
 			ElectionPhase::Fetching { .. } => match Self::fetch_election_page() {
-				Some((winners, backers)) =>
-					meter.consume(T::WeightInfo::store_election_page(winners, backers)),
+				Some((winners, backers)) => {
+					meter.consume(T::WeightInfo::store_election_page(winners, backers))
+				},
 				None => meter.consume(T::WeightInfo::store_election_page(0, 0)),
 			},
-			ElectionPhase::Clearing { era } =>
+			ElectionPhase::Clearing { era } => {
 				if Self::clear_era(era, meter) {
 					NextEraElection::<T>::put(ElectionPhase::Idle);
-				},
+				}
+			},
 			ElectionPhase::Idle | ElectionPhase::Ready { .. } => {},
 		}
 	}
@@ -95,8 +98,9 @@ impl<T: Config> Pallet<T> {
 		};
 		let stored = Self::store_election_page(era, supports);
 		match next_page.checked_sub(1) {
-			Some(next_page) =>
-				NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page }),
+			Some(next_page) => {
+				NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page })
+			},
 			None => Self::conclude_election(era),
 		}
 		Some(stored)

@@ -54,7 +54,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Plans session `session`: hands over the validators of an era starting at it, if one
 	/// was elected, and starts the next election when it is due.
-	pub(crate) fn plan_session(session: SessionIndex, is_genesis: bool) -> Option<Vec<T::AccountId>> {
+	pub(crate) fn plan_session(
+		session: SessionIndex,
+		is_genesis: bool,
+	) -> Option<Vec<T::AccountId>> {
 		CurrentPlannedSession::<T>::put(session);
 		if is_genesis && CurrentEra::<T>::get().is_none() {
 			return Self::elect_genesis_era(session);
@@ -107,8 +110,8 @@ impl<T: Config> Pallet<T> {
 							defensive!("the latest planned era has no start session");
 							0
 						});
-						session.saturating_add(1) >=
-							started.saturating_add(T::SessionsPerEra::get())
+						session.saturating_add(1)
+							>= started.saturating_add(T::SessionsPerEra::get())
 					},
 				};
 				if !due {
@@ -195,11 +198,13 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 /// For `pallet_session::historical`: a validator is identified by its account alone.
 impl<T: Config> pallet_session::historical::SessionManager<T::AccountId, ()> for Pallet<T> {
 	fn new_session(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		Self::plan_session(new_index, false).map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+		Self::plan_session(new_index, false)
+			.map(|validators| validators.into_iter().map(|v| (v, ())).collect())
 	}
 
 	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(T::AccountId, ())>> {
-		Self::plan_session(new_index, true).map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+		Self::plan_session(new_index, true)
+			.map(|validators| validators.into_iter().map(|v| (v, ())).collect())
 	}
 
 	fn start_session(start_index: SessionIndex) {

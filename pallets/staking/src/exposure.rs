@@ -54,9 +54,9 @@ impl<T: Config> Pallet<T> {
 		}
 		while others.peek().is_some() {
 			let chunk: Vec<_> = others.by_ref().take(page_size).collect();
-			let page_total = chunk
-				.iter()
-				.fold(BalanceOf::<T>::default(), |sum, exposure| sum.saturating_add(exposure.value));
+			let page_total = chunk.iter().fold(BalanceOf::<T>::default(), |sum, exposure| {
+				sum.saturating_add(exposure.value)
+			});
 			let page = ExposurePage { page_total, others: chunk };
 			ErasStakersPaged::<T>::insert(
 				(era, validator, overview.page_count),
@@ -86,8 +86,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `who` backed an elected validator in `era`, as the validator or a nominator.
 	pub fn is_exposed(who: &T::AccountId, era: EraIndex) -> bool {
-		ErasStakersOverview::<T>::contains_key(era, who) ||
-			ErasStakersPaged::<T>::iter_prefix_values((era,))
+		ErasStakersOverview::<T>::contains_key(era, who)
+			|| ErasStakersPaged::<T>::iter_prefix_values((era,))
 				.any(|page| page.0.others.iter().any(|exposure| exposure.who == *who))
 	}
 }

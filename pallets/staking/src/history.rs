@@ -1,11 +1,11 @@
 //! Era history: removing what an era stored once it is older than `HistoryDepth` eras (or
 //! its election failed), a bounded number of keys at a time.
 
+use crate::weights::WeightInfo;
 use crate::{
 	Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
 	ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
 };
-use crate::weights::WeightInfo;
 use frame_support::{traits::Get, weights::WeightMeter};
 use sp_runtime::Saturating;
 use sp_staking::EraIndex;
@@ -64,9 +64,9 @@ impl<T: Config> Pallet<T> {
 		}
 		// The era's start session goes first: from then on the era counts as history being
 		// removed, and its exposures are no longer checked for completeness.
-		if ErasStartSessionIndex::<T>::contains_key(era) ||
-			ErasTotalStake::<T>::contains_key(era) ||
-			ErasRewardPoints::<T>::contains_key(era)
+		if ErasStartSessionIndex::<T>::contains_key(era)
+			|| ErasTotalStake::<T>::contains_key(era)
+			|| ErasRewardPoints::<T>::contains_key(era)
 		{
 			if left(*removed) < SINGLE_KEYS {
 				return false;

@@ -168,4 +168,3 @@ impl<T: Config> Pallet<T> {
 		max.is_some_and(|max| count >= max)
 	}
 }
-

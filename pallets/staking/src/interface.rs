@@ -43,7 +43,11 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	/// Bonds `value` with rewards paid to `payee`.
-	fn bond(who: &Self::AccountId, value: Self::Balance, payee: &Self::AccountId) -> DispatchResult {
+	fn bond(
+		who: &Self::AccountId,
+		value: Self::Balance,
+		payee: &Self::AccountId,
+	) -> DispatchResult {
 		Self::do_bond(who.clone(), value, RewardDestination::Account(payee.clone()))
 	}
 

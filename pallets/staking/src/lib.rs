@@ -77,13 +77,13 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use era::BondedErasBound;
 pub use pallet::*;
 pub use types::{
 	ActiveEraInfo, BoundedExposurePage, ConfigOp, ElectionFailure, ElectionPhase, EraRewardPoints,
 	Forcing, Nominations, RewardDestination, StakingLedger, UnlockChunk, ValidatorPrefs,
 	VoterSnapshotStatus,
 };
-pub use era::BondedErasBound;
 pub use voter_list::UseValidatorsAndNominators;
 pub use weights::WeightInfo;
 
@@ -440,10 +440,12 @@ pub mod pallet {
 				let result = Pallet::<T>::do_bond(stash.clone(), *value, RewardDestination::Staked)
 					.and_then(|()| match status {
 						StakerStatus::Idle => Ok(()),
-						StakerStatus::Validator =>
-							Pallet::<T>::do_validate(stash.clone(), ValidatorPrefs::default()),
-						StakerStatus::Nominator(targets) =>
-							Pallet::<T>::do_nominate(stash.clone(), targets.clone()),
+						StakerStatus::Validator => {
+							Pallet::<T>::do_validate(stash.clone(), ValidatorPrefs::default())
+						},
+						StakerStatus::Nominator(targets) => {
+							Pallet::<T>::do_nominate(stash.clone(), targets.clone())
+						},
 					});
 				// Genesis building runs off-chain, before any block: refusing an invalid chain
 				// spec here is the only safe outcome, so this panic never reaches block execution.
@@ -566,8 +568,8 @@ pub mod pallet {
 			assert!(T::SessionsPerEra::get() > 0, "SessionsPerEra must be at least 1");
 			assert!(T::MaxExposurePageSize::get() > 0, "MaxExposurePageSize must be at least 1");
 			assert!(
-				<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get() <=
-					T::MaxValidatorSet::get(),
+				<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get()
+					<= T::MaxValidatorSet::get(),
 				"the election provider may elect more validators than MaxValidatorSet"
 			);
 			assert!(
@@ -672,10 +674,7 @@ pub mod pallet {
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded_update(T::MaxUnlockingChunks::get())
 			.max(T::WeightInfo::withdraw_unbonded_kill()))]
-		pub fn withdraw_unbonded(
-			origin: OriginFor<T>,
-			_num_slashing_spans: u32,
-		) -> DispatchResult {
+		pub fn withdraw_unbonded(origin: OriginFor<T>, _num_slashing_spans: u32) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
 			let (withdrawn, removed) = Self::do_withdraw_unbonded(&stash)?;
 			ensure!(!withdrawn.is_zero() || removed, Error::<T>::NothingToWithdraw);

@@ -35,8 +35,6 @@ pub const INITIAL_BALANCE: Balance = 10_000;
 
 /// Blocks per session.
 pub const SESSION_LENGTH: BlockNumber = 5;
-/// Sessions per era (the pallet's default test configuration).
-pub const SESSIONS_PER_ERA: SessionIndex = 3;
 /// Milliseconds per block.
 pub const BLOCK_TIME: u64 = 6_000;
 
@@ -140,6 +138,9 @@ parameter_types! {
 	pub static ElectionsBounds: ElectionBounds = ElectionBoundsBuilder::default().build();
 	pub static MaxWinnersPerPage: u32 = 100;
 	pub static MaxBackersPerWinner: u32 = 1_000;
+	pub static HistoryDepth: u32 = 84;
+	pub static MaxExposurePageSize: u32 = 64;
+	pub static SessionsPerEra: SessionIndex = 3;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -173,6 +174,9 @@ impl pallet_palisade_staking::Config for Test {
 	type VoterList = VoterBagsList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
+	type HistoryDepth = HistoryDepth;
+	type MaxExposurePageSize = MaxExposurePageSize;
+	type SessionsPerEra = SessionsPerEra;
 }
 
 /// The bonding duration of the test chain, in eras.
@@ -220,7 +224,7 @@ pub fn start_session(session: SessionIndex) {
 
 /// Runs blocks until era `era` is active.
 pub fn start_active_era(era: EraIndex) {
-	for _ in 0..(era as u64 + 4) * SESSIONS_PER_ERA as u64 {
+	for _ in 0..(era + 4) * SessionsPerEra::get() {
 		if Staking::active_era() == Some(era) {
 			return;
 		}
@@ -283,6 +287,12 @@ impl ExtBuilder {
 	pub fn min_bonds(mut self, nominator: Balance, validator: Balance) -> Self {
 		self.min_nominator_bond = nominator;
 		self.min_validator_bond = validator;
+		self
+	}
+
+	/// Funds `who` with `amount` at genesis (and gives it session keys).
+	pub fn funded(mut self, who: AccountId, amount: Balance) -> Self {
+		self.balances.push((who, amount));
 		self
 	}
 

@@ -17,7 +17,10 @@ impl<T: Config> Pallet<T> {
 		ErasRewardPoints::<T>::mutate(era, |era_points| {
 			for (validator, points) in validators_points {
 				let earned = era_points.individual.get(&validator).copied().unwrap_or(0);
-				if era_points.individual.try_insert(validator, earned.saturating_add(points)).is_err()
+				if era_points
+					.individual
+					.try_insert(validator, earned.saturating_add(points))
+					.is_err()
 				{
 					defensive!("more validators earned points than MaxValidatorSet");
 					continue;

@@ -3,7 +3,7 @@
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
 use crate::{
-	ActiveEra, BalanceOf, BondedEras, Bonded, Config, CurrentEra, ElectedStashes, ElectionPhase,
+	ActiveEra, BalanceOf, Bonded, BondedEras, Config, CurrentEra, ElectedStashes, ElectionPhase,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasValidatorPrefs, HoldReason, Ledger, NextEraElection, Nominators, Pallet, Payee,
 	ValidatorCount, Validators,
@@ -38,7 +38,9 @@ impl<T: Config> Pallet<T> {
 			let unlocking = ledger
 				.unlocking
 				.iter()
-				.try_fold(Zero::zero(), |sum: crate::BalanceOf<T>, chunk| sum.checked_add(&chunk.value))
+				.try_fold(Zero::zero(), |sum: crate::BalanceOf<T>, chunk| {
+					sum.checked_add(&chunk.value)
+				})
 				.ok_or("a ledger's unlocking chunks overflow")?;
 			ensure!(
 				ledger.active.checked_add(&unlocking) == Some(ledger.total),
@@ -103,7 +105,10 @@ impl<T: Config> Pallet<T> {
 		let voters = Validators::<T>::count().saturating_add(Nominators::<T>::count());
 		ensure!(T::VoterList::count() == voters, "the voter list is not validators + nominators");
 		for stash in Validators::<T>::iter_keys().chain(Nominators::<T>::iter_keys()) {
-			ensure!(T::VoterList::contains(&stash), "a validator or nominator is not in the voter list");
+			ensure!(
+				T::VoterList::contains(&stash),
+				"a validator or nominator is not in the voter list"
+			);
 			let active = Ledger::<T>::get(&stash).map(|ledger| ledger.active).unwrap_or_default();
 			ensure!(
 				T::VoterList::get_score(&stash).ok() == Some(active),
@@ -128,14 +133,16 @@ impl<T: Config> Pallet<T> {
 				"the active era has no start session"
 			);
 			ensure!(
-				BondedEras::<T>::get().last().map(|entry: &(EraIndex, u32)| entry.0) ==
-					Some(active.index),
+				BondedEras::<T>::get().last().map(|entry: &(EraIndex, u32)| entry.0)
+					== Some(active.index),
 				"the active era is not the last bonded era"
 			);
 		}
 		let bonded = BondedEras::<T>::get();
 		ensure!(
-			bonded.windows(2).all(|pair| pair.first().map(|p| p.0) < pair.get(1).map(|p| p.0)),
+			bonded
+				.windows(2)
+				.all(|pair| pair.first().map(|p| p.0) < pair.get(1).map(|p| p.0)),
 			"bonded eras are not in order"
 		);
 		match NextEraElection::<T>::get() {
@@ -149,12 +156,12 @@ impl<T: Config> Pallet<T> {
 				let exposed = ErasStakersOverview::<T>::iter_key_prefix(era).count();
 				ensure!(elected.len() == exposed, "elected validators differ from exposures");
 			},
-			ElectionPhase::Clearing { era } => ensure!(
-				current.is_none_or(|c| c < era),
-				"a failed election's era is still planned"
-			),
-			ElectionPhase::Idle =>
-				ensure!(ElectedStashes::<T>::get().is_empty(), "elected validators left over"),
+			ElectionPhase::Clearing { era } => {
+				ensure!(current.is_none_or(|c| c < era), "a failed election's era is still planned")
+			},
+			ElectionPhase::Idle => {
+				ensure!(ElectedStashes::<T>::get().is_empty(), "elected validators left over")
+			},
 		}
 		Ok(())
 	}
@@ -191,7 +198,10 @@ impl<T: Config> Pallet<T> {
 				"an exposure has more pages than its overview says"
 			);
 			ensure!(total == overview.total, "an exposure's total is not own + nominators");
-			ensure!(nominators == overview.nominator_count, "an exposure's nominator count is wrong");
+			ensure!(
+				nominators == overview.nominator_count,
+				"an exposure's nominator count is wrong"
+			);
 			ensure!(
 				ErasValidatorPrefs::<T>::contains_key(era, &validator),
 				"an exposed validator has no preferences for the era"

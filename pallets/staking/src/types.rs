@@ -233,9 +233,7 @@ pub enum ElectionPhase {
 }
 
 /// Why an election did not give the next era its validators. The current ones stay.
-#[derive(
-	PartialEq, Eq, Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo,
-)]
+#[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo)]
 pub enum ElectionFailure {
 	/// The election provider returned an error.
 	ProviderFailed,
@@ -251,8 +249,17 @@ pub enum ElectionFailure {
 }
 
 /// How far the voter snapshot of a paged election has gone.
-#[derive(PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo)]
-#[derive(MaxEncodedLen, frame_support::DefaultNoBound)]
+#[derive(
+	PartialEqNoBound,
+	EqNoBound,
+	CloneNoBound,
+	Encode,
+	Decode,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::DefaultNoBound,
+)]
 #[scale_info(skip_type_params(T))]
 pub enum VoterSnapshotStatus<T: Config> {
 	/// No page has been taken yet.

@@ -99,4 +99,3 @@ impl pallet_session::historical::SessionManager<AccountId, ()> for GenesisValida
 	fn start_session(_: SessionIndex) {}
 	fn end_session(_: SessionIndex) {}
 }
-

@@ -91,16 +91,19 @@ fn force_apply_min_commission_raises_a_lower_commission() {
 
 #[test]
 fn force_apply_min_commission_fails_for_a_non_validator_and_a_plain_account() {
-	ExtBuilder::default().validator(ALICE, 1_000).staker(BOB, 1_000).build_and_execute(|| {
-		assert_noop!(
-			Staking::force_apply_min_commission(RuntimeOrigin::root(), BOB),
-			Error::<Test>::NotValidator
-		);
-		assert_noop!(
-			Staking::force_apply_min_commission(RuntimeOrigin::signed(BOB), ALICE),
-			DispatchError::BadOrigin
-		);
-	});
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.staker(BOB, 1_000)
+		.build_and_execute(|| {
+			assert_noop!(
+				Staking::force_apply_min_commission(RuntimeOrigin::root(), BOB),
+				Error::<Test>::NotValidator
+			);
+			assert_noop!(
+				Staking::force_apply_min_commission(RuntimeOrigin::signed(BOB), ALICE),
+				DispatchError::BadOrigin
+			);
+		});
 }
 
 #[test]
@@ -163,6 +166,9 @@ fn reap_stash_fails_for_a_funded_staker_an_unbonded_account_and_an_unsigned_orig
 			Staking::reap_stash(RuntimeOrigin::signed(BOB), CHARLIE, 0),
 			Error::<Test>::NotStash
 		);
-		assert_noop!(Staking::reap_stash(RuntimeOrigin::none(), ALICE, 0), DispatchError::BadOrigin);
+		assert_noop!(
+			Staking::reap_stash(RuntimeOrigin::none(), ALICE, 0),
+			DispatchError::BadOrigin
+		);
 	});
 }

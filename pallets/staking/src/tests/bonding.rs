@@ -29,12 +29,18 @@ fn bond_holds_funds_and_records_the_staker() {
 #[test]
 fn bond_caps_the_amount_at_what_the_account_can_spare() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Staking::bond(RuntimeOrigin::signed(ALICE), u128::MAX, RewardDestination::Staked));
+		assert_ok!(Staking::bond(
+			RuntimeOrigin::signed(ALICE),
+			u128::MAX,
+			RewardDestination::Staked
+		));
 
 		// The existential deposit stays free so the account stays alive.
 		assert_eq!(held(ALICE), INITIAL_BALANCE - ED);
 		assert_eq!(Balances::balance(&ALICE), ED);
-		System::assert_last_event(Event::Bonded { stash: ALICE, amount: INITIAL_BALANCE - ED }.into());
+		System::assert_last_event(
+			Event::Bonded { stash: ALICE, amount: INITIAL_BALANCE - ED }.into(),
+		);
 	});
 }
 
@@ -100,12 +106,15 @@ fn bonded_funds_cannot_be_transferred() {
 
 #[test]
 fn genesis_stakers_are_bonded() {
-	ExtBuilder::default().staker(ALICE, 1_000).staker(BOB, 2_000).build_and_execute(|| {
-		assert_eq!(Ledger::<Test>::get(ALICE).map(|l| l.active), Some(1_000));
-		assert_eq!(Ledger::<Test>::get(BOB).map(|l| l.active), Some(2_000));
-		assert_eq!(Payee::<Test>::get(BOB), Some(RewardDestination::Staked));
-		assert_eq!(held(BOB), 2_000);
-	});
+	ExtBuilder::default()
+		.staker(ALICE, 1_000)
+		.staker(BOB, 2_000)
+		.build_and_execute(|| {
+			assert_eq!(Ledger::<Test>::get(ALICE).map(|l| l.active), Some(1_000));
+			assert_eq!(Ledger::<Test>::get(BOB).map(|l| l.active), Some(2_000));
+			assert_eq!(Payee::<Test>::get(BOB), Some(RewardDestination::Staked));
+			assert_eq!(held(BOB), 2_000);
+		});
 }
 
 #[test]

@@ -52,12 +52,15 @@ fn validate_fails_for_an_account_that_is_not_bonded() {
 
 #[test]
 fn validate_fails_below_the_minimum_validator_bond() {
-	ExtBuilder::default().min_bonds(0, 2_000).staker(ALICE, 1_000).build_and_execute(|| {
-		assert_noop!(
-			Staking::validate(RuntimeOrigin::signed(ALICE), prefs(0, false)),
-			Error::<Test>::InsufficientBond
-		);
-	});
+	ExtBuilder::default()
+		.min_bonds(0, 2_000)
+		.staker(ALICE, 1_000)
+		.build_and_execute(|| {
+			assert_noop!(
+				Staking::validate(RuntimeOrigin::signed(ALICE), prefs(0, false)),
+				Error::<Test>::InsufficientBond
+			);
+		});
 }
 
 #[test]
@@ -73,15 +76,18 @@ fn validate_fails_below_the_minimum_commission() {
 
 #[test]
 fn validate_fails_when_the_validator_set_is_full() {
-	ExtBuilder::default().validator(ALICE, 1_000).staker(BOB, 1_000).build_and_execute(|| {
-		MaxValidatorsCount::<Test>::put(1);
-		assert_noop!(
-			Staking::validate(RuntimeOrigin::signed(BOB), prefs(0, false)),
-			Error::<Test>::TooManyValidators
-		);
-		// A validator already in the set may still change its preferences.
-		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(3, false)));
-	});
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.staker(BOB, 1_000)
+		.build_and_execute(|| {
+			MaxValidatorsCount::<Test>::put(1);
+			assert_noop!(
+				Staking::validate(RuntimeOrigin::signed(BOB), prefs(0, false)),
+				Error::<Test>::TooManyValidators
+			);
+			// A validator already in the set may still change its preferences.
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(3, false)));
+		});
 }
 
 #[test]
@@ -117,11 +123,14 @@ fn nominate_records_distinct_targets() {
 
 #[test]
 fn nominate_replaces_a_validator_intent() {
-	ExtBuilder::default().validator(ALICE, 1_000).validator(BOB, 1_000).build_and_execute(|| {
-		assert_ok!(Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE]));
-		assert!(!Validators::<Test>::contains_key(BOB));
-		assert_eq!(targets(BOB), vec![ALICE]);
-	});
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.build_and_execute(|| {
+			assert_ok!(Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE]));
+			assert!(!Validators::<Test>::contains_key(BOB));
+			assert_eq!(targets(BOB), vec![ALICE]);
+		});
 }
 
 #[test]
@@ -136,23 +145,29 @@ fn nominate_fails_for_nobody() {
 
 #[test]
 fn nominate_fails_for_too_many_targets() {
-	ExtBuilder::default().validator(ALICE, 1_000).staker(BOB, 1_000).build_and_execute(|| {
-		let max = <<Test as crate::Config>::MaxNominations as Get<u32>>::get() as usize;
-		assert_noop!(
-			Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE; max + 1]),
-			Error::<Test>::TooManyTargets
-		);
-	});
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.staker(BOB, 1_000)
+		.build_and_execute(|| {
+			let max = <<Test as crate::Config>::MaxNominations as Get<u32>>::get() as usize;
+			assert_noop!(
+				Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE; max + 1]),
+				Error::<Test>::TooManyTargets
+			);
+		});
 }
 
 #[test]
 fn nominate_fails_for_a_target_that_is_not_a_validator() {
-	ExtBuilder::default().staker(ALICE, 1_000).staker(BOB, 1_000).build_and_execute(|| {
-		assert_noop!(
-			Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE]),
-			Error::<Test>::BadTarget
-		);
-	});
+	ExtBuilder::default()
+		.staker(ALICE, 1_000)
+		.staker(BOB, 1_000)
+		.build_and_execute(|| {
+			assert_noop!(
+				Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE]),
+				Error::<Test>::BadTarget
+			);
+		});
 }
 
 #[test]
@@ -271,7 +286,10 @@ fn kick_removes_the_validator_from_nominations() {
 #[test]
 fn kick_fails_for_accounts_that_are_not_bonded_and_unsigned_origins() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(Staking::kick(RuntimeOrigin::signed(ALICE), vec![BOB]), Error::<Test>::NotStash);
+		assert_noop!(
+			Staking::kick(RuntimeOrigin::signed(ALICE), vec![BOB]),
+			Error::<Test>::NotStash
+		);
 		assert_noop!(Staking::kick(RuntimeOrigin::none(), vec![BOB]), DispatchError::BadOrigin);
 	});
 }
@@ -279,7 +297,10 @@ fn kick_fails_for_accounts_that_are_not_bonded_and_unsigned_origins() {
 #[test]
 fn set_payee_changes_the_reward_destination() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
-		assert_ok!(Staking::set_payee(RuntimeOrigin::signed(ALICE), RewardDestination::Account(BOB)));
+		assert_ok!(Staking::set_payee(
+			RuntimeOrigin::signed(ALICE),
+			RewardDestination::Account(BOB)
+		));
 		assert_eq!(Payee::<Test>::get(ALICE), Some(RewardDestination::Account(BOB)));
 		System::assert_last_event(
 			Event::PayeeSet { stash: ALICE, payee: RewardDestination::Account(BOB) }.into(),

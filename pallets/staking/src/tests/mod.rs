@@ -4,9 +4,15 @@
 
 mod admin;
 mod bonding;
+mod era_admin;
+mod eras;
+mod exposures;
+mod history;
+mod instant_exit;
 mod intentions;
 mod interface;
 mod unbonding;
+mod voter_list;
 
 use crate::{mock::*, HoldReason};
 use frame_support::traits::fungible::InspectHold;

@@ -23,7 +23,10 @@ fn unbond_moves_active_funds_into_a_chunk_that_unlocks_after_the_bonding_duratio
 
 		let ledger = Ledger::<Test>::get(ALICE).expect("bonded");
 		assert_eq!((ledger.total, ledger.active), (1_000, 600));
-		assert_eq!(ledger.unlocking.to_vec(), vec![UnlockChunk { value: 400, era: 5 + BONDING_DURATION }]);
+		assert_eq!(
+			ledger.unlocking.to_vec(),
+			vec![UnlockChunk { value: 400, era: 5 + BONDING_DURATION }]
+		);
 		// Unbonding funds stay held until they are withdrawn.
 		assert_eq!(held(ALICE), 1_000);
 		System::assert_last_event(Event::Unbonded { stash: ALICE, amount: 400 }.into());
@@ -141,7 +144,10 @@ fn unbond_fails_when_every_chunk_is_in_use_and_none_has_matured() {
 				ledger.add_unlocking(10, era).expect("room for a chunk");
 			}
 		});
-		assert_noop!(Staking::unbond(RuntimeOrigin::signed(ALICE), 10), Error::<Test>::NoMoreChunks);
+		assert_noop!(
+			Staking::unbond(RuntimeOrigin::signed(ALICE), 10),
+			Error::<Test>::NoMoreChunks
+		);
 	});
 }
 
@@ -245,7 +251,10 @@ fn rebond_caps_the_amount_at_what_is_unlocking() {
 #[test]
 fn rebond_fails_when_nothing_is_unbonding() {
 	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
-		assert_noop!(Staking::rebond(RuntimeOrigin::signed(ALICE), 10), Error::<Test>::NoUnlockChunk);
+		assert_noop!(
+			Staking::rebond(RuntimeOrigin::signed(ALICE), 10),
+			Error::<Test>::NoUnlockChunk
+		);
 	});
 }
 

@@ -1,0 +1,86 @@
+//! Era history: what is older than `HistoryDepth` eras is removed in bounded steps; reward
+//! points are recorded for the active era.
+
+use crate::{
+	mock::*, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
+	ErasTotalStake, OldestUnprunedEra,
+};
+use frame_support::weights::Weight;
+use pallet_authorship::EventHandler;
+
+#[test]
+fn eras_older_than_the_history_depth_are_removed() {
+	HistoryDepth::set(4);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.nominator(BOB, 500, vec![ALICE])
+		.build_and_execute(|| {
+			start_active_era(7);
+			// The era's first block gives its spare weight to pruning.
+			run_to_block(System::block_number() + 1);
+			// Eras 3..=7 are kept (the active era and the 4 before it).
+			assert_eq!(OldestUnprunedEra::<Test>::get(), 3);
+			for era in 0..3 {
+				assert!(ErasStakersOverview::<Test>::iter_prefix(era).next().is_none());
+				assert!(ErasStakersPaged::<Test>::iter_prefix((era,)).next().is_none());
+				assert_eq!(ErasStartSessionIndex::<Test>::get(era), None);
+				assert_eq!(ErasTotalStake::<Test>::get(era), 0);
+			}
+			for era in 3..=7 {
+				assert!(ErasStakersOverview::<Test>::get(era, ALICE).is_some());
+			}
+		});
+	HistoryDepth::set(84);
+}
+
+#[test]
+fn pruning_spreads_over_blocks_when_spare_weight_is_short() {
+	HistoryDepth::set(3);
+	let mut builder = ExtBuilder::default().validator(ALICE, 1_000).validator_count(1);
+	for who in 10..40 {
+		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
+	}
+	MaxExposurePageSize::set(1);
+	builder.build_and_execute(|| {
+		// Enough spare weight for about ten keys per block.
+		let base = <() as crate::WeightInfo>::clear_era_keys(0);
+		let per_key = <() as crate::WeightInfo>::clear_era_keys(1).saturating_sub(base);
+		IdleWeight::set(
+			Weight::from_parts(1_000_000_000, 0)
+				.saturating_add(base)
+				.saturating_add(per_key.saturating_mul(10)),
+		);
+		start_active_era(4);
+		// Era 0 (31 pages and more) is being removed, a few keys per block.
+		let pages_left = ErasStakersPaged::<Test>::iter_prefix((0,)).count();
+		assert_eq!(OldestUnprunedEra::<Test>::get(), 0);
+		run_to_block(System::block_number() + 1);
+		let pages_then = ErasStakersPaged::<Test>::iter_prefix((0,)).count();
+		assert!(pages_then < pages_left, "pruning progressed");
+		run_to_block(System::block_number() + 10);
+		assert_eq!(OldestUnprunedEra::<Test>::get(), 1);
+		assert_eq!(ErasStakersPaged::<Test>::iter_prefix((0,)).count(), 0);
+		IdleWeight::set(Weight::MAX);
+	});
+	MaxExposurePageSize::set(64);
+	HistoryDepth::set(84);
+}
+
+#[test]
+fn block_authors_earn_points_in_the_active_era() {
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 500)
+		.build_and_execute(|| {
+			Staking::note_author(ALICE);
+			Staking::note_author(ALICE);
+			Staking::note_author(BOB);
+			let points = ErasRewardPoints::<Test>::get(0);
+			assert_eq!(points.total, 60);
+			assert_eq!(points.individual.get(&ALICE), Some(&40));
+			assert_eq!(points.individual.get(&BOB), Some(&20));
+			start_active_era(1);
+			Staking::note_author(BOB);
+			assert_eq!(ErasRewardPoints::<Test>::get(1).total, 20);
+		});
+}

@@ -1,0 +1,113 @@
+//! The voter list: membership and scores follow staking, and the election snapshot takes the
+//! richest voters first.
+
+use crate::{
+	mock::*, RewardDestination, UseValidatorsAndNominators, VoterSnapshot, VoterSnapshotStatus,
+};
+use frame_election_provider_support::{
+	bounds::DataProviderBounds, ElectionDataProvider, SortedListProvider,
+};
+use frame_support::assert_ok;
+
+fn score(who: AccountId) -> Option<Balance> {
+	VoterBagsList::get_score(&who).ok()
+}
+
+#[test]
+fn scores_follow_every_change_of_the_active_bond() {
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.nominator(BOB, 300, vec![ALICE])
+		.build_and_execute(|| {
+			assert_eq!(score(BOB), Some(300));
+			assert_ok!(Staking::bond_extra(RuntimeOrigin::signed(BOB), 2_000));
+			assert_eq!(score(BOB), Some(2_300));
+			set_current_era_exposed(0, BOB);
+			assert_ok!(Staking::unbond(RuntimeOrigin::signed(BOB), 1_800));
+			assert_eq!(score(BOB), Some(500));
+			assert_ok!(Staking::rebond(RuntimeOrigin::signed(BOB), 100));
+			assert_eq!(score(BOB), Some(600));
+			// The richer voter now comes first.
+			assert_eq!(VoterBagsList::iter().collect::<Vec<_>>(), vec![ALICE, BOB]);
+			assert_ok!(Staking::bond_extra(RuntimeOrigin::signed(BOB), 1_000));
+			assert_eq!(VoterBagsList::iter().collect::<Vec<_>>(), vec![BOB, ALICE]);
+		});
+}
+
+#[test]
+fn voters_enter_on_intent_and_leave_when_chilled_or_removed() {
+	ExtBuilder::default().staker(ALICE, 1_000).build_and_execute(|| {
+		assert!(!VoterBagsList::contains(&ALICE));
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), Default::default()));
+		assert_eq!(score(ALICE), Some(1_000));
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+		assert!(!VoterBagsList::contains(&ALICE));
+
+		assert_ok!(Staking::bond(RuntimeOrigin::signed(BOB), 100, RewardDestination::Staked));
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), Default::default()));
+		assert_ok!(Staking::nominate(RuntimeOrigin::signed(BOB), vec![ALICE]));
+		assert_ok!(Staking::force_unstake(RuntimeOrigin::root(), BOB, 0));
+		assert!(!VoterBagsList::contains(&BOB));
+	});
+}
+
+#[test]
+fn the_snapshot_takes_the_richest_voters_first_within_its_bounds() {
+	ExtBuilder::default()
+		.validator(ALICE, 100)
+		.nominator(BOB, 5_000, vec![ALICE])
+		.nominator(CHARLIE, 50, vec![ALICE])
+		.nominator(DAVE, 1_000, vec![ALICE])
+		.build_and_execute(|| {
+			let bounds = DataProviderBounds { count: Some(2.into()), size: None };
+			let voters = Staking::electing_voters(bounds, 0).expect("voters");
+			let who: Vec<_> = voters.iter().map(|(who, _, _)| *who).collect();
+			assert_eq!(who, vec![BOB, DAVE]);
+			assert_eq!(voters[0].2.to_vec(), vec![ALICE]);
+			// A validator votes for itself.
+			let all = Staking::electing_voters(DataProviderBounds::default(), 0).expect("voters");
+			assert!(all
+				.iter()
+				.any(|(who, _, targets)| *who == ALICE && targets.to_vec() == vec![ALICE]));
+		});
+}
+
+#[test]
+fn a_paged_snapshot_continues_where_the_previous_page_stopped() {
+	ExtBuilder::default()
+		.validator(ALICE, 100)
+		.nominator(BOB, 5_000, vec![ALICE])
+		.nominator(CHARLIE, 50, vec![ALICE])
+		.nominator(DAVE, 1_000, vec![ALICE])
+		.build_and_execute(|| {
+			let two = DataProviderBounds { count: Some(2.into()), size: None };
+			let first = Staking::electing_voters(two, 1).expect("page 1");
+			assert!(matches!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Ongoing(DAVE)));
+			let last = Staking::electing_voters(two, 0).expect("page 0");
+			let who: Vec<_> = first.iter().chain(last.iter()).map(|(who, _, _)| *who).collect();
+			assert_eq!(who, vec![BOB, DAVE, ALICE, CHARLIE]);
+			// Page 0 is the last: the snapshot is reset for the next election.
+			assert_eq!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Waiting);
+		});
+}
+
+#[test]
+fn the_unsorted_list_reads_validators_then_nominators() {
+	ExtBuilder::default()
+		.validator(ALICE, 100)
+		.validator(BOB, 100)
+		.nominator(CHARLIE, 50, vec![ALICE])
+		.staker(DAVE, 10)
+		.build_and_execute(|| {
+			type List = UseValidatorsAndNominators<Test>;
+			let all: Vec<_> = List::iter().collect();
+			assert_eq!(all.len(), 3);
+			assert_eq!(all.last(), Some(&CHARLIE));
+			assert_eq!(List::count(), 3);
+			assert!(List::contains(&CHARLIE) && !List::contains(&DAVE));
+			assert_eq!(List::get_score(&CHARLIE), Ok(50));
+			let after_first: Vec<_> = List::iter_from(&all[0]).expect("a validator").collect();
+			assert_eq!(after_first, all[1..].to_vec());
+			assert!(List::iter_from(&DAVE).is_err());
+		});
+}

@@ -1,16 +1,24 @@
 //! Benchmarks of the pallet's calls (frame-benchmarking v2), each set up at its worst case.
 
 use crate::{
-	BalanceOf, Call, ChillThreshold, Config, ConfigOp, CurrentEra, Ledger, MaxNominatorsCount,
-	MinCommission, MinNominatorBond, MinValidatorBond, Nominators, Pallet, RewardDestination,
-	StakingLedger, ValidatorPrefs, Validators,
+	BalanceOf, BoundedExposurePage, Call, ChillThreshold, Config, ConfigOp, CurrentEra,
+	ElectedStashes, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing, LastExposedEra,
+	Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominators,
+	Pallet, RewardDestination, StakingLedger, ValidatorCount, ValidatorPrefs, Validators,
 };
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	EnsureOrigin, Get,
+use frame_election_provider_support::{
+	BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider, Support,
 };
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
+	weights::WeightMeter,
+};
+use sp_staking::{ExposurePage, IndividualExposure};
 use frame_system::RawOrigin;
 use sp_runtime::{
 	traits::{Saturating, StaticLookup, Zero},
@@ -18,6 +26,11 @@ use sp_runtime::{
 };
 
 const SEED: u32 = 0;
+
+/// The most validators one page of an election result can hold.
+fn max_winners_per_page<T: Config>() -> u32 {
+	<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get().min(T::MaxValidatorSet::get())
+}
 
 /// What each benchmark staker bonds: ten existential deposits, or the larger minimum bond.
 fn bond_amount<T: Config>() -> BalanceOf<T> {
@@ -92,9 +105,10 @@ mod benchmarks {
 		assert_eq!(Ledger::<T>::get(&stash).map(|ledger| ledger.active), Some(amount));
 	}
 
+	/// Worst case: a nominator, whose voter-list score moves with its bond.
 	#[benchmark]
 	fn bond_extra() -> Result<(), BenchmarkError> {
-		let stash = staker::<T>("stash", 0)?;
+		let stash = nominator::<T>(0)?;
 		let amount = bond_amount::<T>();
 		whitelist_account!(stash);
 
@@ -106,13 +120,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: every chunk is in use and matured, so they are withdrawn first.
+	/// Worst case: every chunk is in use and matured, so they are withdrawn first; the
+	/// nominator was exposed, so the full bonding duration applies.
 	#[benchmark]
 	fn unbond() -> Result<(), BenchmarkError> {
 		let stash = nominator::<T>(0)?;
 		MinNominatorBond::<T>::kill();
 		let keep = bond_amount::<T>() / 2u32.into();
 		matured_chunks::<T>(&stash, T::MaxUnlockingChunks::get(), keep);
+		LastExposedEra::<T>::insert(&stash, Pallet::<T>::current_era());
 		whitelist_account!(stash);
 		let value = T::Currency::minimum_balance();
 
@@ -222,10 +238,11 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `l` chunks are rebonded, newest first.
+	/// `l` chunks of a nominator are rebonded, newest first.
 	#[benchmark]
 	fn rebond(l: Linear<1, { T::MaxUnlockingChunks::get() }>) -> Result<(), BenchmarkError> {
-		let stash = staker::<T>("stash", 0)?;
+		let stash = nominator::<T>(0)?;
+		MinNominatorBond::<T>::kill();
 		let mut ledger = StakingLedger::<T>::get(&stash).expect("bonded above");
 		let per_chunk = ledger.active / 2u32.into() / l.into();
 		for era in 0..l {
@@ -367,6 +384,158 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, Perbill::from_percent(10));
 
 		assert_eq!(MinCommission::<T>::get(), Perbill::from_percent(10));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_validator_count() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let max = T::MaxValidatorSet::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, max);
+
+		assert_eq!(ValidatorCount::<T>::get(), max);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn increase_validator_count() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		ValidatorCount::<T>::put(0);
+		let max = T::MaxValidatorSet::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, max);
+
+		assert_eq!(ValidatorCount::<T>::get(), max);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn scale_validator_count() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		ValidatorCount::<T>::put(T::MaxValidatorSet::get() / 2);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Percent::from_percent(10));
+
+		assert!(ValidatorCount::<T>::get() >= T::MaxValidatorSet::get() / 2);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_no_eras() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+
+		assert_eq!(ForceEra::<T>::get(), Forcing::ForceNone);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_new_era() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+
+		assert_eq!(ForceEra::<T>::get(), Forcing::ForceNew);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_new_era_always() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin);
+
+		assert_eq!(ForceEra::<T>::get(), Forcing::ForceAlways);
+		Ok(())
+	}
+
+	/// One page of an election result: `v` elected validators backed by `n` stakes in all
+	/// (spread evenly), stored as exposures.
+	#[benchmark]
+	fn store_election_page(
+		v: Linear<1, { max_winners_per_page::<T>() }>,
+		n: Linear<0, 5_000>,
+	) -> Result<(), BenchmarkError> {
+		let winners: Vec<T::AccountId> = (0..v).map(|i| account("winner", i, SEED)).collect();
+		let mut supports: Vec<_> = winners
+			.iter()
+			.map(|winner| (winner.clone(), Support { total: 0, voters: vec![(winner.clone(), 1)] }))
+			.collect();
+		for i in 0..n {
+			let backer: T::AccountId = account("backer", i, SEED);
+			let index = (i % v) as usize;
+			if let Some((_, support)) = supports.get_mut(index) {
+				support.voters.push((backer, 1));
+				support.total = support.total.saturating_add(1);
+			}
+		}
+		let (supports, _, _) = BoundedSupportsOf::<T::ElectionProvider>::sorted_truncate_from(supports);
+
+		#[block]
+		{
+			Pallet::<T>::store_election_page(1, supports);
+		}
+
+		assert_eq!(ElectedStashes::<T>::decode_len(), Some(v as usize));
+		assert!(ErasStakersOverview::<T>::contains_key(1, &winners[0]));
+		Ok(())
+	}
+
+	/// A page of `v` voters taken from the voter list for the election snapshot.
+	#[benchmark]
+	fn electing_voters(v: Linear<1, 500>) -> Result<(), BenchmarkError> {
+		let targets = validators::<T>(T::MaxNominations::get())?;
+		for i in 0..v {
+			let who = staker::<T>("voter", i)?;
+			Pallet::<T>::do_nominate(who, targets.clone())?;
+		}
+		let bounds = DataProviderBounds::default();
+		let voters;
+
+		#[block]
+		{
+			voters = <Pallet<T> as ElectionDataProvider>::electing_voters(bounds, 0)?;
+		}
+
+		assert_eq!(voters.len() as u32, v.saturating_add(T::MaxNominations::get()));
+		Ok(())
+	}
+
+	/// `k` keys of an old era are removed.
+	#[benchmark]
+	fn clear_era_keys(k: Linear<0, 1_000>) -> Result<(), BenchmarkError> {
+		let validator: T::AccountId = account("validator", 0, SEED);
+		let nominator: T::AccountId = account("nominator", 0, SEED);
+		let page = ExposurePage {
+			page_total: bond_amount::<T>(),
+			others: vec![IndividualExposure { who: nominator, value: bond_amount::<T>() }],
+		};
+		for index in 0..k {
+			ErasStakersPaged::<T>::insert((0, &validator, index), BoundedExposurePage(page.clone()));
+		}
+		let done;
+
+		#[block]
+		{
+			done = Pallet::<T>::clear_era(0, &mut WeightMeter::new());
+		}
+
+		assert!(done);
+		assert_eq!(ErasStakersPaged::<T>::iter_prefix((0,)).count(), 0);
 		Ok(())
 	}
 

@@ -6,7 +6,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { eventsOf, startNode, submit } from './lib/node.js';
+import { eventsOf, startNode, submit, waitFor } from './lib/node.js';
 
 const PAL = 10n ** 12n;
 let node;
@@ -69,8 +69,63 @@ test('a holder bonds, validates, nominates, unbonds and rebonds', async () => {
   assert.equal(ledger.active.unwrap().toBigInt(), 440n * PAL);
   assert.equal(ledger.unlocking.length, 1);
   assert.equal(ledger.unlocking[0].value.unwrap().toBigInt(), 60n * PAL);
-  assert.equal(ledger.unlocking[0].era.unwrap().toNumber(), api.consts.staking.bondingDuration.toNumber());
   assert.deepEqual(ledger.legacyClaimedRewards.toArray(), []);
+
+  // Apps' Accounts page reads the ledger through this derive.
+  const account = await api.derive.staking.account(dave.address);
+  assert.equal(account.stashId.toString(), dave.address);
+  assert.equal(account.stakingLedger.active.unwrap().toBigInt(), 440n * PAL);
+  // Dave's stake was never exposed, so his chunk matures in the current era. The derive
+  // counts it as redeemable from the current era on, and as unlocking until the active era
+  // reaches it: while the next era is planned but not active, it is both.
+  const unlocking = account.unlocking.reduce((sum, chunk) => sum + chunk.value.toBigInt(), 0n);
+  assert.ok(unlocking === 60n * PAL || account.redeemable.toBigInt() === 60n * PAL);
+});
+
+test('stake never exposed leaves at once: a fresh bond is withdrawn without waiting', async () => {
+  const ferdie = keys.addFromUri('//Ferdie');
+  await submit(api, api.tx.staking.bond(300n * PAL, 'Staked'), ferdie);
+  const { blockHash } = await submit(api, api.tx.staking.unbond(300n * PAL), ferdie);
+  const at = await api.at(blockHash);
+  const ledger = (await at.query.staking.ledger(ferdie.address)).unwrap();
+  const currentEra = (await at.query.staking.currentEra()).unwrap().toNumber();
+  assert.equal(ledger.unlocking[0].era.unwrap().toNumber(), currentEra);
+
+  const withdrawn = await submit(api, api.tx.staking.withdrawUnbonded(0), ferdie);
+  assert.equal(eventsOf(withdrawn, 'staking', 'Withdrawn').length, 1);
+  assert.ok((await api.query.staking.ledger(ferdie.address)).isNone);
+});
+
+test('exposed stake waits BondingDuration eras, then is withdrawn', async () => {
+  // Bob nominates Alice from genesis, so his stake is exposed in every era.
+  const bob = keys.addFromUri('//Bob');
+  await submit(api, api.tx.staking.chill(), bob);
+  const { blockHash } = await submit(api, api.tx.staking.unbond(1_000n * PAL), bob);
+  const at = await api.at(blockHash);
+  const chunk = (await at.query.staking.ledger(bob.address)).unwrap().unlocking[0];
+  const unlockEra = chunk.era.unwrap().toNumber();
+  const currentEra = (await at.query.staking.currentEra()).unwrap().toNumber();
+  assert.equal(unlockEra, currentEra + api.consts.staking.bondingDuration.toNumber());
+  await assert.rejects(submit(api, api.tx.staking.withdrawUnbonded(0), bob), /staking\.NothingToWithdraw/);
+
+  await waitFor(async () => (await api.query.staking.currentEra()).unwrap().toNumber() >= unlockEra,
+    5 * 60_000, `era ${unlockEra}`);
+  const withdrawn = await submit(api, api.tx.staking.withdrawUnbonded(0), bob);
+  const [event] = eventsOf(withdrawn, 'staking', 'Withdrawn');
+  assert.equal(event.data.amount.toBigInt(), 1_000n * PAL);
+});
+
+test('eras rotate on the dev chain: Alice is elected each era and earns points', async () => {
+  const activeEra = (await api.query.staking.activeEra()).unwrap();
+  assert.ok(activeEra.index.toNumber() >= 1, 'several eras have passed');
+  assert.ok(activeEra.start.isSome, 'the era start time is recorded');
+  const alice = keys.addFromUri('//Alice').address;
+  const overview = (await api.query.staking.erasStakersOverview(activeEra.index, alice)).unwrap();
+  assert.ok(overview.total.unwrap().toBigInt() >= overview.own.unwrap().toBigInt());
+  const points = await api.query.staking.erasRewardPoints(activeEra.index);
+  assert.ok(points.total.toNumber() > 0, 'block authors earn points');
+  const elected = await api.derive.staking.electedInfo();
+  assert.ok(elected.info.some((info) => info.accountId.toString() === alice));
 });
 
 test('bad input is refused with its named error', async () => {

@@ -1,8 +1,8 @@
 //! Units, time and the consensus periods of the chain.
 //!
 //! With the `fast-runtime` feature (the dev node and the test suite), slots are 3 s, a session
-//! (one BABE epoch) is 20 slots and an era 2 sessions: an era passes in 2 minutes, so tests see
-//! several eras in minutes. Without it, slots are 6 s and a session is one hour.
+//! (one BABE epoch) is 10 slots and an era 2 sessions: an era passes in one minute, so tests see
+//! several eras in minutes. Without it, slots are 6 s, a session is one hour and an era six.
 
 use crate::{Balance, BlockNumber, Moment};
 
@@ -30,7 +30,7 @@ pub const SLOT_DURATION: Moment = MILLISECS_PER_BLOCK;
 
 /// Slots per BABE epoch, which is one session.
 #[cfg(feature = "fast-runtime")]
-pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = 20;
+pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = 10;
 #[cfg(not(feature = "fast-runtime"))]
 pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = HOURS;
 

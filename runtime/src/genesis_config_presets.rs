@@ -1,9 +1,12 @@
 //! Named genesis presets: `development` (Alice validates, Bob nominates her) and
-//! `local_testnet` (Alice and Bob validate, Charlie nominates both).
+//! `local_testnet` (Alice and Bob validate, Dave nominates both; Charlie is funded but not
+//! staking, ready to join as a third validator).
 //!
 //! Validators come with session keys in `session.keys`; BABE and GRANDPA authorities are left
 //! empty because the session pallet sets them from those keys at genesis. Every staker bonds
-//! through the staking pallet's genesis config.
+//! through the staking pallet's genesis config, whose election at genesis picks era 0's
+//! validators. Up to [`VALIDATOR_COUNT`] validators are elected per era, so validators that join
+//! later are elected too.
 
 use crate::{
 	AccountId, Balance, RuntimeGenesisConfig, SessionKeys, BABE_GENESIS_EPOCH_CONFIG, UNITS,
@@ -27,6 +30,8 @@ const NOMINATOR_BOND: Balance = 10_000 * UNITS;
 const MIN_NOMINATOR_BOND: Balance = UNITS;
 /// The least bond of a validator.
 const MIN_VALIDATOR_BOND: Balance = 10 * UNITS;
+/// The number of validators elected per era.
+const VALIDATOR_COUNT: u32 = 10;
 
 /// A genesis validator: its account and its session keys.
 struct Validator {
@@ -54,6 +59,7 @@ fn genesis(
 	nominators: Vec<AccountId>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	minimum_validator_count: u32,
 ) -> Value {
 	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let stakers = validator_accounts
@@ -79,7 +85,8 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		staking: pallet_palisade_staking::GenesisConfig {
-			validator_count: validator_accounts.len() as u32,
+			validator_count: VALIDATOR_COUNT,
+			minimum_validator_count,
 			stakers,
 			min_nominator_bond: MIN_NOMINATOR_BOND,
 			min_validator_bond: MIN_VALIDATOR_BOND,
@@ -95,19 +102,21 @@ fn development() -> Value {
 		vec![Sr25519Keyring::Bob.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		1,
 	)
 }
 
-/// Alice and Bob validate and Charlie nominates both; the well-known accounts are funded.
+/// Alice and Bob validate and Dave nominates both; the well-known accounts are funded.
 fn local_testnet() -> Value {
 	genesis(
 		vec![
 			Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			Validator::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
-		vec![Sr25519Keyring::Charlie.to_account_id()],
+		vec![Sr25519Keyring::Dave.to_account_id()],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
+		2,
 	)
 }
 

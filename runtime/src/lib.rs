@@ -126,6 +126,8 @@ mod runtime {
 	pub type Grandpa = pallet_grandpa;
 	#[runtime::pallet_index(10)]
 	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(11)]
+	pub type VoterList = pallet_bags_list;
 }
 
 /// The address format of accounts.

@@ -69,6 +69,9 @@ export async function startNode (args, timeoutMs = 120_000) {
   return {
     api,
     log,
+    p2pPort,
+    /** Sends a raw JSON-RPC request (for methods this Polkadot.js version does not know). */
+    rpc: (method, params) => provider.send(method, params),
     async stop () {
       await api.disconnect();
       process.off('exit', killNode);
@@ -97,8 +100,9 @@ export function withTimeout (promise, ms, what) {
 }
 
 /**
- * Signs and submits `tx` with `signer`; resolves with the events once it is in a block, or
- * rejects with `pallet.Error` if it failed.
+ * Signs and submits `tx` with `signer`; resolves with the events once it is in a block (the
+ * array also carries that block's hash as `blockHash`), or rejects with `pallet.Error` if it
+ * failed.
  */
 export function submit (api, tx, signer, timeoutMs = 60_000) {
   return withTimeout(new Promise((resolve, reject) => {
@@ -114,7 +118,7 @@ export function submit (api, tx, signer, timeoutMs = 60_000) {
           reject(new Error(dispatchError.toString()));
         }
       } else {
-        resolve(events.map(({ event }) => event));
+        resolve(Object.assign(events.map(({ event }) => event), { blockHash: status.asInBlock }));
       }
     }).catch(reject);
   }), timeoutMs, `${tx.method.section}.${tx.method.method} to be included`);
@@ -123,4 +127,15 @@ export function submit (api, tx, signer, timeoutMs = 60_000) {
 /** The events of `section.method` among `events`. */
 export function eventsOf (events, section, method) {
   return events.filter((event) => event.section === section && event.method === method);
+}
+
+/** Polls `condition` every second until it holds; rejects naming `what` after `timeoutMs`. */
+export async function waitFor (condition, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }

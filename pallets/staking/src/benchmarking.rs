@@ -18,18 +18,19 @@ use frame_support::{
 	},
 	weights::WeightMeter,
 };
-use sp_staking::{ExposurePage, IndividualExposure};
 use frame_system::RawOrigin;
 use sp_runtime::{
 	traits::{Saturating, StaticLookup, Zero},
 	Perbill, Percent,
 };
+use sp_staking::{ExposurePage, IndividualExposure};
 
 const SEED: u32 = 0;
 
 /// The most validators one page of an election result can hold.
 fn max_winners_per_page<T: Config>() -> u32 {
-	<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get().min(T::MaxValidatorSet::get())
+	<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get()
+		.min(T::MaxValidatorSet::get())
 }
 
 /// What each benchmark staker bonds: ten existential deposits, or the larger minimum bond.
@@ -483,7 +484,8 @@ mod benchmarks {
 				support.total = support.total.saturating_add(1);
 			}
 		}
-		let (supports, _, _) = BoundedSupportsOf::<T::ElectionProvider>::sorted_truncate_from(supports);
+		let (supports, _, _) =
+			BoundedSupportsOf::<T::ElectionProvider>::sorted_truncate_from(supports);
 
 		#[block]
 		{
@@ -525,7 +527,10 @@ mod benchmarks {
 			others: vec![IndividualExposure { who: nominator, value: bond_amount::<T>() }],
 		};
 		for index in 0..k {
-			ErasStakersPaged::<T>::insert((0, &validator, index), BoundedExposurePage(page.clone()));
+			ErasStakersPaged::<T>::insert(
+				(0, &validator, index),
+				BoundedExposurePage(page.clone()),
+			);
 		}
 		let done;
 

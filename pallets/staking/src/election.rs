@@ -8,12 +8,11 @@ use crate::{
 	NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount, Validators, VoterSnapshot,
 	VoterSnapshotStatus, LOG_TARGET,
 };
-use alloc::{boxed::Box, vec, vec::Vec};
+use alloc::{boxed::Box, collections::btree_set::BTreeSet, vec, vec::Vec};
 use codec::Encode;
 use frame_election_provider_support::{
-	bounds::{CountBound, SizeBound},
-	data_provider, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider,
-	PageIndex, SortedListProvider, VoteWeight, VoterOf,
+	bounds::SizeBound, data_provider, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider,
+	ElectionProvider, PageIndex, SortedListProvider, VoteWeight, VoterOf,
 };
 use frame_support::{
 	defensive,
@@ -130,14 +129,15 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::<T>::ElectionFailed { era, reason });
 	}
 
-	/// Stores one page of an election result as the era's exposures. Returns the number of
-	/// winners and backers stored.
+	/// Stores one page of an election result as the era's exposures, and records its stakers
+	/// as exposed. Returns the number of winners and of backings (voter-winner pairs) stored.
 	pub(crate) fn store_election_page(
 		era: EraIndex,
 		supports: BoundedSupportsOf<T::ElectionProvider>,
 	) -> (u32, u32) {
 		let issuance = T::Currency::total_issuance();
 		let (mut winners, mut backers) = (0u32, 0u32);
+		let mut exposed = BTreeSet::new();
 		for (validator, support) in supports.into_iter() {
 			let is_new = !crate::ErasStakersOverview::<T>::contains_key(era, &validator);
 			if is_new && ElectedStashes::<T>::try_append(&validator).is_err() {
@@ -146,12 +146,14 @@ impl<T: Config> Pallet<T> {
 			}
 			winners.saturating_inc();
 			backers.saturating_accrue(support.voters.len() as u32);
+			exposed.extend(support.voters.iter().map(|(who, _)| who.clone()));
 			let stakes = support
 				.voters
 				.into_iter()
 				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
 			Self::add_exposure(era, &validator, stakes);
 		}
+		Self::note_exposed(era, exposed);
 		(winners, backers)
 	}
 
@@ -237,18 +239,22 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	type BlockNumber = BlockNumberFor<T>;
 	type MaxVotesPerVoter = T::MaxNominations;
 
-	/// Validator candidates, as many as `bounds` allow. Fails if there are more: raise the
-	/// bound or lower `MaxValidatorsCount`.
+	/// Validator candidates, as many as `bounds` allow (in storage order). Keep
+	/// `MaxValidatorsCount` within the election provider's target bound so that every
+	/// candidate can be elected.
 	fn electable_targets(
 		bounds: DataProviderBounds,
 		_page: PageIndex,
 	) -> data_provider::Result<Vec<T::AccountId>> {
-		if bounds.exhausted(None, Some(CountBound(Validators::<T>::count()))) {
-			return Err("more validator candidates than the election accepts");
-		}
-		let targets: Vec<_> = Validators::<T>::iter_keys().collect();
-		if bounds.exhausted(Some(SizeBound(targets.encoded_size() as u32)), None) {
-			return Err("the validator candidates exceed the election's size bound");
+		let max_count = bounds.count.map_or(u32::MAX, |count| count.0) as usize;
+		let mut targets = Vec::new();
+		let mut size = 0u32;
+		for target in Validators::<T>::iter_keys().take(max_count) {
+			size = size.saturating_add(target.encoded_size() as u32);
+			if bounds.size_exhausted(SizeBound(size)) {
+				break;
+			}
+			targets.push(target);
 		}
 		Ok(targets)
 	}

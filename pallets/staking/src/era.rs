@@ -49,7 +49,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The weight `on_initialize` may use for work that can wait (clearing a failed election).
 	pub(crate) fn hook_weight_limit() -> Weight {
-		HOOK_SHARE * T::BlockWeights::get().max_block
+		let max_block = T::BlockWeights::get().max_block;
+		Weight::from_parts(
+			HOOK_SHARE.mul_floor(max_block.ref_time()),
+			HOOK_SHARE.mul_floor(max_block.proof_size()),
+		)
 	}
 
 	/// Plans session `session`: hands over the validators of an era starting at it, if one

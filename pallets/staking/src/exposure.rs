@@ -6,7 +6,7 @@ use crate::{
 	BalanceOf, BoundedExposurePage, Config, ErasStakersOverview, ErasStakersPaged, ErasTotalStake,
 	ErasValidatorPrefs, LastExposedEra, Pallet, Validators,
 };
-use alloc::vec::Vec;
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::traits::Get;
 use sp_runtime::traits::Saturating;
 use sp_staking::{EraIndex, ExposurePage, IndividualExposure, Page, PagedExposureMetadata};
@@ -16,6 +16,8 @@ impl<T: Config> Pallet<T> {
 	/// in `era`. The first time a validator is exposed in an era, its current preferences are
 	/// recorded for the era. Nominators fill the last page before new pages are opened, so an
 	/// election result that comes in several pages merges into one exposure.
+	///
+	/// The caller records the stakers as exposed in `era` (see [`Self::note_exposed`]).
 	pub(crate) fn add_exposure(
 		era: EraIndex,
 		validator: &T::AccountId,
@@ -28,7 +30,6 @@ impl<T: Config> Pallet<T> {
 		let mut others = Vec::new();
 		let mut added = BalanceOf::<T>::default();
 		for (who, value) in stakes {
-			LastExposedEra::<T>::insert(&who, era);
 			added.saturating_accrue(value);
 			if who == *validator {
 				overview.own.saturating_accrue(value);
@@ -65,6 +66,15 @@ impl<T: Config> Pallet<T> {
 			overview.page_count.saturating_inc();
 		}
 		ErasStakersOverview::<T>::insert(era, validator, overview);
+	}
+
+	/// Records `stakers` as exposed in `era`: what they unbond from now on waits until
+	/// `BondingDuration` eras after it. Each staker is written once, however many validators
+	/// it backs.
+	pub(crate) fn note_exposed(era: EraIndex, stakers: BTreeSet<T::AccountId>) {
+		for staker in stakers {
+			LastExposedEra::<T>::insert(staker, era);
+		}
 	}
 
 	/// `validator`'s exposure overview in `era`, if it was elected.

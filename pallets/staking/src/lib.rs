@@ -19,12 +19,19 @@
 //! ## Bonding and unbonding
 //!
 //! `bond` holds funds and makes them *active*. `unbond` moves active funds into an unlocking
-//! chunk that matures `BondingDuration` eras after the current era; at most one chunk per era
-//! (later unbonds in the same era merge) and at most `MaxUnlockingChunks` chunks. When the
-//! chunks are full, `unbond` first withdraws the matured ones. `rebond` moves unlocking funds
-//! back to active, newest chunk first. `withdraw_unbonded` releases matured chunks; when nothing
-//! remains bonded it removes the staker entirely. Unlocking funds stay held, and slashable,
-//! until they are withdrawn.
+//! chunk that matures `BondingDuration` eras after the last era in which the staker's stake was
+//! exposed (backed an elected validator), and never before the current era; at most one chunk
+//! per era (later unbonds in the same era merge) and at most `MaxUnlockingChunks` chunks. When
+//! the chunks are full, `unbond` first withdraws the matured ones. `rebond` moves unlocking
+//! funds back to active, newest chunk first. `withdraw_unbonded` releases matured chunks; when
+//! nothing remains bonded it removes the staker entirely. Unlocking funds stay held, and
+//! slashable, until they are withdrawn.
+//!
+//! **Instant exit.** Stake that was not exposed in any of the last `BondingDuration` eras (a
+//! fresh bond, or a nominator whose validators were never elected) unbonds into a chunk that
+//! matures in the current era, so `withdraw_unbonded` releases it at once, in the same two
+//! calls and with no deposit. While an election is running its snapshot may already hold the
+//! stake, so the full bonding duration applies then.
 //!
 //! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
 //! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
@@ -40,6 +47,29 @@
 //! lets anyone chill a staker whose bond fell below the minimum once the chain is close to its
 //! maximum number of nominators or validators (`ChillThreshold`).
 //!
+//! ## Eras and elections
+//!
+//! An era lasts `SessionsPerEra` sessions; the pallet is `pallet-session`'s session manager
+//! (through `pallet_session::historical::NoteHistoricalRoot`). The election of the next era
+//! starts one session before the era is due: the pallet bumps `CurrentEra`, starts
+//! [`Config::ElectionProvider`], and fetches its result one page per block, storing each page as
+//! exposures (`ErasStakersOverview`, `ErasStakersPaged` in pages of `MaxExposurePageSize`,
+//! `ErasValidatorPrefs`, `ErasTotalStake`). Every nominator that backs an elected validator is
+//! exposed: nobody is cut off. At the era's first session the elected validators take over and
+//! `ActiveEra` moves on. The pallet is the provider's data source: voters come from
+//! [`Config::VoterList`] (richest first with `pallet-bags-list`), validator candidates from
+//! `Validators`, and `ValidatorCount` is the number to elect.
+//!
+//! The chain never stalls on an election: if it fails, elects fewer than
+//! `MinimumValidatorCount`, or has not finished when its era is due, the planned era is dropped
+//! (`ElectionFailed` says why), the current validators stay, and the election is retried at a
+//! later session. `ForceEra` (through `force_new_era`, `force_no_eras`, `force_new_era_always`)
+//! overrides the schedule.
+//!
+//! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
+//! per block. Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s
+//! event handler.
+//!
 //! ## Invariants
 //!
 //! Checked by [`Pallet::do_try_state`], which fails hard and runs after every unit test:
@@ -49,7 +79,13 @@
 //!   own stash;
 //! - every validator and nominator is bonded, no account is both, and the validator and
 //!   nominator counters equal the sizes of their maps;
-//! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator.
+//! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator;
+//! - the voter list holds exactly the validators and nominators, each scored by its active
+//!   bond;
+//! - the active era is planned, has a start session and is the last bonded era; the election's
+//!   state matches the planned era;
+//! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
+//!   elects more than `MaxValidatorSet`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -638,10 +674,12 @@ pub mod pallet {
 		/// Signed by a bonded account.
 		///
 		/// ## Details
-		/// The funds stay held (and slashable) for `BondingDuration` eras, then
-		/// `withdraw_unbonded` releases them. If the unlocking chunks are full, matured chunks
-		/// are withdrawn first. If less than the existential deposit would stay active,
-		/// everything is unbonded.
+		/// The funds stay held (and slashable) until `BondingDuration` eras after the last era
+		/// the caller's stake was exposed in, then `withdraw_unbonded` releases them. Stake not
+		/// exposed in the last `BondingDuration` eras can be withdrawn at once (unless an
+		/// election is running). If the unlocking chunks are full, matured chunks are
+		/// withdrawn first. If less than the existential deposit would stay active, everything
+		/// is unbonded.
 		///
 		/// Errors: `NotStash`; `ZeroAmount`; `InsufficientActiveBond` if `value` is more than
 		/// the active bond; `InsufficientBond` if the active bond would fall below the

@@ -3,16 +3,14 @@
 //! ownership can be proven later (equivocation reports).
 
 use crate::{
-	AccountId, Babe, Balances, Moment, Runtime, RuntimeEvent, Session, SessionKeys,
+	AccountId, Babe, Balances, Moment, Runtime, RuntimeEvent, Session, SessionKeys, Staking,
 	EPOCH_DURATION_IN_SLOTS, MILLISECS_PER_BLOCK, UNITS,
 };
-use alloc::vec::Vec;
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, ConstU64},
 };
 use sp_runtime::traits::{ConvertInto, ConvertToValue, OpaqueKeys};
-use sp_staking::SessionIndex;
 
 parameter_types! {
 	pub const EpochDuration: u64 = EPOCH_DURATION_IN_SLOTS as u64;
@@ -50,7 +48,8 @@ impl pallet_grandpa::Config for Runtime {
 
 impl pallet_authorship::Config for Runtime {
 	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
-	type EventHandler = ();
+	/// Block authors earn staking reward points.
+	type EventHandler = Staking;
 }
 
 parameter_types! {
@@ -65,7 +64,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
-	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, GenesisValidatorSet>;
+	/// Staking's era election decides the validators.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, Staking>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = pallet_session::disabling::UpToLimitWithReEnablingDisablingStrategy;
@@ -78,24 +78,4 @@ impl pallet_session::historical::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type FullIdentification = ();
 	type FullIdentificationOf = ConvertToValue<UnitIdentification>;
-}
-
-/// Keeps the genesis validators in every session. Staking's era election replaces it as the
-/// session manager once eras exist.
-pub struct GenesisValidatorSet;
-
-impl pallet_session::SessionManager<AccountId> for GenesisValidatorSet {
-	fn new_session(_: SessionIndex) -> Option<Vec<AccountId>> {
-		None
-	}
-	fn start_session(_: SessionIndex) {}
-	fn end_session(_: SessionIndex) {}
-}
-
-impl pallet_session::historical::SessionManager<AccountId, ()> for GenesisValidatorSet {
-	fn new_session(_: SessionIndex) -> Option<Vec<(AccountId, ())>> {
-		None
-	}
-	fn start_session(_: SessionIndex) {}
-	fn end_session(_: SessionIndex) {}
 }

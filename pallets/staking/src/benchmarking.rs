@@ -6,10 +6,11 @@ use crate::{
 	Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominators,
 	Pallet, RewardDestination, StakingLedger, ValidatorCount, ValidatorPrefs, Validators,
 };
-use alloc::{vec, vec::Vec};
+use alloc::{collections::btree_set::BTreeSet, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_election_provider_support::{
-	BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider, Support,
+	BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider,
+	SortedListProvider, Support,
 };
 use frame_support::{
 	traits::{
@@ -497,6 +498,22 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `u` distinct stakers of an election page recorded as exposed.
+	#[benchmark]
+	fn note_exposed(u: Linear<0, 5_000>) {
+		let stakers: BTreeSet<T::AccountId> = (0..u).map(|i| account("staker", i, SEED)).collect();
+		let first = stakers.first().cloned();
+
+		#[block]
+		{
+			Pallet::<T>::note_exposed(1, stakers);
+		}
+
+		if let Some(first) = first {
+			assert_eq!(LastExposedEra::<T>::get(first), Some(1));
+		}
+	}
+
 	/// A page of `v` voters taken from the voter list for the election snapshot.
 	#[benchmark]
 	fn electing_voters(v: Linear<1, 500>) -> Result<(), BenchmarkError> {
@@ -506,6 +523,7 @@ mod benchmarks {
 			Pallet::<T>::do_nominate(who, targets.clone())?;
 		}
 		let bounds = DataProviderBounds::default();
+		let all_voters = T::VoterList::count() as usize;
 		let voters;
 
 		#[block]
@@ -513,7 +531,7 @@ mod benchmarks {
 			voters = <Pallet<T> as ElectionDataProvider>::electing_voters(bounds, 0)?;
 		}
 
-		assert_eq!(voters.len() as u32, v.saturating_add(T::MaxNominations::get()));
+		assert_eq!(voters.len(), all_voters);
 		Ok(())
 	}
 

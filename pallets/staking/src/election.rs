@@ -17,7 +17,7 @@ use frame_election_provider_support::{
 use frame_support::{
 	defensive,
 	traits::{fungible::Inspect, Defensive, EstimateNextNewSession, Get},
-	weights::WeightMeter,
+	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -51,30 +51,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Advances the election by one step: fetches one page of its result or, after a
-	/// failure, clears part of what it stored.
-	pub(crate) fn progress_election(meter: &mut WeightMeter) {
-		meter.consume(T::DbWeight::get().reads(1));
+	/// Advances the election by one step. While it runs, fetches one page of its result (a
+	/// step whose size the provider's pages bound) and returns the weight of storing it; the
+	/// provider registers the weight of its own work (snapshot, solving). After a failure,
+	/// clears what the election stored, as far as `meter` allows.
+	pub(crate) fn progress_election(meter: &mut WeightMeter) -> Weight {
 		match NextEraElection::<T>::get() {
-			// The provider registers the weight of its own work (solving, snapshot).
 			ElectionPhase::Fetching { .. } => match Self::fetch_election_page() {
-				Some((winners, backers)) => {
-					meter.consume(T::WeightInfo::store_election_page(winners, backers))
+				Some((winners, backings, stakers)) => {
+					T::WeightInfo::store_election_page(winners, backings)
+						.saturating_add(T::WeightInfo::note_exposed(stakers))
 				},
-				None => meter.consume(T::WeightInfo::store_election_page(0, 0)),
+				None => T::WeightInfo::store_election_page(0, 0),
 			},
 			ElectionPhase::Clearing { era } => {
 				if Self::clear_era(era, meter) {
 					NextEraElection::<T>::put(ElectionPhase::Idle);
 				}
+				Weight::zero()
 			},
-			ElectionPhase::Idle | ElectionPhase::Ready { .. } => {},
+			ElectionPhase::Idle | ElectionPhase::Ready { .. } => Weight::zero(),
 		}
 	}
 
 	/// Fetches and stores the next page of the running election's result, if the provider
-	/// is ready. Returns the number of winners and backers stored, or `None` if nothing was.
-	fn fetch_election_page() -> Option<(u32, u32)> {
+	/// is ready. Returns the numbers of winners, backings and distinct stakers stored, or
+	/// `None` if nothing was.
+	fn fetch_election_page() -> Option<(u32, u32, u32)> {
 		let ElectionPhase::Fetching { era, next_page } = NextEraElection::<T>::get() else {
 			return None;
 		};
@@ -95,14 +98,16 @@ impl<T: Config> Pallet<T> {
 				return None;
 			},
 		};
-		let stored = Self::store_election_page(era, supports);
+		let (winners, backings, exposed) = Self::store_election_page(era, supports);
+		let stakers = exposed.len() as u32;
+		Self::note_exposed(era, exposed);
 		match next_page.checked_sub(1) {
 			Some(next_page) => {
 				NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page })
 			},
 			None => Self::conclude_election(era),
 		}
-		Some(stored)
+		Some((winners, backings, stakers))
 	}
 
 	/// All pages are in: the era is ready if enough validators were elected.
@@ -129,12 +134,12 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::<T>::ElectionFailed { era, reason });
 	}
 
-	/// Stores one page of an election result as the era's exposures, and records its stakers
-	/// as exposed. Returns the number of winners and of backings (voter-winner pairs) stored.
+	/// Stores one page of an election result as the era's exposures. Returns the number of
+	/// winners and of backings (voter-winner pairs) stored, and the distinct stakers exposed.
 	pub(crate) fn store_election_page(
 		era: EraIndex,
 		supports: BoundedSupportsOf<T::ElectionProvider>,
-	) -> (u32, u32) {
+	) -> (u32, u32, BTreeSet<T::AccountId>) {
 		let issuance = T::Currency::total_issuance();
 		let (mut winners, mut backers) = (0u32, 0u32);
 		let mut exposed = BTreeSet::new();
@@ -153,8 +158,7 @@ impl<T: Config> Pallet<T> {
 				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
 			Self::add_exposure(era, &validator, stakes);
 		}
-		Self::note_exposed(era, exposed);
-		(winners, backers)
+		(winners, backers, exposed)
 	}
 
 	/// The vote weight of `stash`'s active bond.

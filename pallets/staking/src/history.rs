@@ -6,6 +6,7 @@ use crate::{
 	Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
 	ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
 };
+use alloc::vec::Vec;
 use frame_support::{traits::Get, weights::WeightMeter};
 use sp_runtime::Saturating;
 use sp_staking::EraIndex;
@@ -47,28 +48,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes up to `limit` keys of `era`, counting them in `removed`. Returns whether
 	/// nothing of the era is left.
+	///
+	/// Keys are found by iterating storage, which sees what this block already removed, so a
+	/// call continues where the previous one stopped, in the same block or a later one.
 	fn clear_era_maps(era: EraIndex, limit: u32, removed: &mut u32) -> bool {
-		let left = |removed: u32| limit.saturating_sub(removed);
-		// Each call removes what it can within the limit; a cursor means keys remain.
-		macro_rules! clear {
-			($map:ty, $prefix:expr) => {
-				if left(*removed) == 0 {
-					return false;
-				}
-				let result = <$map>::clear_prefix($prefix, left(*removed), None);
-				removed.saturating_accrue(result.unique);
-				if result.maybe_cursor.is_some() {
-					return false;
-				}
-			};
-		}
+		let left = |removed: u32| limit.saturating_sub(removed) as usize;
 		// The era's start session goes first: from then on the era counts as history being
 		// removed, and its exposures are no longer checked for completeness.
 		if ErasStartSessionIndex::<T>::contains_key(era)
 			|| ErasTotalStake::<T>::contains_key(era)
 			|| ErasRewardPoints::<T>::contains_key(era)
 		{
-			if left(*removed) < SINGLE_KEYS {
+			if left(*removed) < SINGLE_KEYS as usize {
 				return false;
 			}
 			ErasStartSessionIndex::<T>::remove(era);
@@ -76,9 +67,29 @@ impl<T: Config> Pallet<T> {
 			ErasRewardPoints::<T>::remove(era);
 			removed.saturating_accrue(SINGLE_KEYS);
 		}
-		clear!(ErasStakersOverview<T>, era);
-		clear!(ErasStakersPaged<T>, (era,));
-		clear!(ErasValidatorPrefs<T>, era);
-		true
+
+		let validators: Vec<_> =
+			ErasStakersOverview::<T>::iter_key_prefix(era).take(left(*removed)).collect();
+		for validator in validators {
+			ErasStakersOverview::<T>::remove(era, validator);
+			removed.saturating_inc();
+		}
+		let pages: Vec<_> =
+			ErasStakersPaged::<T>::iter_key_prefix((era,)).take(left(*removed)).collect();
+		for (validator, page) in pages {
+			ErasStakersPaged::<T>::remove((era, validator, page));
+			removed.saturating_inc();
+		}
+		let validators: Vec<_> =
+			ErasValidatorPrefs::<T>::iter_key_prefix(era).take(left(*removed)).collect();
+		for validator in validators {
+			ErasValidatorPrefs::<T>::remove(era, validator);
+			removed.saturating_inc();
+		}
+		// Done if the limit left room to find every map empty.
+		left(*removed) > 0
+			&& ErasStakersOverview::<T>::iter_key_prefix(era).next().is_none()
+			&& ErasStakersPaged::<T>::iter_key_prefix((era,)).next().is_none()
+			&& ErasValidatorPrefs::<T>::iter_key_prefix(era).next().is_none()
 	}
 }

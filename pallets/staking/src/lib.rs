@@ -575,9 +575,12 @@ pub mod pallet {
 		/// Fetches the next page of a running election, or clears a failed one.
 		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
-			Self::progress_election(&mut meter);
+			let fetched = Self::progress_election(&mut meter);
 			// `on_finalize` reads the active era to record its start time.
-			meter.consumed().saturating_add(T::DbWeight::get().reads(1))
+			meter
+				.consumed()
+				.saturating_add(fetched)
+				.saturating_add(T::DbWeight::get().reads(2))
 		}
 
 		/// Records when the active era started, once its first block has a timestamp.

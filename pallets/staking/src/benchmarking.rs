@@ -535,6 +535,25 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `t` validator candidates taken for the election.
+	#[benchmark]
+	fn electable_targets(t: Linear<1, 2_000>) -> Result<(), BenchmarkError> {
+		validators::<T>(t)?;
+		let all = Validators::<T>::count() as usize;
+		let targets;
+
+		#[block]
+		{
+			targets = <Pallet<T> as ElectionDataProvider>::electable_targets(
+				DataProviderBounds::default(),
+				0,
+			)?;
+		}
+
+		assert_eq!(targets.len(), all);
+		Ok(())
+	}
+
 	/// `k` keys of an old era are removed.
 	#[benchmark]
 	fn clear_era_keys(k: Linear<0, 1_000>) -> Result<(), BenchmarkError> {

@@ -260,6 +260,10 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 			}
 			targets.push(target);
 		}
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::WeightInfo::electable_targets(targets.len() as u32),
+			frame_support::dispatch::DispatchClass::Mandatory,
+		);
 		Ok(targets)
 	}
 

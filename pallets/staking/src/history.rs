@@ -23,11 +23,14 @@ impl<T: Config> Pallet<T> {
 		}
 		let Some(active) = Self::active_era() else { return };
 		let keep_from = active.saturating_sub(T::HistoryDepth::get());
-		let mut oldest = OldestUnprunedEra::<T>::get();
-		while oldest < keep_from && Self::clear_era(oldest, meter) {
-			oldest.saturating_inc();
+		let oldest = OldestUnprunedEra::<T>::get();
+		let mut next = oldest;
+		while next < keep_from && Self::clear_era(next, meter) {
+			next.saturating_inc();
 		}
-		OldestUnprunedEra::<T>::put(oldest);
+		if next != oldest {
+			OldestUnprunedEra::<T>::put(next);
+		}
 	}
 
 	/// Removes what `era` stored, as many keys as `meter` allows. Returns whether nothing of

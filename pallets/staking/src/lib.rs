@@ -576,10 +576,15 @@ pub mod pallet {
 		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
 			let fetched = Self::progress_election(&mut meter);
-			// `on_finalize` reads the active era to record its start time.
+			// `on_finalize` reads the active era, and writes it in an era's first block.
+			let era_start = match ActiveEra::<T>::get() {
+				Some(ActiveEraInfo { start: None, .. }) => T::DbWeight::get().reads_writes(1, 1),
+				_ => T::DbWeight::get().reads(1),
+			};
 			meter
 				.consumed()
 				.saturating_add(fetched)
+				.saturating_add(era_start)
 				.saturating_add(T::DbWeight::get().reads(2))
 		}
 

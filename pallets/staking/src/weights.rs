@@ -74,6 +74,7 @@ pub trait WeightInfo {
 	fn force_new_era_always() -> Weight;
 	fn store_election_page(v: u32, n: u32, ) -> Weight;
 	fn note_exposed(u: u32, ) -> Weight;
+	fn electable_targets(t: u32, ) -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
 }
@@ -604,6 +605,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			// Standard Error: 2_995
 			.saturating_add(Weight::from_parts(1_677_103, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
+	}
+	fn electable_targets(_t: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1185,6 +1189,9 @@ impl WeightInfo for () {
 			// Standard Error: 2_995
 			.saturating_add(Weight::from_parts(1_677_103, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
+	}
+	fn electable_targets(_t: u32, ) -> Weight {
+		Weight::from_parts(10_000_000, 0)
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)

@@ -74,8 +74,8 @@ pub trait WeightInfo {
 	fn force_new_era_always() -> Weight;
 	fn store_election_page(v: u32, n: u32, ) -> Weight;
 	fn note_exposed(u: u32, ) -> Weight;
-	fn electable_targets(t: u32, ) -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
+	fn electable_targets(t: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
 }
 
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 67_651_000 picoseconds.
-		Weight::from_parts(71_867_000, 3635)
+		// Minimum execution time: 69_484_000 picoseconds.
+		Weight::from_parts(73_430_000, 3635)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_574_000 picoseconds.
-		Weight::from_parts(115_522_000, 6280)
+		// Minimum execution time: 109_974_000 picoseconds.
+		Weight::from_parts(117_355_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 92_769_000 picoseconds.
-		Weight::from_parts(98_186_000, 4556)
+		// Minimum execution time: 94_811_000 picoseconds.
+		Weight::from_parts(101_862_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -158,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 61_092_000 picoseconds.
-		Weight::from_parts(65_054_108, 4556)
-			// Standard Error: 565
-			.saturating_add(Weight::from_parts(30_448, 0).saturating_mul(s.into()))
+		// Minimum execution time: 63_625_000 picoseconds.
+		Weight::from_parts(66_329_500, 4556)
+			// Standard Error: 542
+			.saturating_add(Weight::from_parts(24_428, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_818_000 picoseconds.
-		Weight::from_parts(121_101_000, 4556)
+		// Minimum execution time: 112_197_000 picoseconds.
+		Weight::from_parts(119_248_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -222,8 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 50_455_000 picoseconds.
-		Weight::from_parts(56_905_000, 4556)
+		// Minimum execution time: 51_707_000 picoseconds.
+		Weight::from_parts(57_376_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -250,10 +250,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 50_535_000 picoseconds.
-		Weight::from_parts(48_697_466, 4556)
-			// Standard Error: 4_924
-			.saturating_add(Weight::from_parts(4_244_335, 0).saturating_mul(n.into()))
+		// Minimum execution time: 51_587_000 picoseconds.
+		Weight::from_parts(49_407_926, 4556)
+			// Standard Error: 5_837
+			.saturating_add(Weight::from_parts(4_298_973, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_585_000 picoseconds.
-		Weight::from_parts(68_362_000, 6280)
+		// Minimum execution time: 65_488_000 picoseconds.
+		Weight::from_parts(71_657_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 14_782_000 picoseconds.
-		Weight::from_parts(16_064_000, 4556)
+		// Minimum execution time: 15_553_000 picoseconds.
+		Weight::from_parts(16_815_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 114_821_000 picoseconds.
-		Weight::from_parts(122_082_000, 6280)
+		// Minimum execution time: 119_248_000 picoseconds.
+		Weight::from_parts(127_781_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -347,10 +347,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_786_000 picoseconds.
-		Weight::from_parts(68_076_579, 6280)
-			// Standard Error: 4_445
-			.saturating_add(Weight::from_parts(71_606, 0).saturating_mul(l.into()))
+		// Minimum execution time: 63_855_000 picoseconds.
+		Weight::from_parts(67_863_007, 6280)
+			// Standard Error: 1_991
+			.saturating_add(Weight::from_parts(8_242, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -384,8 +384,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_902_000 picoseconds.
-		Weight::from_parts(99_468_000, 4556)
+		// Minimum execution time: 96_333_000 picoseconds.
+		Weight::from_parts(101_762_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -398,10 +398,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_778_000 picoseconds.
-		Weight::from_parts(14_811_525, 4556)
-			// Standard Error: 50_055
-			.saturating_add(Weight::from_parts(11_294_878, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_868_000 picoseconds.
+		Weight::from_parts(20_568_639, 4556)
+			// Standard Error: 62_751
+			.saturating_add(Weight::from_parts(10_296_119, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -423,8 +423,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_545_000 picoseconds.
-		Weight::from_parts(3_946_000, 0)
+		// Minimum execution time: 3_465_000 picoseconds.
+		Weight::from_parts(3_906_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -443,8 +443,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_265_000 picoseconds.
-		Weight::from_parts(3_645_000, 0)
+		// Minimum execution time: 3_134_000 picoseconds.
+		Weight::from_parts(3_596_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -473,8 +473,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 75_513_000 picoseconds.
-		Weight::from_parts(80_460_000, 6280)
+		// Minimum execution time: 75_213_000 picoseconds.
+		Weight::from_parts(78_787_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -486,7 +486,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_217_000 picoseconds.
+		// Minimum execution time: 18_237_000 picoseconds.
 		Weight::from_parts(19_379_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -498,7 +498,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_553_000, 0)
+		Weight::from_parts(2_533_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -507,8 +507,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_554_000, 0)
+		// Minimum execution time: 2_213_000 picoseconds.
+		Weight::from_parts(2_514_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -517,8 +517,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_860_000 picoseconds.
-		Weight::from_parts(7_401_000, 1489)
+		// Minimum execution time: 6_730_000 picoseconds.
+		Weight::from_parts(7_281_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -528,8 +528,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_920_000 picoseconds.
-		Weight::from_parts(7_451_000, 1489)
+		// Minimum execution time: 6_820_000 picoseconds.
+		Weight::from_parts(7_300_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -539,8 +539,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_268_000, 0)
+		// Minimum execution time: 4_807_000 picoseconds.
+		Weight::from_parts(5_228_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -549,8 +549,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_318_000, 0)
+		// Minimum execution time: 4_757_000 picoseconds.
+		Weight::from_parts(5_178_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -559,8 +559,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_787_000 picoseconds.
-		Weight::from_parts(5_308_000, 0)
+		// Minimum execution time: 4_747_000 picoseconds.
+		Weight::from_parts(5_178_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -581,12 +581,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 794_475_000 picoseconds.
-		Weight::from_parts(812_833_000, 33487)
-			// Standard Error: 58_845
-			.saturating_add(Weight::from_parts(18_244_708, 0).saturating_mul(v.into()))
-			// Standard Error: 11_768
-			.saturating_add(Weight::from_parts(217_635, 0).saturating_mul(n.into()))
+		// Minimum execution time: 759_143_000 picoseconds.
+		Weight::from_parts(763_699_000, 33487)
+			// Standard Error: 62_768
+			.saturating_add(Weight::from_parts(17_596_335, 0).saturating_mul(v.into()))
+			// Standard Error: 12_553
+			.saturating_add(Weight::from_parts(227_548, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -600,14 +600,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 190_000 picoseconds.
+		// Minimum execution time: 200_000 picoseconds.
 		Weight::from_parts(210_000, 0)
-			// Standard Error: 2_995
-			.saturating_add(Weight::from_parts(1_677_103, 0).saturating_mul(u.into()))
+			// Standard Error: 2_231
+			.saturating_add(Weight::from_parts(1_634_412, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
-	}
-	fn electable_targets(_t: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -626,14 +623,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 664_831_000 picoseconds.
-		Weight::from_parts(358_211_455, 513990)
-			// Standard Error: 74_350
-			.saturating_add(Weight::from_parts(16_837_653, 0).saturating_mul(v.into()))
+		// Minimum execution time: 654_476_000 picoseconds.
+		Weight::from_parts(557_770_431, 513990)
+			// Standard Error: 58_734
+			.saturating_add(Weight::from_parts(15_174_613, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
+	}
+	/// Storage: `Staking::Validators` (r:2002 w:0)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// The range of component `t` is `[1, 2000]`.
+	fn electable_targets(t: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1485 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2520 ±0)`
+		// Minimum execution time: 15_323_000 picoseconds.
+		Weight::from_parts(15_593_000, 6030)
+			// Standard Error: 7_539
+			.saturating_add(Weight::from_parts(5_163_577, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -652,10 +664,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 81_061_000 picoseconds.
-		Weight::from_parts(82_033_000, 56288)
-			// Standard Error: 11_692
-			.saturating_add(Weight::from_parts(14_578_899, 0).saturating_mul(k.into()))
+		// Minimum execution time: 78_336_000 picoseconds.
+		Weight::from_parts(78_998_000, 56288)
+			// Standard Error: 10_903
+			.saturating_add(Weight::from_parts(14_076_197, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -680,8 +692,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 67_651_000 picoseconds.
-		Weight::from_parts(71_867_000, 3635)
+		// Minimum execution time: 69_484_000 picoseconds.
+		Weight::from_parts(73_430_000, 3635)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -699,8 +711,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_574_000 picoseconds.
-		Weight::from_parts(115_522_000, 6280)
+		// Minimum execution time: 109_974_000 picoseconds.
+		Weight::from_parts(117_355_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -724,8 +736,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 92_769_000 picoseconds.
-		Weight::from_parts(98_186_000, 4556)
+		// Minimum execution time: 94_811_000 picoseconds.
+		Weight::from_parts(101_862_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -742,10 +754,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 61_092_000 picoseconds.
-		Weight::from_parts(65_054_108, 4556)
-			// Standard Error: 565
-			.saturating_add(Weight::from_parts(30_448, 0).saturating_mul(s.into()))
+		// Minimum execution time: 63_625_000 picoseconds.
+		Weight::from_parts(66_329_500, 4556)
+			// Standard Error: 542
+			.saturating_add(Weight::from_parts(24_428, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -779,8 +791,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_818_000 picoseconds.
-		Weight::from_parts(121_101_000, 4556)
+		// Minimum execution time: 112_197_000 picoseconds.
+		Weight::from_parts(119_248_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -806,8 +818,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 50_455_000 picoseconds.
-		Weight::from_parts(56_905_000, 4556)
+		// Minimum execution time: 51_707_000 picoseconds.
+		Weight::from_parts(57_376_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -834,10 +846,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 50_535_000 picoseconds.
-		Weight::from_parts(48_697_466, 4556)
-			// Standard Error: 4_924
-			.saturating_add(Weight::from_parts(4_244_335, 0).saturating_mul(n.into()))
+		// Minimum execution time: 51_587_000 picoseconds.
+		Weight::from_parts(49_407_926, 4556)
+			// Standard Error: 5_837
+			.saturating_add(Weight::from_parts(4_298_973, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -863,8 +875,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_585_000 picoseconds.
-		Weight::from_parts(68_362_000, 6280)
+		// Minimum execution time: 65_488_000 picoseconds.
+		Weight::from_parts(71_657_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -876,8 +888,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 14_782_000 picoseconds.
-		Weight::from_parts(16_064_000, 4556)
+		// Minimum execution time: 15_553_000 picoseconds.
+		Weight::from_parts(16_815_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -911,8 +923,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 114_821_000 picoseconds.
-		Weight::from_parts(122_082_000, 6280)
+		// Minimum execution time: 119_248_000 picoseconds.
+		Weight::from_parts(127_781_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
@@ -931,10 +943,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_786_000 picoseconds.
-		Weight::from_parts(68_076_579, 6280)
-			// Standard Error: 4_445
-			.saturating_add(Weight::from_parts(71_606, 0).saturating_mul(l.into()))
+		// Minimum execution time: 63_855_000 picoseconds.
+		Weight::from_parts(67_863_007, 6280)
+			// Standard Error: 1_991
+			.saturating_add(Weight::from_parts(8_242, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -968,8 +980,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_902_000 picoseconds.
-		Weight::from_parts(99_468_000, 4556)
+		// Minimum execution time: 96_333_000 picoseconds.
+		Weight::from_parts(101_762_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
@@ -982,10 +994,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_778_000 picoseconds.
-		Weight::from_parts(14_811_525, 4556)
-			// Standard Error: 50_055
-			.saturating_add(Weight::from_parts(11_294_878, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_868_000 picoseconds.
+		Weight::from_parts(20_568_639, 4556)
+			// Standard Error: 62_751
+			.saturating_add(Weight::from_parts(10_296_119, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1007,8 +1019,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_545_000 picoseconds.
-		Weight::from_parts(3_946_000, 0)
+		// Minimum execution time: 3_465_000 picoseconds.
+		Weight::from_parts(3_906_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1027,8 +1039,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_265_000 picoseconds.
-		Weight::from_parts(3_645_000, 0)
+		// Minimum execution time: 3_134_000 picoseconds.
+		Weight::from_parts(3_596_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1057,8 +1069,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 75_513_000 picoseconds.
-		Weight::from_parts(80_460_000, 6280)
+		// Minimum execution time: 75_213_000 picoseconds.
+		Weight::from_parts(78_787_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1070,7 +1082,7 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_217_000 picoseconds.
+		// Minimum execution time: 18_237_000 picoseconds.
 		Weight::from_parts(19_379_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1082,7 +1094,7 @@ impl WeightInfo for () {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_553_000, 0)
+		Weight::from_parts(2_533_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1091,8 +1103,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_554_000, 0)
+		// Minimum execution time: 2_213_000 picoseconds.
+		Weight::from_parts(2_514_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1101,8 +1113,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_860_000 picoseconds.
-		Weight::from_parts(7_401_000, 1489)
+		// Minimum execution time: 6_730_000 picoseconds.
+		Weight::from_parts(7_281_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1112,8 +1124,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_920_000 picoseconds.
-		Weight::from_parts(7_451_000, 1489)
+		// Minimum execution time: 6_820_000 picoseconds.
+		Weight::from_parts(7_300_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1123,8 +1135,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_268_000, 0)
+		// Minimum execution time: 4_807_000 picoseconds.
+		Weight::from_parts(5_228_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1133,8 +1145,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_318_000, 0)
+		// Minimum execution time: 4_757_000 picoseconds.
+		Weight::from_parts(5_178_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1143,8 +1155,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_787_000 picoseconds.
-		Weight::from_parts(5_308_000, 0)
+		// Minimum execution time: 4_747_000 picoseconds.
+		Weight::from_parts(5_178_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1165,12 +1177,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 794_475_000 picoseconds.
-		Weight::from_parts(812_833_000, 33487)
-			// Standard Error: 58_845
-			.saturating_add(Weight::from_parts(18_244_708, 0).saturating_mul(v.into()))
-			// Standard Error: 11_768
-			.saturating_add(Weight::from_parts(217_635, 0).saturating_mul(n.into()))
+		// Minimum execution time: 759_143_000 picoseconds.
+		Weight::from_parts(763_699_000, 33487)
+			// Standard Error: 62_768
+			.saturating_add(Weight::from_parts(17_596_335, 0).saturating_mul(v.into()))
+			// Standard Error: 12_553
+			.saturating_add(Weight::from_parts(227_548, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
@@ -1184,14 +1196,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 190_000 picoseconds.
+		// Minimum execution time: 200_000 picoseconds.
 		Weight::from_parts(210_000, 0)
-			// Standard Error: 2_995
-			.saturating_add(Weight::from_parts(1_677_103, 0).saturating_mul(u.into()))
+			// Standard Error: 2_231
+			.saturating_add(Weight::from_parts(1_634_412, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
-	}
-	fn electable_targets(_t: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 0)
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1210,14 +1219,29 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 664_831_000 picoseconds.
-		Weight::from_parts(358_211_455, 513990)
-			// Standard Error: 74_350
-			.saturating_add(Weight::from_parts(16_837_653, 0).saturating_mul(v.into()))
+		// Minimum execution time: 654_476_000 picoseconds.
+		Weight::from_parts(557_770_431, 513990)
+			// Standard Error: 58_734
+			.saturating_add(Weight::from_parts(15_174_613, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(272_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
+	}
+	/// Storage: `Staking::Validators` (r:2002 w:0)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// The range of component `t` is `[1, 2000]`.
+	fn electable_targets(t: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1485 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2520 ±0)`
+		// Minimum execution time: 15_323_000 picoseconds.
+		Weight::from_parts(15_593_000, 6030)
+			// Standard Error: 7_539
+			.saturating_add(Weight::from_parts(5_163_577, 0).saturating_mul(t.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -1236,10 +1260,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 81_061_000 picoseconds.
-		Weight::from_parts(82_033_000, 56288)
-			// Standard Error: 11_692
-			.saturating_add(Weight::from_parts(14_578_899, 0).saturating_mul(k.into()))
+		// Minimum execution time: 78_336_000 picoseconds.
+		Weight::from_parts(78_998_000, 56288)
+			// Standard Error: 10_903
+			.saturating_add(Weight::from_parts(14_076_197, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

@@ -1,12 +1,11 @@
 //! The election: this pallet as the election provider's data source (voters, candidates,
 //! desired validators), and the fetching of the result, one page per block.
 
-use crate::weights::WeightInfo;
 use crate::{
-	BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes, ElectionFailure,
-	ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing, MinimumValidatorCount,
-	NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount, Validators, VoterSnapshot,
-	VoterSnapshotStatus, LOG_TARGET,
+	weights::WeightInfo, BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes,
+	ElectionFailure, ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing,
+	MinimumValidatorCount, NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount,
+	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
 };
 use alloc::{boxed::Box, collections::btree_set::BTreeSet, vec, vec::Vec};
 use codec::Encode;

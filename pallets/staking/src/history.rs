@@ -1,10 +1,9 @@
 //! Era history: removing what an era stored once it is older than `HistoryDepth` eras (or
 //! its election failed), a bounded number of keys at a time.
 
-use crate::weights::WeightInfo;
 use crate::{
-	Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
-	ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
+	weights::WeightInfo, Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
+	ErasStartSessionIndex, ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, weights::WeightMeter};

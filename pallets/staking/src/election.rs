@@ -4,8 +4,8 @@
 use crate::{
 	weights::WeightInfo, BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes,
 	ElectionFailure, ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing,
-	MinimumValidatorCount, NextEraElection, Nominators, Pallet, StakingLedger, ValidatorCount,
-	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+	MinimumValidatorCount, NextEraElection, Nominators, Pallet, ValidatorCount, Validators,
+	VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
 };
 use alloc::{boxed::Box, collections::btree_set::BTreeSet, vec, vec::Vec};
 use codec::Encode;
@@ -40,8 +40,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Fetches every remaining page of the running election at once (genesis only).
 	pub(crate) fn finish_election_now() {
-		while matches!(NextEraElection::<T>::get(), ElectionPhase::Fetching { .. }) {
-			if Self::fetch_election_page().is_none() {
+		while let ElectionPhase::Fetching { era, next_page } = NextEraElection::<T>::get() {
+			if Self::fetch_election_page(era, next_page).is_none() {
 				break;
 			}
 		}
@@ -56,12 +56,14 @@ impl<T: Config> Pallet<T> {
 	/// clears what the election stored, as far as `meter` allows.
 	pub(crate) fn progress_election(meter: &mut WeightMeter) -> Weight {
 		match NextEraElection::<T>::get() {
-			ElectionPhase::Fetching { .. } => match Self::fetch_election_page() {
-				Some((winners, backings, stakers)) => {
-					T::WeightInfo::store_election_page(winners, backings)
-						.saturating_add(T::WeightInfo::note_exposed(stakers))
-				},
-				None => T::WeightInfo::store_election_page(0, 0),
+			ElectionPhase::Fetching { era, next_page } => {
+				match Self::fetch_election_page(era, next_page) {
+					Some((winners, backings, stakers)) => {
+						T::WeightInfo::store_election_page(winners, backings)
+							.saturating_add(T::WeightInfo::note_exposed(stakers))
+					},
+					None => T::WeightInfo::store_election_page(0, 0),
+				}
 			},
 			ElectionPhase::Clearing { era } => {
 				if Self::clear_era(era, meter) {
@@ -73,13 +75,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Fetches and stores the next page of the running election's result, if the provider
+	/// Fetches and stores page `next_page` of the running election of `era`, if the provider
 	/// is ready. Returns the numbers of winners, backings and distinct stakers stored, or
 	/// `None` if nothing was.
-	fn fetch_election_page() -> Option<(u32, u32, u32)> {
-		let ElectionPhase::Fetching { era, next_page } = NextEraElection::<T>::get() else {
-			return None;
-		};
+	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Option<(u32, u32, u32)> {
 		match T::ElectionProvider::status() {
 			Ok(Some(_)) => {},
 			// The provider is still working; try again next block.
@@ -162,8 +161,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The vote weight of `stash`'s active bond.
 	pub fn vote_weight(stash: &T::AccountId) -> VoteWeight {
-		let active = StakingLedger::<T>::get(stash).map(|ledger| ledger.active).unwrap_or_default();
-		Self::to_vote(active)
+		Self::to_vote(Self::active_bond(stash))
 	}
 
 	/// Converts a balance to a vote weight at the current issuance.

@@ -25,7 +25,7 @@ impl<T: Config> Pallet<T> {
 
 		Nominators::<T>::remove(&stash);
 		Validators::<T>::insert(&stash, prefs);
-		Self::insert_voter(&stash);
+		Self::insert_voter(&stash, ledger.active);
 		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
 		Ok(())
 	}
@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 			suppressed: false,
 		};
 		Nominators::<T>::insert(&stash, nominations);
-		Self::insert_voter(&stash);
+		Self::insert_voter(&stash, ledger.active);
 		Self::deposit_event(Event::<T>::Nominated { stash, targets: targets.into_inner() });
 		Ok(())
 	}

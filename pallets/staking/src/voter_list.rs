@@ -14,12 +14,12 @@ use frame_election_provider_support::{ScoreProvider, SortedListProvider};
 use frame_support::defensive;
 
 impl<T: Config> Pallet<T> {
-	/// Adds `stash` to the voter list, if it is not in it, with its active bond as score.
-	pub(crate) fn insert_voter(stash: &T::AccountId) {
+	/// Adds `stash` to the voter list, if it is not in it, with its active bond `active` as
+	/// score.
+	pub(crate) fn insert_voter(stash: &T::AccountId, active: BalanceOf<T>) {
 		if T::VoterList::contains(stash) {
 			return;
 		}
-		let active = Self::active_bond(stash);
 		if let Err(error) = T::VoterList::on_insert(stash.clone(), active) {
 			defensive!("a new voter could not enter the voter list", error);
 		}
@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `stash`'s active bond, zero if it is not bonded.
-	fn active_bond(stash: &T::AccountId) -> BalanceOf<T> {
+	pub(crate) fn active_bond(stash: &T::AccountId) -> BalanceOf<T> {
 		StakingLedger::<T>::get(stash).map(|ledger| ledger.active).unwrap_or_default()
 	}
 }

@@ -83,15 +83,10 @@ fn pages_of_a_paged_election_result_merge_into_one_exposure() {
 
 #[test]
 fn a_nominator_of_an_unelected_validator_is_not_exposed() {
-	ExtBuilder::default()
-		.validator(ALICE, 1_000)
-		.validator(BOB, 900)
-		.validator(CHARLIE, 10)
-		.nominator(DAVE, 100, vec![CHARLIE])
-		.build_and_execute(|| {
-			assert!(ErasStakersOverview::<Test>::get(0, CHARLIE).is_none());
-			assert_eq!(LastExposedEra::<Test>::get(DAVE), None);
-			assert_ok!(Staking::bond(RuntimeOrigin::signed(EVE), 50, RewardDestination::Stash));
-			assert_eq!(LastExposedEra::<Test>::get(EVE), None);
-		});
+	super::nominator_of_an_unelected_validator().build_and_execute(|| {
+		assert!(ErasStakersOverview::<Test>::get(0, CHARLIE).is_none());
+		assert_eq!(LastExposedEra::<Test>::get(DAVE), None);
+		assert_ok!(Staking::bond(RuntimeOrigin::signed(EVE), 50, RewardDestination::Stash));
+		assert_eq!(LastExposedEra::<Test>::get(EVE), None);
+	});
 }

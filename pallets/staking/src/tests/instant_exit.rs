@@ -12,22 +12,17 @@ fn chunk_eras(who: AccountId) -> Vec<u32> {
 
 #[test]
 fn a_nominator_whose_validators_were_never_elected_leaves_at_once() {
-	ExtBuilder::default()
-		.validator(ALICE, 1_000)
-		.validator(BOB, 900)
-		.validator(CHARLIE, 10)
-		.nominator(DAVE, 100, vec![CHARLIE])
-		.build_and_execute(|| {
-			start_active_era(2);
-			assert_ok!(Staking::chill(RuntimeOrigin::signed(DAVE)));
-			assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
-			assert_eq!(chunk_eras(DAVE), vec![Staking::current_era()]);
+	super::nominator_of_an_unelected_validator().build_and_execute(|| {
+		start_active_era(2);
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(DAVE)));
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
+		assert_eq!(chunk_eras(DAVE), vec![Staking::current_era()]);
 
-			assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
-			assert!(Ledger::<Test>::get(DAVE).is_none());
-			assert_eq!(super::held(DAVE), 0);
-			System::assert_last_event(Event::StakerRemoved { stash: DAVE }.into());
-		});
+		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
+		assert!(Ledger::<Test>::get(DAVE).is_none());
+		assert_eq!(super::held(DAVE), 0);
+		System::assert_last_event(Event::StakerRemoved { stash: DAVE }.into());
+	});
 }
 
 #[test]

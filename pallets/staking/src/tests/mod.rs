@@ -21,3 +21,13 @@ use frame_support::traits::fungible::InspectHold;
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::Staking.into(), &who)
 }
+
+/// Alice (1,000) and Bob (900) are elected; Charlie (10) is a candidate too few back, and Dave
+/// (100) nominates only Charlie, so Dave's stake is never exposed.
+fn nominator_of_an_unelected_validator() -> ExtBuilder {
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 900)
+		.validator(CHARLIE, 10)
+		.nominator(DAVE, 100, vec![CHARLIE])
+}

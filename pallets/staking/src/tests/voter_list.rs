@@ -51,44 +51,43 @@ fn voters_enter_on_intent_and_leave_when_chilled_or_removed() {
 	});
 }
 
-#[test]
-fn the_snapshot_takes_the_richest_voters_first_within_its_bounds() {
+/// Alice validates with 100; Bob (5,000), Charlie (50) and Dave (1,000) nominate her.
+fn voters_of_three_sizes() -> ExtBuilder {
 	ExtBuilder::default()
 		.validator(ALICE, 100)
 		.nominator(BOB, 5_000, vec![ALICE])
 		.nominator(CHARLIE, 50, vec![ALICE])
 		.nominator(DAVE, 1_000, vec![ALICE])
-		.build_and_execute(|| {
-			let bounds = DataProviderBounds { count: Some(2.into()), size: None };
-			let voters = Staking::electing_voters(bounds, 0).expect("voters");
-			let who: Vec<_> = voters.iter().map(|(who, _, _)| *who).collect();
-			assert_eq!(who, vec![BOB, DAVE]);
-			assert_eq!(voters[0].2.to_vec(), vec![ALICE]);
-			// A validator votes for itself.
-			let all = Staking::electing_voters(DataProviderBounds::default(), 0).expect("voters");
-			assert!(all
-				.iter()
-				.any(|(who, _, targets)| *who == ALICE && targets.to_vec() == vec![ALICE]));
-		});
+}
+
+#[test]
+fn the_snapshot_takes_the_richest_voters_first_within_its_bounds() {
+	voters_of_three_sizes().build_and_execute(|| {
+		let bounds = DataProviderBounds { count: Some(2.into()), size: None };
+		let voters = Staking::electing_voters(bounds, 0).expect("voters");
+		let who: Vec<_> = voters.iter().map(|(who, _, _)| *who).collect();
+		assert_eq!(who, vec![BOB, DAVE]);
+		assert_eq!(voters[0].2.to_vec(), vec![ALICE]);
+		// A validator votes for itself.
+		let all = Staking::electing_voters(DataProviderBounds::default(), 0).expect("voters");
+		assert!(all
+			.iter()
+			.any(|(who, _, targets)| *who == ALICE && targets.to_vec() == vec![ALICE]));
+	});
 }
 
 #[test]
 fn a_paged_snapshot_continues_where_the_previous_page_stopped() {
-	ExtBuilder::default()
-		.validator(ALICE, 100)
-		.nominator(BOB, 5_000, vec![ALICE])
-		.nominator(CHARLIE, 50, vec![ALICE])
-		.nominator(DAVE, 1_000, vec![ALICE])
-		.build_and_execute(|| {
-			let two = DataProviderBounds { count: Some(2.into()), size: None };
-			let first = Staking::electing_voters(two, 1).expect("page 1");
-			assert!(matches!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Ongoing(DAVE)));
-			let last = Staking::electing_voters(two, 0).expect("page 0");
-			let who: Vec<_> = first.iter().chain(last.iter()).map(|(who, _, _)| *who).collect();
-			assert_eq!(who, vec![BOB, DAVE, ALICE, CHARLIE]);
-			// Page 0 is the last: the snapshot is reset for the next election.
-			assert_eq!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Waiting);
-		});
+	voters_of_three_sizes().build_and_execute(|| {
+		let two = DataProviderBounds { count: Some(2.into()), size: None };
+		let first = Staking::electing_voters(two, 1).expect("page 1");
+		assert!(matches!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Ongoing(DAVE)));
+		let last = Staking::electing_voters(two, 0).expect("page 0");
+		let who: Vec<_> = first.iter().chain(last.iter()).map(|(who, _, _)| *who).collect();
+		assert_eq!(who, vec![BOB, DAVE, ALICE, CHARLIE]);
+		// Page 0 is the last: the snapshot is reset for the next election.
+		assert_eq!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Waiting);
+	});
 }
 
 #[test]

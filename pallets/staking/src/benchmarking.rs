@@ -535,7 +535,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `t` validator candidates taken for the election.
+	/// `t` validator candidates considered for the election. Each one's session keys are
+	/// looked up; those without keys (the benchmark's own) are left out.
 	#[benchmark]
 	fn electable_targets(t: Linear<1, 2_000>) -> Result<(), BenchmarkError> {
 		validators::<T>(t)?;
@@ -550,7 +551,7 @@ mod benchmarks {
 			)?;
 		}
 
-		assert_eq!(targets.len(), all);
+		assert!(targets.len() <= all);
 		Ok(())
 	}
 

@@ -15,7 +15,7 @@ use frame_election_provider_support::{
 };
 use frame_support::{
 	defensive,
-	traits::{fungible::Inspect, Defensive, EstimateNextNewSession, Get},
+	traits::{fungible::Inspect, Defensive, EstimateNextNewSession, Get, ValidatorRegistration},
 	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
@@ -240,8 +240,8 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	type BlockNumber = BlockNumberFor<T>;
 	type MaxVotesPerVoter = T::MaxNominations;
 
-	/// Validator candidates, as many as `bounds` allow (in storage order). Keep
-	/// `MaxValidatorsCount` within the election provider's target bound so that every
+	/// Validator candidates with session keys, as many as `bounds` allow (in storage order).
+	/// Keep `MaxValidatorsCount` within the election provider's target bound so that every
 	/// candidate can be elected.
 	fn electable_targets(
 		bounds: DataProviderBounds,
@@ -250,7 +250,8 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 		let max_count = bounds.count.map_or(u32::MAX, |count| count.0) as usize;
 		let mut targets = Vec::new();
 		let mut size = 0u32;
-		for target in Validators::<T>::iter_keys().take(max_count) {
+		let candidates = Validators::<T>::iter_keys().filter(T::SessionKeys::is_registered);
+		for target in candidates.take(max_count) {
 			size = size.saturating_add(target.encoded_size() as u32);
 			if bounds.size_exhausted(SizeBound(size)) {
 				break;

@@ -58,7 +58,8 @@
 //! exposed: nobody is cut off. At the era's first session the elected validators take over and
 //! `ActiveEra` moves on. The pallet is the provider's data source: voters come from
 //! [`Config::VoterList`] (richest first with `pallet-bags-list`), validator candidates from
-//! `Validators`, and `ValidatorCount` is the number to elect.
+//! `Validators` (only those with session keys, see [`Config::SessionKeys`]), and
+//! `ValidatorCount` is the number to elect.
 //!
 //! The chain never stalls on an election: if it fails, elects fewer than
 //! `MinimumValidatorCount`, or has not finished when its era is due, the planned era is dropped
@@ -145,7 +146,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Mutate, MutateHold},
-			EstimateNextNewSession, UnixTime,
+			EstimateNextNewSession, UnixTime, ValidatorRegistration,
 		},
 		weights::WeightMeter,
 	};
@@ -251,6 +252,12 @@ pub mod pallet {
 		/// keeps each voter's score equal to its active bond whenever the bond changes.
 		#[pallet::no_default]
 		type VoterList: SortedListProvider<Self::AccountId, Score = BalanceOf<Self>>;
+
+		/// Tells whether a validator candidate has registered session keys (in the runtime,
+		/// `pallet_session`). Candidates without keys are not elected: the session pallet could
+		/// not make them authorities, and an era of them alone would leave no block producer.
+		#[pallet::no_default]
+		type SessionKeys: ValidatorRegistration<Self::AccountId>;
 
 		/// Wall-clock time, to record when each era started.
 		#[pallet::no_default]

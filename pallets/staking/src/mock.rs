@@ -174,6 +174,7 @@ impl pallet_palisade_staking::Config for Test {
 	type VoterList = VoterBagsList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
+	type SessionKeys = Session;
 	type HistoryDepth = HistoryDepth;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type SessionsPerEra = SessionsPerEra;

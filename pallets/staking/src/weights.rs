@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 69_484_000 picoseconds.
-		Weight::from_parts(73_430_000, 3635)
+		// Minimum execution time: 68_522_000 picoseconds.
+		Weight::from_parts(73_429_000, 3635)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_974_000 picoseconds.
-		Weight::from_parts(117_355_000, 6280)
+		// Minimum execution time: 107_721_000 picoseconds.
+		Weight::from_parts(114_311_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_811_000 picoseconds.
-		Weight::from_parts(101_862_000, 4556)
+		// Minimum execution time: 91_556_000 picoseconds.
+		Weight::from_parts(98_066_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -158,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 63_625_000 picoseconds.
-		Weight::from_parts(66_329_500, 4556)
-			// Standard Error: 542
-			.saturating_add(Weight::from_parts(24_428, 0).saturating_mul(s.into()))
+		// Minimum execution time: 63_345_000 picoseconds.
+		Weight::from_parts(65_633_973, 4556)
+			// Standard Error: 472
+			.saturating_add(Weight::from_parts(26_704, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_197_000 picoseconds.
-		Weight::from_parts(119_248_000, 4556)
+		// Minimum execution time: 113_439_000 picoseconds.
+		Weight::from_parts(120_110_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -222,8 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 51_707_000 picoseconds.
-		Weight::from_parts(57_376_000, 4556)
+		// Minimum execution time: 50_285_000 picoseconds.
+		Weight::from_parts(54_341_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -250,10 +250,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 51_587_000 picoseconds.
-		Weight::from_parts(49_407_926, 4556)
-			// Standard Error: 5_837
-			.saturating_add(Weight::from_parts(4_298_973, 0).saturating_mul(n.into()))
+		// Minimum execution time: 51_096_000 picoseconds.
+		Weight::from_parts(48_953_143, 4556)
+			// Standard Error: 4_771
+			.saturating_add(Weight::from_parts(4_245_332, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(71_657_000, 6280)
+		// Minimum execution time: 63_314_000 picoseconds.
+		Weight::from_parts(68_382_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_553_000 picoseconds.
-		Weight::from_parts(16_815_000, 4556)
+		// Minimum execution time: 15_052_000 picoseconds.
+		Weight::from_parts(16_284_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 119_248_000 picoseconds.
-		Weight::from_parts(127_781_000, 6280)
+		// Minimum execution time: 115_072_000 picoseconds.
+		Weight::from_parts(123_935_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -347,10 +347,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_855_000 picoseconds.
-		Weight::from_parts(67_863_007, 6280)
-			// Standard Error: 1_991
-			.saturating_add(Weight::from_parts(8_242, 0).saturating_mul(l.into()))
+		// Minimum execution time: 61_382_000 picoseconds.
+		Weight::from_parts(67_284_585, 6280)
+			// Standard Error: 2_304
+			.saturating_add(Weight::from_parts(46_273, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -384,8 +384,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_333_000 picoseconds.
-		Weight::from_parts(101_762_000, 4556)
+		// Minimum execution time: 96_224_000 picoseconds.
+		Weight::from_parts(101_361_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -398,10 +398,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_868_000 picoseconds.
-		Weight::from_parts(20_568_639, 4556)
-			// Standard Error: 62_751
-			.saturating_add(Weight::from_parts(10_296_119, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_859_000 picoseconds.
+		Weight::from_parts(10_235_581, 4556)
+			// Standard Error: 82_172
+			.saturating_add(Weight::from_parts(10_451_529, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -423,8 +423,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_465_000 picoseconds.
-		Weight::from_parts(3_906_000, 0)
+		// Minimum execution time: 3_455_000 picoseconds.
+		Weight::from_parts(3_876_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -443,8 +443,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_134_000 picoseconds.
-		Weight::from_parts(3_596_000, 0)
+		// Minimum execution time: 3_165_000 picoseconds.
+		Weight::from_parts(3_536_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -473,8 +473,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 75_213_000 picoseconds.
-		Weight::from_parts(78_787_000, 6280)
+		// Minimum execution time: 73_519_000 picoseconds.
+		Weight::from_parts(79_739_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -486,8 +486,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_237_000 picoseconds.
-		Weight::from_parts(19_379_000, 3510)
+		// Minimum execution time: 17_856_000 picoseconds.
+		Weight::from_parts(19_429_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -497,8 +497,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_533_000, 0)
+		// Minimum execution time: 2_153_000 picoseconds.
+		Weight::from_parts(2_454_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -507,8 +507,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_213_000 picoseconds.
-		Weight::from_parts(2_514_000, 0)
+		// Minimum execution time: 2_143_000 picoseconds.
+		Weight::from_parts(2_433_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -517,8 +517,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_730_000 picoseconds.
-		Weight::from_parts(7_281_000, 1489)
+		// Minimum execution time: 6_569_000 picoseconds.
+		Weight::from_parts(7_251_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -528,8 +528,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_820_000 picoseconds.
-		Weight::from_parts(7_300_000, 1489)
+		// Minimum execution time: 6_639_000 picoseconds.
+		Weight::from_parts(7_351_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -539,8 +539,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_807_000 picoseconds.
-		Weight::from_parts(5_228_000, 0)
+		// Minimum execution time: 4_637_000 picoseconds.
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -549,8 +549,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_757_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 4_627_000 picoseconds.
+		Weight::from_parts(5_138_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -559,8 +559,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_747_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 4_667_000 picoseconds.
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -581,12 +581,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 759_143_000 picoseconds.
-		Weight::from_parts(763_699_000, 33487)
-			// Standard Error: 62_768
-			.saturating_add(Weight::from_parts(17_596_335, 0).saturating_mul(v.into()))
-			// Standard Error: 12_553
-			.saturating_add(Weight::from_parts(227_548, 0).saturating_mul(n.into()))
+		// Minimum execution time: 746_113_000 picoseconds.
+		Weight::from_parts(756_448_000, 33487)
+			// Standard Error: 65_583
+			.saturating_add(Weight::from_parts(18_609_649, 0).saturating_mul(v.into()))
+			// Standard Error: 13_116
+			.saturating_add(Weight::from_parts(170_086, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -600,10 +600,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 200_000 picoseconds.
-		Weight::from_parts(210_000, 0)
-			// Standard Error: 2_231
-			.saturating_add(Weight::from_parts(1_634_412, 0).saturating_mul(u.into()))
+		// Minimum execution time: 170_000 picoseconds.
+		Weight::from_parts(191_000, 0)
+			// Standard Error: 3_515
+			.saturating_add(Weight::from_parts(1_564_223, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -623,10 +623,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 654_476_000 picoseconds.
-		Weight::from_parts(557_770_431, 513990)
-			// Standard Error: 58_734
-			.saturating_add(Weight::from_parts(15_174_613, 0).saturating_mul(v.into()))
+		// Minimum execution time: 688_336_000 picoseconds.
+		Weight::from_parts(461_337_172, 513990)
+			// Standard Error: 64_020
+			.saturating_add(Weight::from_parts(15_303_037, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -634,18 +634,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Staking::Validators` (r:2002 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:2001 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1485 + t * (47 ±0)`
-		//  Estimated: `6030 + t * (2520 ±0)`
-		// Minimum execution time: 15_323_000 picoseconds.
-		Weight::from_parts(15_593_000, 6030)
-			// Standard Error: 7_539
-			.saturating_add(Weight::from_parts(5_163_577, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(t.into()))
+		//  Measured:  `1724 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2523 ±0)`
+		// Minimum execution time: 23_575_000 picoseconds.
+		Weight::from_parts(24_046_000, 6030)
+			// Standard Error: 11_914
+			.saturating_add(Weight::from_parts(7_837_018, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -664,10 +666,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 78_336_000 picoseconds.
-		Weight::from_parts(78_998_000, 56288)
-			// Standard Error: 10_903
-			.saturating_add(Weight::from_parts(14_076_197, 0).saturating_mul(k.into()))
+		// Minimum execution time: 78_547_000 picoseconds.
+		Weight::from_parts(79_649_000, 56288)
+			// Standard Error: 18_140
+			.saturating_add(Weight::from_parts(13_961_644, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -692,8 +694,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 69_484_000 picoseconds.
-		Weight::from_parts(73_430_000, 3635)
+		// Minimum execution time: 68_522_000 picoseconds.
+		Weight::from_parts(73_429_000, 3635)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -711,8 +713,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_974_000 picoseconds.
-		Weight::from_parts(117_355_000, 6280)
+		// Minimum execution time: 107_721_000 picoseconds.
+		Weight::from_parts(114_311_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -736,8 +738,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_811_000 picoseconds.
-		Weight::from_parts(101_862_000, 4556)
+		// Minimum execution time: 91_556_000 picoseconds.
+		Weight::from_parts(98_066_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -754,10 +756,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 63_625_000 picoseconds.
-		Weight::from_parts(66_329_500, 4556)
-			// Standard Error: 542
-			.saturating_add(Weight::from_parts(24_428, 0).saturating_mul(s.into()))
+		// Minimum execution time: 63_345_000 picoseconds.
+		Weight::from_parts(65_633_973, 4556)
+			// Standard Error: 472
+			.saturating_add(Weight::from_parts(26_704, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -791,8 +793,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_197_000 picoseconds.
-		Weight::from_parts(119_248_000, 4556)
+		// Minimum execution time: 113_439_000 picoseconds.
+		Weight::from_parts(120_110_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -818,8 +820,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 51_707_000 picoseconds.
-		Weight::from_parts(57_376_000, 4556)
+		// Minimum execution time: 50_285_000 picoseconds.
+		Weight::from_parts(54_341_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -846,10 +848,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 51_587_000 picoseconds.
-		Weight::from_parts(49_407_926, 4556)
-			// Standard Error: 5_837
-			.saturating_add(Weight::from_parts(4_298_973, 0).saturating_mul(n.into()))
+		// Minimum execution time: 51_096_000 picoseconds.
+		Weight::from_parts(48_953_143, 4556)
+			// Standard Error: 4_771
+			.saturating_add(Weight::from_parts(4_245_332, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -875,8 +877,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 65_488_000 picoseconds.
-		Weight::from_parts(71_657_000, 6280)
+		// Minimum execution time: 63_314_000 picoseconds.
+		Weight::from_parts(68_382_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -888,8 +890,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_553_000 picoseconds.
-		Weight::from_parts(16_815_000, 4556)
+		// Minimum execution time: 15_052_000 picoseconds.
+		Weight::from_parts(16_284_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -923,8 +925,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 119_248_000 picoseconds.
-		Weight::from_parts(127_781_000, 6280)
+		// Minimum execution time: 115_072_000 picoseconds.
+		Weight::from_parts(123_935_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
@@ -943,10 +945,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_855_000 picoseconds.
-		Weight::from_parts(67_863_007, 6280)
-			// Standard Error: 1_991
-			.saturating_add(Weight::from_parts(8_242, 0).saturating_mul(l.into()))
+		// Minimum execution time: 61_382_000 picoseconds.
+		Weight::from_parts(67_284_585, 6280)
+			// Standard Error: 2_304
+			.saturating_add(Weight::from_parts(46_273, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -980,8 +982,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_333_000 picoseconds.
-		Weight::from_parts(101_762_000, 4556)
+		// Minimum execution time: 96_224_000 picoseconds.
+		Weight::from_parts(101_361_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
@@ -994,10 +996,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_868_000 picoseconds.
-		Weight::from_parts(20_568_639, 4556)
-			// Standard Error: 62_751
-			.saturating_add(Weight::from_parts(10_296_119, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_859_000 picoseconds.
+		Weight::from_parts(10_235_581, 4556)
+			// Standard Error: 82_172
+			.saturating_add(Weight::from_parts(10_451_529, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1019,8 +1021,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_465_000 picoseconds.
-		Weight::from_parts(3_906_000, 0)
+		// Minimum execution time: 3_455_000 picoseconds.
+		Weight::from_parts(3_876_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1039,8 +1041,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_134_000 picoseconds.
-		Weight::from_parts(3_596_000, 0)
+		// Minimum execution time: 3_165_000 picoseconds.
+		Weight::from_parts(3_536_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1069,8 +1071,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 75_213_000 picoseconds.
-		Weight::from_parts(78_787_000, 6280)
+		// Minimum execution time: 73_519_000 picoseconds.
+		Weight::from_parts(79_739_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1082,8 +1084,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_237_000 picoseconds.
-		Weight::from_parts(19_379_000, 3510)
+		// Minimum execution time: 17_856_000 picoseconds.
+		Weight::from_parts(19_429_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1093,8 +1095,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_533_000, 0)
+		// Minimum execution time: 2_153_000 picoseconds.
+		Weight::from_parts(2_454_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1103,8 +1105,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_213_000 picoseconds.
-		Weight::from_parts(2_514_000, 0)
+		// Minimum execution time: 2_143_000 picoseconds.
+		Weight::from_parts(2_433_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1113,8 +1115,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_730_000 picoseconds.
-		Weight::from_parts(7_281_000, 1489)
+		// Minimum execution time: 6_569_000 picoseconds.
+		Weight::from_parts(7_251_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1124,8 +1126,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_820_000 picoseconds.
-		Weight::from_parts(7_300_000, 1489)
+		// Minimum execution time: 6_639_000 picoseconds.
+		Weight::from_parts(7_351_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1135,8 +1137,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_807_000 picoseconds.
-		Weight::from_parts(5_228_000, 0)
+		// Minimum execution time: 4_637_000 picoseconds.
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1145,8 +1147,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_757_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 4_627_000 picoseconds.
+		Weight::from_parts(5_138_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1155,8 +1157,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_747_000 picoseconds.
-		Weight::from_parts(5_178_000, 0)
+		// Minimum execution time: 4_667_000 picoseconds.
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1177,12 +1179,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 759_143_000 picoseconds.
-		Weight::from_parts(763_699_000, 33487)
-			// Standard Error: 62_768
-			.saturating_add(Weight::from_parts(17_596_335, 0).saturating_mul(v.into()))
-			// Standard Error: 12_553
-			.saturating_add(Weight::from_parts(227_548, 0).saturating_mul(n.into()))
+		// Minimum execution time: 746_113_000 picoseconds.
+		Weight::from_parts(756_448_000, 33487)
+			// Standard Error: 65_583
+			.saturating_add(Weight::from_parts(18_609_649, 0).saturating_mul(v.into()))
+			// Standard Error: 13_116
+			.saturating_add(Weight::from_parts(170_086, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
@@ -1196,10 +1198,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 200_000 picoseconds.
-		Weight::from_parts(210_000, 0)
-			// Standard Error: 2_231
-			.saturating_add(Weight::from_parts(1_634_412, 0).saturating_mul(u.into()))
+		// Minimum execution time: 170_000 picoseconds.
+		Weight::from_parts(191_000, 0)
+			// Standard Error: 3_515
+			.saturating_add(Weight::from_parts(1_564_223, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -1219,10 +1221,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 654_476_000 picoseconds.
-		Weight::from_parts(557_770_431, 513990)
-			// Standard Error: 58_734
-			.saturating_add(Weight::from_parts(15_174_613, 0).saturating_mul(v.into()))
+		// Minimum execution time: 688_336_000 picoseconds.
+		Weight::from_parts(461_337_172, 513990)
+			// Standard Error: 64_020
+			.saturating_add(Weight::from_parts(15_303_037, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(272_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1230,18 +1232,20 @@ impl WeightInfo for () {
 	}
 	/// Storage: `Staking::Validators` (r:2002 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:2001 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1485 + t * (47 ±0)`
-		//  Estimated: `6030 + t * (2520 ±0)`
-		// Minimum execution time: 15_323_000 picoseconds.
-		Weight::from_parts(15_593_000, 6030)
-			// Standard Error: 7_539
-			.saturating_add(Weight::from_parts(5_163_577, 0).saturating_mul(t.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(t.into()))
+		//  Measured:  `1724 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2523 ±0)`
+		// Minimum execution time: 23_575_000 picoseconds.
+		Weight::from_parts(24_046_000, 6030)
+			// Standard Error: 11_914
+			.saturating_add(Weight::from_parts(7_837_018, 0).saturating_mul(t.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(t.into())))
+			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -1260,10 +1264,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 78_336_000 picoseconds.
-		Weight::from_parts(78_998_000, 56288)
-			// Standard Error: 10_903
-			.saturating_add(Weight::from_parts(14_076_197, 0).saturating_mul(k.into()))
+		// Minimum execution time: 78_547_000 picoseconds.
+		Weight::from_parts(79_649_000, 56288)
+			// Standard Error: 18_140
+			.saturating_add(Weight::from_parts(13_961_644, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

@@ -74,6 +74,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
+	type SessionKeys = Session;
 	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;
 }
 

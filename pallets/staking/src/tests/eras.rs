@@ -178,3 +178,19 @@ fn the_next_election_is_predicted_at_its_session() {
 		assert_eq!(Staking::next_election_prediction(System::block_number()), 4 * SESSION_LENGTH);
 	});
 }
+
+#[test]
+fn a_candidate_without_session_keys_is_not_elected() {
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 500)
+		.validator(CHARLIE, 5_000)
+		.build_and_execute(|| {
+			assert_eq!(session_validators(), vec![ALICE, CHARLIE]);
+			// Charlie, the richest, drops his keys: the next era elects Alice and Bob.
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(CHARLIE)));
+			start_active_era(1);
+			assert_eq!(session_validators(), vec![ALICE, BOB]);
+			assert!(ErasStakersOverview::<Test>::get(1, CHARLIE).is_none());
+		});
+}

@@ -257,7 +257,9 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			// try-runtime is an off-chain tool: failing loudly is what it is for.
+			// Proof: `TryRuntime` exists only with the `try-runtime` feature, which production
+			// runtimes never enable; the off-chain try-runtime tool calls it to fail loudly on a
+			// broken upgrade, and block execution never does; qed.
 			let weight = Executive::try_runtime_upgrade(checks).unwrap();
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
@@ -268,7 +270,8 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			// try-runtime is an off-chain tool: failing loudly is what it is for.
+			// Proof: as for `on_runtime_upgrade` above, only the off-chain try-runtime tool calls
+			// this, to fail loudly on a block that does not re-execute; qed.
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
 				.expect("execute-block failed")
 		}

@@ -490,8 +490,9 @@ pub mod pallet {
 							Pallet::<T>::do_nominate(stash.clone(), targets.clone())
 						},
 					});
-				// Genesis building runs off-chain, before any block: refusing an invalid chain
-				// spec here is the only safe outcome, so this panic never reaches block execution.
+				// Proof: genesis is built off-chain, before any block exists, and only from a chain
+				// spec; refusing an invalid spec is the only safe outcome, and no block execution
+				// ever reaches this line; qed.
 				if let Err(error) = result {
 					panic!("genesis staker {stash:?} ({status:?}) is invalid: {error:?}");
 				}

@@ -5,6 +5,7 @@ use crate::{
 	ElectedStashes, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing, LastExposedEra,
 	Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominators,
 	Pallet, RewardDestination, StakingLedger, ValidatorCount, ValidatorPrefs, Validators,
+	EXPOSURE_RECORD_CHUNK,
 };
 use alloc::{collections::btree_set::BTreeSet, vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -498,20 +499,23 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `u` distinct stakers of an election page recorded as exposed.
+	/// A queued chunk of `u` exposed stakers recorded.
 	#[benchmark]
-	fn note_exposed(u: Linear<0, 5_000>) {
-		let stakers: BTreeSet<T::AccountId> = (0..u).map(|i| account("staker", i, SEED)).collect();
+	fn record_exposures(u: Linear<1, EXPOSURE_RECORD_CHUNK>) -> Result<(), BenchmarkError> {
+		let stakers =
+			(0..u).map(|i| staker::<T>("staker", i)).collect::<Result<BTreeSet<_>, _>>()?;
 		let first = stakers.first().cloned();
+		Pallet::<T>::queue_exposed(1, stakers);
+		let mut meter = WeightMeter::new();
 
 		#[block]
 		{
-			Pallet::<T>::note_exposed(1, stakers);
+			Pallet::<T>::record_exposures(&mut meter);
 		}
 
-		if let Some(first) = first {
-			assert_eq!(LastExposedEra::<T>::get(first), Some(1));
-		}
+		assert!(!Pallet::<T>::has_unrecorded_exposures());
+		assert_eq!(first.map(LastExposedEra::<T>::get), Some(Some(1)));
+		Ok(())
 	}
 
 	/// A page of `v` voters taken from the voter list for the election snapshot.

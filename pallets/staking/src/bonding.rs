@@ -116,11 +116,12 @@ impl<T: Config> Pallet<T> {
 	/// The era from which funds `stash` unbonds now can be withdrawn: `BondingDuration` eras
 	/// after the last era its stake was exposed in, and never before the current era. Stake
 	/// that was not exposed in the last `BondingDuration` eras (or never) can be withdrawn at
-	/// once. While an election is running, its snapshot may already hold the stake, so the
+	/// once. While an election is running, its snapshot may already hold the stake, and until
+	/// its exposed stakers are all recorded, the stake may be exposed without a record: then the
 	/// full bonding duration applies.
 	pub(crate) fn unlock_era(stash: &T::AccountId, current_era: EraIndex) -> EraIndex {
 		let full = current_era.saturating_add(T::BondingDuration::get());
-		if Self::is_electing() {
+		if Self::is_electing() || Self::has_unrecorded_exposures() {
 			return full;
 		}
 		match LastExposedEra::<T>::get(stash) {

@@ -58,9 +58,8 @@ impl<T: Config> Pallet<T> {
 		match NextEraElection::<T>::get() {
 			ElectionPhase::Fetching { era, next_page } => {
 				match Self::fetch_election_page(era, next_page) {
-					Some((winners, backings, stakers)) => {
+					Some((winners, backings)) => {
 						T::WeightInfo::store_election_page(winners, backings)
-							.saturating_add(T::WeightInfo::note_exposed(stakers))
 					},
 					None => T::WeightInfo::store_election_page(0, 0),
 				}
@@ -76,9 +75,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Fetches and stores page `next_page` of the running election of `era`, if the provider
-	/// is ready. Returns the numbers of winners, backings and distinct stakers stored, or
-	/// `None` if nothing was.
-	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Option<(u32, u32, u32)> {
+	/// is ready. Returns the numbers of winners and backings stored, or `None` if nothing was.
+	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Option<(u32, u32)> {
 		match T::ElectionProvider::status() {
 			Ok(Some(_)) => {},
 			// The provider is still working; try again next block.
@@ -96,16 +94,14 @@ impl<T: Config> Pallet<T> {
 				return None;
 			},
 		};
-		let (winners, backings, exposed) = Self::store_election_page(era, supports);
-		let stakers = exposed.len() as u32;
-		Self::note_exposed(era, exposed);
+		let (winners, backings) = Self::store_election_page(era, supports);
 		match next_page.checked_sub(1) {
 			Some(next_page) => {
 				NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page })
 			},
 			None => Self::conclude_election(era),
 		}
-		Some((winners, backings, stakers))
+		Some((winners, backings))
 	}
 
 	/// All pages are in: the era is ready if enough validators were elected.
@@ -132,12 +128,13 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::<T>::ElectionFailed { era, reason });
 	}
 
-	/// Stores one page of an election result as the era's exposures. Returns the number of
-	/// winners and of backings (voter-winner pairs) stored, and the distinct stakers exposed.
+	/// Stores one page of an election result as the era's exposures and queues its stakers to
+	/// be recorded as exposed. Returns the number of winners and of backings (voter-winner
+	/// pairs) stored.
 	pub(crate) fn store_election_page(
 		era: EraIndex,
 		supports: BoundedSupportsOf<T::ElectionProvider>,
-	) -> (u32, u32, BTreeSet<T::AccountId>) {
+	) -> (u32, u32) {
 		let issuance = T::Currency::total_issuance();
 		let (mut winners, mut backers) = (0u32, 0u32);
 		let mut exposed = BTreeSet::new();
@@ -156,7 +153,8 @@ impl<T: Config> Pallet<T> {
 				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
 			Self::add_exposure(era, &validator, stakes);
 		}
-		(winners, backers, exposed)
+		Self::queue_exposed(era, exposed);
+		(winners, backers)
 	}
 
 	/// The vote weight of `stash`'s active bond.

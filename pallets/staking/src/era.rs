@@ -24,12 +24,13 @@ use alloc::vec::Vec;
 use frame_support::{
 	defensive,
 	traits::{Get, UnixTime},
-	weights::Weight,
+	weights::{Weight, WeightMeter},
 };
 use sp_runtime::{DispatchResult, Perbill, SaturatedConversion};
 use sp_staking::{EraIndex, SessionIndex};
 
-/// The share of a block's weight that `on_initialize` may give to clearing a failed election.
+/// The share of a block's weight that `on_initialize` may give to work that can wait: recording
+/// exposed stakers and clearing a failed election.
 const HOOK_SHARE: Perbill = Perbill::from_percent(10);
 
 /// The bound of [`BondedEras`]: the bonding duration's eras and the active one.
@@ -47,7 +48,7 @@ impl<T: Config> Pallet<T> {
 		ActiveEra::<T>::get().map(|info| info.index)
 	}
 
-	/// The weight `on_initialize` may use for work that can wait (clearing a failed election).
+	/// The weight `on_initialize` may use for work that can wait (see [`HOOK_SHARE`]).
 	pub(crate) fn hook_weight_limit() -> Weight {
 		let max_block = T::BlockWeights::get().max_block;
 		Weight::from_parts(
@@ -75,6 +76,7 @@ impl<T: Config> Pallet<T> {
 	fn elect_genesis_era(session: SessionIndex) -> Option<Vec<T::AccountId>> {
 		Self::start_election(0, session);
 		Self::finish_election_now();
+		Self::record_exposures(&mut WeightMeter::new());
 		Self::take_elected_validators(session)
 	}
 

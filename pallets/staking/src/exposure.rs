@@ -1,15 +1,34 @@
 //! Exposures: the stake backing each elected validator in an era, stored as an overview and
 //! pages of at most `MaxExposurePageSize` nominators, with `sp_staking`'s types and
 //! `pallet-staking`'s storage names so that Polkadot.js reads them.
+//!
+//! Each exposed staker's [`LastExposedEra`] decides when its unbonded funds unlock. A large
+//! election exposes tens of thousands of stakers, too many writes for the block that stores
+//! the result, so the stakers are queued in chunks and recorded a few chunks per block (see
+//! [`Pallet::record_exposures`]). Until the queue is empty, unbonding waits the full bonding
+//! duration, as it does while an election runs.
 
 use crate::{
-	BalanceOf, BoundedExposurePage, Config, ErasStakersOverview, ErasStakersPaged, ErasTotalStake,
-	ErasValidatorPrefs, LastExposedEra, Pallet, Validators,
+	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, Config, ErasStakersOverview,
+	ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, LastExposedEra, Pallet,
+	UnrecordedExposureQueue, UnrecordedExposures, Validators,
 };
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
-use frame_support::traits::Get;
+use frame_support::{
+	defensive,
+	traits::{ConstU32, Get},
+	weights::WeightMeter,
+	BoundedVec,
+};
 use sp_runtime::traits::Saturating;
 use sp_staking::{EraIndex, ExposurePage, IndividualExposure, Page, PagedExposureMetadata};
+
+/// The most stakers in one chunk of [`UnrecordedExposures`].
+pub const EXPOSURE_RECORD_CHUNK: u32 = 256;
+
+/// A chunk of stakers exposed in an era, waiting to be recorded.
+pub type ExposedChunk<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, ConstU32<EXPOSURE_RECORD_CHUNK>>;
 
 impl<T: Config> Pallet<T> {
 	/// Adds `stakes` (the validator's own stake and its nominators') to `validator`'s exposure
@@ -17,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	/// recorded for the era. Nominators fill the last page before new pages are opened, so an
 	/// election result that comes in several pages merges into one exposure.
 	///
-	/// The caller records the stakers as exposed in `era` (see [`Self::note_exposed`]).
+	/// The caller queues the stakers to be recorded as exposed (see [`Self::queue_exposed`]).
 	pub(crate) fn add_exposure(
 		era: EraIndex,
 		validator: &T::AccountId,
@@ -68,13 +87,58 @@ impl<T: Config> Pallet<T> {
 		ErasStakersOverview::<T>::insert(era, validator, overview);
 	}
 
-	/// Records `stakers` as exposed in `era`: what they unbond from now on waits until
-	/// `BondingDuration` eras after it. Each staker is written once, however many validators
-	/// it backs.
-	pub(crate) fn note_exposed(era: EraIndex, stakers: BTreeSet<T::AccountId>) {
-		for staker in stakers {
-			LastExposedEra::<T>::insert(staker, era);
+	/// Queues `stakers` (distinct) to be recorded as exposed in `era`.
+	pub(crate) fn queue_exposed(era: EraIndex, stakers: BTreeSet<T::AccountId>) {
+		let mut stakers = stakers.into_iter().peekable();
+		let mut queue = UnrecordedExposureQueue::<T>::get();
+		while stakers.peek().is_some() {
+			let chunk = stakers.by_ref().take(EXPOSURE_RECORD_CHUNK as usize).collect::<Vec<_>>();
+			let chunk = ExposedChunk::<T>::truncate_from(chunk);
+			UnrecordedExposures::<T>::insert(queue.end, (era, chunk));
+			queue.end.saturating_inc();
 		}
+		UnrecordedExposureQueue::<T>::put(queue);
+	}
+
+	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
+	/// whole chunk. Stakers that left staking in the meantime are skipped.
+	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
+		let mut queue = UnrecordedExposureQueue::<T>::get();
+		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK);
+		while !queue.is_empty() && meter.can_consume(full_chunk) {
+			let stakers = match UnrecordedExposures::<T>::take(queue.first) {
+				Some((era, chunk)) => {
+					Self::record_exposed(era, chunk.iter().cloned());
+					chunk.len() as u32
+				},
+				None => {
+					defensive!("a queued chunk of exposures is missing");
+					0
+				},
+			};
+			meter.consume(T::WeightInfo::record_exposures(stakers));
+			queue.first.saturating_inc();
+		}
+		if queue.is_empty() {
+			UnrecordedExposureQueue::<T>::kill();
+		} else {
+			UnrecordedExposureQueue::<T>::put(queue);
+		}
+	}
+
+	/// Records `stakers` that are still bonded as exposed in `era`: what they unbond from now
+	/// on waits until `BondingDuration` eras after it.
+	pub(crate) fn record_exposed(era: EraIndex, stakers: impl IntoIterator<Item = T::AccountId>) {
+		for staker in stakers {
+			if Bonded::<T>::contains_key(&staker) {
+				LastExposedEra::<T>::insert(staker, era);
+			}
+		}
+	}
+
+	/// Whether some exposed stakers are not recorded yet.
+	pub fn has_unrecorded_exposures() -> bool {
+		!UnrecordedExposureQueue::<T>::get().is_empty()
 	}
 
 	/// `validator`'s exposure overview in `era`, if it was elected.

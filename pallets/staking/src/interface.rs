@@ -126,9 +126,10 @@ impl<T: Config> StakingInterface for Pallet<T> {
 		stash: &Self::AccountId,
 		exposures: Vec<(Self::AccountId, Self::Balance)>,
 	) {
-		let stakers = exposures.iter().map(|(who, _)| who.clone()).chain([stash.clone()]).collect();
+		let stakers: Vec<_> =
+			exposures.iter().map(|(who, _)| who.clone()).chain([stash.clone()]).collect();
 		Self::add_exposure(*current_era, stash, exposures);
-		Self::note_exposed(*current_era, stakers);
+		Self::record_exposed(*current_era, stakers);
 	}
 
 	#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]

@@ -31,7 +31,8 @@
 //! fresh bond, or a nominator whose validators were never elected) unbonds into a chunk that
 //! matures in the current era, so `withdraw_unbonded` releases it at once, in the same two
 //! calls and with no deposit. While an election is running its snapshot may already hold the
-//! stake, so the full bonding duration applies then.
+//! stake, and until the stakers it exposed are recorded (in the blocks right after it, see
+//! below), the full bonding duration applies.
 //!
 //! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
 //! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
@@ -68,7 +69,23 @@
 //! overrides the schedule.
 //!
 //! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
-//! per block. Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s
+//! per block.
+//!
+//! ## Work per block
+//!
+//! Era work is spread over blocks, each step bounded:
+//! - the election result is fetched **one provider page per block**, so a page's size (the
+//!   provider's `MaxWinnersPerPage` and `MaxBackersPerWinner`, and its voter snapshot pages)
+//!   bounds the snapshot and the exposures written in a block;
+//! - the stakers a page exposed are queued in chunks of [`EXPOSURE_RECORD_CHUNK`] and recorded
+//!   in `LastExposedEra` in the following blocks, within a tenth of each block's weight;
+//! - history is removed in `on_idle`, within the block's spare weight.
+//!
+//! With the on-chain election provider the whole result is a single page: the snapshot of
+//! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
+//! hundred validators and a few thousand nominators. Larger chains configure a paged provider
+//! such as `pallet-election-provider-multi-block`, with no change to this pallet (the unit
+//! tests run a three-page election). Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s
 //! event handler.
 //!
 //! ## Invariants
@@ -86,7 +103,9 @@
 //! - the active era is planned, has a start session and is the last bonded era; the election's
 //!   state matches the planned era;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
-//!   elects more than `MaxValidatorSet`.
+//!   elects more than `MaxValidatorSet`;
+//! - exposure records are kept for bonded stakers only, and the queue of unrecorded exposures
+//!   holds exactly its chunks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -115,11 +134,12 @@ mod mock;
 mod tests;
 
 pub use era::BondedErasBound;
+pub use exposure::{ExposedChunk, EXPOSURE_RECORD_CHUNK};
 pub use pallet::*;
 pub use types::{
-	ActiveEraInfo, BoundedExposurePage, ConfigOp, ElectionFailure, ElectionPhase, EraRewardPoints,
-	Forcing, Nominations, RewardDestination, StakingLedger, UnlockChunk, ValidatorPrefs,
-	VoterSnapshotStatus,
+	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
+	EraRewardPoints, Forcing, Nominations, RewardDestination, StakingLedger, UnlockChunk,
+	ValidatorPrefs, VoterSnapshotStatus,
 };
 pub use voter_list::UseValidatorsAndNominators;
 pub use weights::WeightInfo;
@@ -429,6 +449,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastExposedEra<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
 
+	/// Stakers that stored election pages exposed, in chunks of at most
+	/// [`EXPOSURE_RECORD_CHUNK`], waiting to be written to [`LastExposedEra`] a few chunks per
+	/// block. Keyed by place in [`UnrecordedExposureQueue`]; each chunk carries its era.
+	#[pallet::storage]
+	pub type UnrecordedExposures<T: Config> =
+		StorageMap<_, Twox64Concat, u32, (EraIndex, ExposedChunk<T>)>;
+
+	/// Which chunks of [`UnrecordedExposures`] are waiting.
+	#[pallet::storage]
+	pub type UnrecordedExposureQueue<T: Config> = StorageValue<_, ChunkQueue, ValueQuery>;
+
 	/// The oldest era whose history is still stored; older eras have been removed.
 	#[pallet::storage]
 	pub type OldestUnprunedEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
@@ -580,10 +611,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Fetches the next page of a running election, or clears a failed one.
+		/// Fetches the next page of a running election, or clears a failed one. Outside the
+		/// blocks that store an election's pages, records its exposed stakers.
 		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
+			let was_electing = Self::is_electing();
 			let fetched = Self::progress_election(&mut meter);
+			if !was_electing {
+				Self::record_exposures(&mut meter);
+			}
 			// `on_finalize` reads the active era, and writes it in an era's first block.
 			let era_start = match ActiveEra::<T>::get() {
 				Some(ActiveEraInfo { start: None, .. }) => T::DbWeight::get().reads_writes(1, 1),
@@ -593,7 +629,7 @@ pub mod pallet {
 				.consumed()
 				.saturating_add(fetched)
 				.saturating_add(era_start)
-				.saturating_add(T::DbWeight::get().reads(2))
+				.saturating_add(T::DbWeight::get().reads(3))
 		}
 
 		/// Records when the active era started, once its first block has a timestamp.
@@ -623,6 +659,11 @@ pub mod pallet {
 				<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get()
 					<= T::MaxValidatorSet::get(),
 				"the election provider may elect more validators than MaxValidatorSet"
+			);
+			assert!(
+				T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK)
+					.all_lte(Self::hook_weight_limit()),
+				"a chunk of exposed stakers must fit in on_initialize's share of a block"
 			);
 			assert!(
 				T::HistoryDepth::get() >= T::BondingDuration::get(),

@@ -1,11 +1,12 @@
 //! A test runtime: `frame_system`, `pallet_balances`, `pallet_timestamp`, `pallet_session`
 //! (with its historical part), `pallet_bags_list` as the voter list, the on-chain sequential
-//! Phragmén election, and this pallet.
+//! Phragmén election (served in pages when a test asks for a paged election), and this pallet.
 
 use crate::{self as pallet_palisade_staking, CurrentEra, LastExposedEra};
+use core::cell::RefCell;
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
-	onchain, SequentialPhragmen,
+	onchain, BoundedSupportsOf, ElectionProvider, PageIndex, SequentialPhragmen, Support,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -141,6 +142,7 @@ parameter_types! {
 	pub static HistoryDepth: u32 = 84;
 	pub static MaxExposurePageSize: u32 = 64;
 	pub static SessionsPerEra: SessionIndex = 3;
+	pub static ElectionPages: PageIndex = 1;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -166,11 +168,65 @@ impl onchain::Config for OnChainSeqPhragmen {
 	type Sort = frame_support::traits::ConstBool<true>;
 }
 
+thread_local! {
+	static PAGED_RESULT: RefCell<Vec<(AccountId, Support<AccountId>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The on-chain sequential Phragmén, served in [`ElectionPages`] pages as a multi-block
+/// election provider serves its result: the election runs when the first (most significant)
+/// page is asked for, and each page holds every winner with a share of its backers. With one
+/// page, it is exactly the on-chain election.
+pub struct PagedPhragmen;
+
+impl ElectionProvider for PagedPhragmen {
+	type AccountId = AccountId;
+	type BlockNumber = BlockNumber;
+	type Error = onchain::Error;
+	type MaxWinnersPerPage = MaxWinnersPerPage;
+	type MaxBackersPerWinner = MaxBackersPerWinner;
+	type MaxBackersPerWinnerFinal = MaxBackersPerWinner;
+	type Pages = ElectionPages;
+	type DataProvider = Staking;
+
+	fn elect(page: PageIndex) -> Result<BoundedSupportsOf<Self>, Self::Error> {
+		if page == Self::msp() {
+			let result = onchain::OnChainExecution::<OnChainSeqPhragmen>::elect(0)?;
+			let result = result.into_iter().map(|(winner, support)| (winner, support.into()));
+			PAGED_RESULT.set(result.collect());
+		}
+		let pages = ElectionPages::get().max(1) as usize;
+		let supports = PAGED_RESULT.with_borrow(|result| {
+			result
+				.iter()
+				.filter_map(|(winner, support)| {
+					let voters: Vec<_> =
+						support.voters.iter().skip(page as usize).step_by(pages).cloned().collect();
+					let total = voters.iter().map(|(_, weight)| *weight).sum();
+					(!voters.is_empty()).then(|| (*winner, Support { total, voters }))
+				})
+				.collect::<Vec<_>>()
+		});
+		Ok(BoundedSupportsOf::<Self>::sorted_truncate_from(supports).0)
+	}
+
+	fn start() -> Result<(), Self::Error> {
+		Ok(())
+	}
+
+	fn duration() -> BlockNumber {
+		0
+	}
+
+	fn status() -> Result<Option<Weight>, ()> {
+		Ok(Some(Weight::zero()))
+	}
+}
+
 #[derive_impl(pallet_palisade_staking::config_preludes::TestDefaultConfig)]
 impl pallet_palisade_staking::Config for Test {
 	type Currency = Balances;
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionProvider = PagedPhragmen;
 	type VoterList = VoterBagsList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;

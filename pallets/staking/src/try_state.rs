@@ -5,8 +5,8 @@
 use crate::{
 	ActiveEra, BalanceOf, Bonded, BondedEras, Config, CurrentEra, ElectedStashes, ElectionPhase,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
-	ErasValidatorPrefs, HoldReason, Ledger, NextEraElection, Nominators, Pallet, Payee,
-	ValidatorCount, Validators,
+	ErasValidatorPrefs, HoldReason, LastExposedEra, Ledger, NextEraElection, Nominators, Pallet,
+	Payee, UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, Validators,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -28,7 +28,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_intents()?;
 		Self::check_voter_list()?;
 		Self::check_eras()?;
-		Self::check_exposures()
+		Self::check_exposures()?;
+		Self::check_exposure_records()
 	}
 
 	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
@@ -214,6 +215,30 @@ impl<T: Config> Pallet<T> {
 			ensure!(ErasTotalStake::<T>::get(era) == total, "an era's total stake is wrong");
 			ensure!(validators <= T::MaxValidatorSet::get(), "an era elected too many validators");
 		}
+		Ok(())
+	}
+
+	/// Exposure records are kept for bonded stakers only, and the queue of unrecorded
+	/// exposures holds exactly the chunks between its ends, none of them empty.
+	fn check_exposure_records() -> Result<(), TryRuntimeError> {
+		ensure!(
+			LastExposedEra::<T>::iter_keys().all(|staker| Bonded::<T>::contains_key(&staker)),
+			"an exposure record is kept for an account that is not bonded"
+		);
+		let queue = UnrecordedExposureQueue::<T>::get();
+		ensure!(queue.first <= queue.end, "the exposure queue ends before it starts");
+		for (index, (_, chunk)) in UnrecordedExposures::<T>::iter() {
+			ensure!(
+				(queue.first..queue.end).contains(&index),
+				"a chunk of exposures is stored outside the queue"
+			);
+			ensure!(!chunk.is_empty(), "a queued chunk of exposures is empty");
+		}
+		ensure!(
+			UnrecordedExposures::<T>::iter_keys().count() as u64
+				== u64::from(queue.end.saturating_sub(queue.first)),
+			"a queued chunk of exposures is missing"
+		);
 		Ok(())
 	}
 }

@@ -248,6 +248,22 @@ pub enum ElectionFailure {
 	NotFinishedInTime,
 }
 
+/// The queue of [`crate::UnrecordedExposures`]: chunks `first..end` wait to be recorded.
+#[derive(PartialEq, Eq, Clone, Copy, Default, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ChunkQueue {
+	/// The oldest chunk still to be recorded.
+	pub first: u32,
+	/// The index the next chunk is stored at.
+	pub end: u32,
+}
+
+impl ChunkQueue {
+	/// Whether no chunk is waiting.
+	pub fn is_empty(&self) -> bool {
+		self.first >= self.end
+	}
+}
+
 /// How far the voter snapshot of a paged election has gone.
 #[derive(
 	PartialEqNoBound,

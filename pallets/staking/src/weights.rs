@@ -73,7 +73,7 @@ pub trait WeightInfo {
 	fn force_new_era() -> Weight;
 	fn force_new_era_always() -> Weight;
 	fn store_election_page(v: u32, n: u32, ) -> Weight;
-	fn note_exposed(u: u32, ) -> Weight;
+	fn record_exposures(u: u32, ) -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 68_522_000 picoseconds.
-		Weight::from_parts(73_429_000, 3635)
+		// Minimum execution time: 69_814_000 picoseconds.
+		Weight::from_parts(72_758_000, 3635)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_721_000 picoseconds.
-		Weight::from_parts(114_311_000, 6280)
+		// Minimum execution time: 111_366_000 picoseconds.
+		Weight::from_parts(116_324_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 91_556_000 picoseconds.
-		Weight::from_parts(98_066_000, 4556)
+		// Minimum execution time: 96_404_000 picoseconds.
+		Weight::from_parts(100_159_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -158,10 +158,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 63_345_000 picoseconds.
-		Weight::from_parts(65_633_973, 4556)
-			// Standard Error: 472
-			.saturating_add(Weight::from_parts(26_704, 0).saturating_mul(s.into()))
+		// Minimum execution time: 64_446_000 picoseconds.
+		Weight::from_parts(66_905_157, 4556)
+			// Standard Error: 461
+			.saturating_add(Weight::from_parts(25_629, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 113_439_000 picoseconds.
-		Weight::from_parts(120_110_000, 4556)
+		// Minimum execution time: 113_660_000 picoseconds.
+		Weight::from_parts(118_206_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -222,8 +222,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 50_285_000 picoseconds.
-		Weight::from_parts(54_341_000, 4556)
+		// Minimum execution time: 52_338_000 picoseconds.
+		Weight::from_parts(55_693_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -250,10 +250,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 51_096_000 picoseconds.
-		Weight::from_parts(48_953_143, 4556)
-			// Standard Error: 4_771
-			.saturating_add(Weight::from_parts(4_245_332, 0).saturating_mul(n.into()))
+		// Minimum execution time: 49_654_000 picoseconds.
+		Weight::from_parts(48_447_235, 4556)
+			// Standard Error: 4_066
+			.saturating_add(Weight::from_parts(4_231_707, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_314_000 picoseconds.
-		Weight::from_parts(68_382_000, 6280)
+		// Minimum execution time: 65_117_000 picoseconds.
+		Weight::from_parts(68_522_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_052_000 picoseconds.
-		Weight::from_parts(16_284_000, 4556)
+		// Minimum execution time: 15_162_000 picoseconds.
+		Weight::from_parts(16_304_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_072_000 picoseconds.
-		Weight::from_parts(123_935_000, 6280)
+		// Minimum execution time: 117_505_000 picoseconds.
+		Weight::from_parts(130_525_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -343,14 +343,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 61_382_000 picoseconds.
-		Weight::from_parts(67_284_585, 6280)
-			// Standard Error: 2_304
-			.saturating_add(Weight::from_parts(46_273, 0).saturating_mul(l.into()))
+		// Minimum execution time: 63_825_000 picoseconds.
+		Weight::from_parts(72_424_534, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -384,8 +382,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_224_000 picoseconds.
-		Weight::from_parts(101_361_000, 4556)
+		// Minimum execution time: 96_934_000 picoseconds.
+		Weight::from_parts(103_534_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -398,10 +396,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_859_000 picoseconds.
-		Weight::from_parts(10_235_581, 4556)
-			// Standard Error: 82_172
-			.saturating_add(Weight::from_parts(10_451_529, 0).saturating_mul(k.into()))
+		// Minimum execution time: 26_720_000 picoseconds.
+		Weight::from_parts(23_902_391, 4556)
+			// Standard Error: 38_169
+			.saturating_add(Weight::from_parts(10_369_394, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -423,8 +421,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_455_000 picoseconds.
-		Weight::from_parts(3_876_000, 0)
+		// Minimum execution time: 3_495_000 picoseconds.
+		Weight::from_parts(3_936_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -443,8 +441,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_165_000 picoseconds.
-		Weight::from_parts(3_536_000, 0)
+		// Minimum execution time: 3_225_000 picoseconds.
+		Weight::from_parts(3_625_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -473,8 +471,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 73_519_000 picoseconds.
-		Weight::from_parts(79_739_000, 6280)
+		// Minimum execution time: 73_880_000 picoseconds.
+		Weight::from_parts(79_899_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -486,8 +484,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 17_856_000 picoseconds.
-		Weight::from_parts(19_429_000, 3510)
+		// Minimum execution time: 18_148_000 picoseconds.
+		Weight::from_parts(19_319_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -497,8 +495,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_153_000 picoseconds.
-		Weight::from_parts(2_454_000, 0)
+		// Minimum execution time: 2_273_000 picoseconds.
+		Weight::from_parts(2_564_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -507,8 +505,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_143_000 picoseconds.
-		Weight::from_parts(2_433_000, 0)
+		// Minimum execution time: 2_264_000 picoseconds.
+		Weight::from_parts(2_544_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -517,8 +515,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_569_000 picoseconds.
-		Weight::from_parts(7_251_000, 1489)
+		// Minimum execution time: 6_811_000 picoseconds.
+		Weight::from_parts(7_280_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -528,8 +526,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_639_000 picoseconds.
-		Weight::from_parts(7_351_000, 1489)
+		// Minimum execution time: 6_790_000 picoseconds.
+		Weight::from_parts(7_461_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -539,8 +537,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_637_000 picoseconds.
-		Weight::from_parts(5_168_000, 0)
+		// Minimum execution time: 4_807_000 picoseconds.
+		Weight::from_parts(5_398_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -549,8 +547,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_627_000 picoseconds.
-		Weight::from_parts(5_138_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(5_328_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -559,8 +557,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_667_000 picoseconds.
-		Weight::from_parts(5_168_000, 0)
+		// Minimum execution time: 4_848_000 picoseconds.
+		Weight::from_parts(5_318_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -571,40 +569,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:0 w:1000)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:0 w:1000)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:0 w:24)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 746_113_000 picoseconds.
-		Weight::from_parts(756_448_000, 33487)
-			// Standard Error: 65_583
-			.saturating_add(Weight::from_parts(18_609_649, 0).saturating_mul(v.into()))
-			// Standard Error: 13_116
-			.saturating_add(Weight::from_parts(170_086, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 869_046_000 picoseconds.
+		Weight::from_parts(919_191_000, 33487)
+			// Standard Error: 76_013
+			.saturating_add(Weight::from_parts(19_262_190, 0).saturating_mul(v.into()))
+			// Standard Error: 15_202
+			.saturating_add(Weight::from_parts(221_909, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes(35_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
-	/// Storage: `Staking::LastExposedEra` (r:0 w:5000)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Bonded` (r:256 w:0)
+	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// The range of component `u` is `[0, 5000]`.
-	fn note_exposed(u: u32, ) -> Weight {
+	/// The range of component `u` is `[1, 256]`.
+	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 170_000 picoseconds.
-		Weight::from_parts(191_000, 0)
-			// Standard Error: 3_515
-			.saturating_add(Weight::from_parts(1_564_223, 0).saturating_mul(u.into()))
+		//  Measured:  `707 + u * (110 ±0)`
+		//  Estimated: `11675 + u * (2547 ±0)`
+		// Minimum execution time: 16_675_000 picoseconds.
+		Weight::from_parts(17_145_000, 11675)
+			// Standard Error: 6_574
+			.saturating_add(Weight::from_parts(5_602_838, 0).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
+			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(u.into()))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -623,10 +635,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 688_336_000 picoseconds.
-		Weight::from_parts(461_337_172, 513990)
-			// Standard Error: 64_020
-			.saturating_add(Weight::from_parts(15_303_037, 0).saturating_mul(v.into()))
+		// Minimum execution time: 669_949_000 picoseconds.
+		Weight::from_parts(433_793_077, 513990)
+			// Standard Error: 77_335
+			.saturating_add(Weight::from_parts(17_534_252, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -641,10 +653,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 23_575_000 picoseconds.
-		Weight::from_parts(24_046_000, 6030)
-			// Standard Error: 11_914
-			.saturating_add(Weight::from_parts(7_837_018, 0).saturating_mul(t.into()))
+		// Minimum execution time: 23_154_000 picoseconds.
+		Weight::from_parts(23_765_000, 6030)
+			// Standard Error: 19_241
+			.saturating_add(Weight::from_parts(8_461_129, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -666,10 +678,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 78_547_000 picoseconds.
-		Weight::from_parts(79_649_000, 56288)
-			// Standard Error: 18_140
-			.saturating_add(Weight::from_parts(13_961_644, 0).saturating_mul(k.into()))
+		// Minimum execution time: 80_940_000 picoseconds.
+		Weight::from_parts(81_892_000, 56288)
+			// Standard Error: 15_966
+			.saturating_add(Weight::from_parts(15_189_160, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -694,8 +706,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `716`
 		//  Estimated: `3635`
-		// Minimum execution time: 68_522_000 picoseconds.
-		Weight::from_parts(73_429_000, 3635)
+		// Minimum execution time: 69_814_000 picoseconds.
+		Weight::from_parts(72_758_000, 3635)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -713,8 +725,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_721_000 picoseconds.
-		Weight::from_parts(114_311_000, 6280)
+		// Minimum execution time: 111_366_000 picoseconds.
+		Weight::from_parts(116_324_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -738,8 +750,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 91_556_000 picoseconds.
-		Weight::from_parts(98_066_000, 4556)
+		// Minimum execution time: 96_404_000 picoseconds.
+		Weight::from_parts(100_159_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -756,10 +768,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 63_345_000 picoseconds.
-		Weight::from_parts(65_633_973, 4556)
-			// Standard Error: 472
-			.saturating_add(Weight::from_parts(26_704, 0).saturating_mul(s.into()))
+		// Minimum execution time: 64_446_000 picoseconds.
+		Weight::from_parts(66_905_157, 4556)
+			// Standard Error: 461
+			.saturating_add(Weight::from_parts(25_629, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -793,8 +805,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 113_439_000 picoseconds.
-		Weight::from_parts(120_110_000, 4556)
+		// Minimum execution time: 113_660_000 picoseconds.
+		Weight::from_parts(118_206_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
@@ -820,8 +832,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2030`
 		//  Estimated: `4556`
-		// Minimum execution time: 50_285_000 picoseconds.
-		Weight::from_parts(54_341_000, 4556)
+		// Minimum execution time: 52_338_000 picoseconds.
+		Weight::from_parts(55_693_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -848,10 +860,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 51_096_000 picoseconds.
-		Weight::from_parts(48_953_143, 4556)
-			// Standard Error: 4_771
-			.saturating_add(Weight::from_parts(4_245_332, 0).saturating_mul(n.into()))
+		// Minimum execution time: 49_654_000 picoseconds.
+		Weight::from_parts(48_447_235, 4556)
+			// Standard Error: 4_066
+			.saturating_add(Weight::from_parts(4_231_707, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -877,8 +889,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_314_000 picoseconds.
-		Weight::from_parts(68_382_000, 6280)
+		// Minimum execution time: 65_117_000 picoseconds.
+		Weight::from_parts(68_522_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -890,8 +902,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_052_000 picoseconds.
-		Weight::from_parts(16_284_000, 4556)
+		// Minimum execution time: 15_162_000 picoseconds.
+		Weight::from_parts(16_304_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -925,8 +937,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_072_000 picoseconds.
-		Weight::from_parts(123_935_000, 6280)
+		// Minimum execution time: 117_505_000 picoseconds.
+		Weight::from_parts(130_525_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
@@ -941,14 +953,12 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 61_382_000 picoseconds.
-		Weight::from_parts(67_284_585, 6280)
-			// Standard Error: 2_304
-			.saturating_add(Weight::from_parts(46_273, 0).saturating_mul(l.into()))
+		// Minimum execution time: 63_825_000 picoseconds.
+		Weight::from_parts(72_424_534, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -982,8 +992,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_224_000 picoseconds.
-		Weight::from_parts(101_361_000, 4556)
+		// Minimum execution time: 96_934_000 picoseconds.
+		Weight::from_parts(103_534_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
@@ -996,10 +1006,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_859_000 picoseconds.
-		Weight::from_parts(10_235_581, 4556)
-			// Standard Error: 82_172
-			.saturating_add(Weight::from_parts(10_451_529, 0).saturating_mul(k.into()))
+		// Minimum execution time: 26_720_000 picoseconds.
+		Weight::from_parts(23_902_391, 4556)
+			// Standard Error: 38_169
+			.saturating_add(Weight::from_parts(10_369_394, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1021,8 +1031,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_455_000 picoseconds.
-		Weight::from_parts(3_876_000, 0)
+		// Minimum execution time: 3_495_000 picoseconds.
+		Weight::from_parts(3_936_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1041,8 +1051,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_165_000 picoseconds.
-		Weight::from_parts(3_536_000, 0)
+		// Minimum execution time: 3_225_000 picoseconds.
+		Weight::from_parts(3_625_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1071,8 +1081,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 73_519_000 picoseconds.
-		Weight::from_parts(79_739_000, 6280)
+		// Minimum execution time: 73_880_000 picoseconds.
+		Weight::from_parts(79_899_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1084,8 +1094,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 17_856_000 picoseconds.
-		Weight::from_parts(19_429_000, 3510)
+		// Minimum execution time: 18_148_000 picoseconds.
+		Weight::from_parts(19_319_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1095,8 +1105,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_153_000 picoseconds.
-		Weight::from_parts(2_454_000, 0)
+		// Minimum execution time: 2_273_000 picoseconds.
+		Weight::from_parts(2_564_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1105,8 +1115,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_143_000 picoseconds.
-		Weight::from_parts(2_433_000, 0)
+		// Minimum execution time: 2_264_000 picoseconds.
+		Weight::from_parts(2_544_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1115,8 +1125,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_569_000 picoseconds.
-		Weight::from_parts(7_251_000, 1489)
+		// Minimum execution time: 6_811_000 picoseconds.
+		Weight::from_parts(7_280_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1126,8 +1136,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_639_000 picoseconds.
-		Weight::from_parts(7_351_000, 1489)
+		// Minimum execution time: 6_790_000 picoseconds.
+		Weight::from_parts(7_461_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1137,8 +1147,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_637_000 picoseconds.
-		Weight::from_parts(5_168_000, 0)
+		// Minimum execution time: 4_807_000 picoseconds.
+		Weight::from_parts(5_398_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1147,8 +1157,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_627_000 picoseconds.
-		Weight::from_parts(5_138_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(5_328_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1157,8 +1167,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_667_000 picoseconds.
-		Weight::from_parts(5_168_000, 0)
+		// Minimum execution time: 4_848_000 picoseconds.
+		Weight::from_parts(5_318_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1169,40 +1179,54 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:0 w:1000)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:0 w:1000)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:0 w:24)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 746_113_000 picoseconds.
-		Weight::from_parts(756_448_000, 33487)
-			// Standard Error: 65_583
-			.saturating_add(Weight::from_parts(18_609_649, 0).saturating_mul(v.into()))
-			// Standard Error: 13_116
-			.saturating_add(Weight::from_parts(170_086, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		// Minimum execution time: 869_046_000 picoseconds.
+		Weight::from_parts(919_191_000, 33487)
+			// Standard Error: 76_013
+			.saturating_add(Weight::from_parts(19_262_190, 0).saturating_mul(v.into()))
+			// Standard Error: 15_202
+			.saturating_add(Weight::from_parts(221_909, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(35_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
-	/// Storage: `Staking::LastExposedEra` (r:0 w:5000)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Bonded` (r:256 w:0)
+	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// The range of component `u` is `[0, 5000]`.
-	fn note_exposed(u: u32, ) -> Weight {
+	/// The range of component `u` is `[1, 256]`.
+	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `0`
-		//  Estimated: `0`
-		// Minimum execution time: 170_000 picoseconds.
-		Weight::from_parts(191_000, 0)
-			// Standard Error: 3_515
-			.saturating_add(Weight::from_parts(1_564_223, 0).saturating_mul(u.into()))
+		//  Measured:  `707 + u * (110 ±0)`
+		//  Estimated: `11675 + u * (2547 ±0)`
+		// Minimum execution time: 16_675_000 picoseconds.
+		Weight::from_parts(17_145_000, 11675)
+			// Standard Error: 6_574
+			.saturating_add(Weight::from_parts(5_602_838, 0).saturating_mul(u.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
+			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(u.into()))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1221,10 +1245,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 688_336_000 picoseconds.
-		Weight::from_parts(461_337_172, 513990)
-			// Standard Error: 64_020
-			.saturating_add(Weight::from_parts(15_303_037, 0).saturating_mul(v.into()))
+		// Minimum execution time: 669_949_000 picoseconds.
+		Weight::from_parts(433_793_077, 513990)
+			// Standard Error: 77_335
+			.saturating_add(Weight::from_parts(17_534_252, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(272_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1239,10 +1263,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 23_575_000 picoseconds.
-		Weight::from_parts(24_046_000, 6030)
-			// Standard Error: 11_914
-			.saturating_add(Weight::from_parts(7_837_018, 0).saturating_mul(t.into()))
+		// Minimum execution time: 23_154_000 picoseconds.
+		Weight::from_parts(23_765_000, 6030)
+			// Standard Error: 19_241
+			.saturating_add(Weight::from_parts(8_461_129, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -1264,10 +1288,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `910 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 78_547_000 picoseconds.
-		Weight::from_parts(79_649_000, 56288)
-			// Standard Error: 18_140
-			.saturating_add(Weight::from_parts(13_961_644, 0).saturating_mul(k.into()))
+		// Minimum execution time: 80_940_000 picoseconds.
+		Weight::from_parts(81_892_000, 56288)
+			// Standard Error: 15_966
+			.saturating_add(Weight::from_parts(15_189_160, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))

@@ -194,3 +194,47 @@ fn a_candidate_without_session_keys_is_not_elected() {
 			assert!(ErasStakersOverview::<Test>::get(1, CHARLIE).is_none());
 		});
 }
+
+#[test]
+fn a_paged_election_is_fetched_one_page_per_block_into_the_same_exposures() {
+	ElectionPages::set(3);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 900)
+		.nominator(DAVE, 400, vec![ALICE, BOB])
+		.nominator(EVE, 300, vec![ALICE])
+		.build_and_execute(|| {
+			while !Staking::is_electing() {
+				run_to_block(System::block_number() + 1);
+			}
+			let mut blocks = 0;
+			while Staking::is_electing() {
+				run_to_block(System::block_number() + 1);
+				blocks += 1;
+			}
+			assert_eq!(blocks, 3, "one block per page");
+
+			// Nothing changed since genesis, whose pages were all fetched at once.
+			for validator in [ALICE, BOB] {
+				assert_eq!(
+					Staking::exposure_overview(1, &validator),
+					Staking::exposure_overview(0, &validator)
+				);
+			}
+			let backers = |era| {
+				let mut backers: Vec<_> = Staking::exposure_page(era, &ALICE, 0)
+					.expect("Alice is backed")
+					.others
+					.into_iter()
+					.map(|exposure| (exposure.who, exposure.value))
+					.collect();
+				backers.sort();
+				backers
+			};
+			assert_eq!(backers(1), backers(0));
+			assert_eq!(backers(1).len(), 2);
+			start_active_era(1);
+			assert_eq!(session_validators(), vec![ALICE, BOB]);
+		});
+	ElectionPages::set(1);
+}

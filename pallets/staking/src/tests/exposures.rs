@@ -1,10 +1,12 @@
 //! Exposures: what an election stores for each elected validator, in pages.
 
+use super::chunk_eras;
 use crate::{
-	mock::*, ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs,
-	LastExposedEra, RewardDestination, ValidatorPrefs,
+	mock::*, weights::WeightInfo, ChunkQueue, ElectionPhase, ErasStakersOverview, ErasStakersPaged,
+	ErasTotalStake, ErasValidatorPrefs, LastExposedEra, NextEraElection, RewardDestination,
+	UnrecordedExposureQueue, ValidatorPrefs, EXPOSURE_RECORD_CHUNK,
 };
-use frame_support::assert_ok;
+use frame_support::{assert_ok, weights::WeightMeter};
 use sp_runtime::Perbill;
 use sp_staking::StakingInterface;
 
@@ -88,5 +90,44 @@ fn a_nominator_of_an_unelected_validator_is_not_exposed() {
 		assert_eq!(LastExposedEra::<Test>::get(DAVE), None);
 		assert_ok!(Staking::bond(RuntimeOrigin::signed(EVE), 50, RewardDestination::Stash));
 		assert_eq!(LastExposedEra::<Test>::get(EVE), None);
+	});
+}
+
+#[test]
+fn an_elections_stakers_are_recorded_as_exposed_in_chunks_after_it() {
+	let backers: Vec<AccountId> = (100..400).collect();
+	let mut builder = ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.staker(CHARLIE, 500);
+	for &who in &backers {
+		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
+	}
+	builder.build_and_execute(|| {
+		// Genesis records era 0 at once.
+		assert_eq!(LastExposedEra::<Test>::get(backers[0]), Some(0));
+		while !matches!(NextEraElection::<Test>::get(), ElectionPhase::Ready { era: 1 }) {
+			run_to_block(System::block_number() + 1);
+		}
+
+		// Era 1's 302 stakers wait in two chunks, and until they are recorded anything unbonded
+		// waits the full bonding duration, even Charlie's stake, which was never exposed.
+		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 0, end: 2 });
+		assert_eq!(LastExposedEra::<Test>::get(backers[0]), Some(0));
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(CHARLIE), 100));
+		assert_eq!(chunk_eras(CHARLIE), vec![1 + BONDING_DURATION]);
+
+		// A meter with room for one chunk records one chunk.
+		let one_chunk = <() as WeightInfo>::record_exposures(EXPOSURE_RECORD_CHUNK);
+		Staking::record_exposures(&mut WeightMeter::with_limit(one_chunk));
+		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 1, end: 2 });
+
+		run_to_block(System::block_number() + 1);
+		assert!(!Staking::has_unrecorded_exposures());
+		for who in backers.iter().chain([&ALICE, &BOB]) {
+			assert_eq!(LastExposedEra::<Test>::get(who), Some(1));
+		}
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(CHARLIE), 100));
+		assert_eq!(chunk_eras(CHARLIE), vec![1 + BONDING_DURATION, 1]);
 	});
 }

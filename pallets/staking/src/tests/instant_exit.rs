@@ -1,14 +1,9 @@
 //! Instant exit: stake that was not exposed in the last `BondingDuration` eras is withdrawn
 //! without waiting; exposed stake waits.
 
+use super::chunk_eras;
 use crate::{mock::*, ElectionPhase, Error, Event, Ledger, NextEraElection};
 use frame_support::{assert_noop, assert_ok};
-
-fn chunk_eras(who: AccountId) -> Vec<u32> {
-	Ledger::<Test>::get(who)
-		.map(|ledger| ledger.unlocking.iter().map(|chunk| chunk.era).collect())
-		.unwrap_or_default()
-}
 
 #[test]
 fn a_nominator_whose_validators_were_never_elected_leaves_at_once() {

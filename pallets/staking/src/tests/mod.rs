@@ -14,12 +14,19 @@ mod interface;
 mod unbonding;
 mod voter_list;
 
-use crate::{mock::*, HoldReason};
+use crate::{mock::*, HoldReason, Ledger};
 use frame_support::traits::fungible::InspectHold;
 
 /// What `who` has on hold for staking.
 fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::Staking.into(), &who)
+}
+
+/// The eras at which `who`'s unlocking chunks can be withdrawn.
+fn chunk_eras(who: AccountId) -> Vec<u32> {
+	Ledger::<Test>::get(who)
+		.map(|ledger| ledger.unlocking.iter().map(|chunk| chunk.era).collect())
+		.unwrap_or_default()
 }
 
 /// Alice (1,000) and Bob (900) are elected; Charlie (10) is a candidate too few back, and Dave

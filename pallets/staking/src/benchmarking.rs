@@ -1,13 +1,15 @@
 //! Benchmarks of the pallet's calls (frame-benchmarking v2), each set up at its worst case.
 
 use crate::{
-	BalanceOf, BoundedExposurePage, Call, ChillThreshold, Config, ConfigOp, CurrentEra,
-	ElectedStashes, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing, LastExposedEra,
+	payout::EraPayout, ActiveEra, ActiveEraInfo, BalanceOf, BoundedExposurePage, Call,
+	ChillThreshold, ChilledCommission, ClaimedPagesBound, ClaimedRewards, Config, ConfigOp,
+	CurrentEra, ElectedStashes, EraRewardPoints, ErasRewardPoints, ErasStakersOverview,
+	ErasStakersPaged, ErasUnpaidBackings, ErasValidatorReward, ForceEra, Forcing, LastExposedEra,
 	Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominators,
-	Pallet, RewardDestination, StakingLedger, ValidatorCount, ValidatorPrefs, Validators,
-	EXPOSURE_RECORD_CHUNK,
+	Pallet, PendingCommission, RewardDestination, StakingLedger, UnpaidBacking, UnpaidBackings,
+	ValidatorCount, ValidatorPrefs, Validators, WeightInfo, EXPOSURE_RECORD_CHUNK,
 };
-use alloc::{collections::btree_set::BTreeSet, vec, vec::Vec};
+use alloc::{collections::btree_map::BTreeMap, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_election_provider_support::{
 	BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider,
@@ -25,7 +27,7 @@ use sp_runtime::{
 	traits::{Saturating, StaticLookup, Zero},
 	Perbill, Percent,
 };
-use sp_staking::{ExposurePage, IndividualExposure};
+use sp_staking::{EraIndex, ExposurePage, IndividualExposure, PagedExposureMetadata};
 
 const SEED: u32 = 0;
 
@@ -78,6 +80,28 @@ fn nominator<T: Config>(index: u32) -> Result<T::AccountId, BenchmarkError> {
 	let who = staker::<T>("nominator", index)?;
 	Pallet::<T>::do_nominate(who.clone(), targets)?;
 	Ok(who)
+}
+
+/// Makes era 1 an ended era (era 2 is active) in which each validator was exposed to its
+/// stakes and earned points, with a reward to share and every staker's backing unpaid.
+fn ended_era_exposing<T: Config>(
+	exposures: impl IntoIterator<Item = (T::AccountId, Vec<(T::AccountId, BalanceOf<T>)>)>,
+) -> EraIndex {
+	let era = 1;
+	let mut points = EraRewardPoints::<T>::default();
+	for (validator, stakes) in exposures {
+		for (staker, backing) in Pallet::<T>::add_exposure(era, &validator, stakes) {
+			let backing = UnpaidBackings::<T>::truncate_from(vec![backing]);
+			Pallet::<T>::add_unpaid_backings(era, &staker, backing);
+		}
+		let _ = points.individual.try_insert(validator, 20);
+		points.total = points.total.saturating_add(20);
+	}
+	ErasRewardPoints::<T>::insert(era, points);
+	ErasValidatorReward::<T>::insert(era, bond_amount::<T>().saturating_mul(1_000u32.into()));
+	CurrentEra::<T>::put(era + 1);
+	ActiveEra::<T>::put(ActiveEraInfo { index: era + 1, start: None });
+	era
 }
 
 /// Moves all but `keep` of `stash`'s active bond into `chunks` chunks that unlocked long ago,
@@ -174,17 +198,24 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: a nominator turns validator.
+	/// Worst case: a former validator, nominating now, validates again at a higher commission:
+	/// it is counted, and the increase is announced.
 	#[benchmark]
 	fn validate() -> Result<(), BenchmarkError> {
 		let stash = nominator::<T>(0)?;
-		let prefs = ValidatorPrefs { commission: MinCommission::<T>::get(), blocked: false };
+		let base = MinCommission::<T>::get();
+		ChilledCommission::<T>::insert(&stash, base);
+		let raised = base
+			.saturating_add(T::MaxCommissionIncrease::get())
+			.min(T::MaxCommission::get());
+		let prefs = ValidatorPrefs { commission: raised, blocked: false };
 		whitelist_account!(stash);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(stash.clone()), prefs);
 
-		assert!(Validators::<T>::contains_key(&stash));
+		assert_eq!(Validators::<T>::get(&stash).commission, base);
+		assert_eq!(PendingCommission::<T>::contains_key(&stash), raised > base);
 		Ok(())
 	}
 
@@ -499,12 +530,23 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A queued chunk of `u` exposed stakers recorded.
+	/// A queued chunk of `u` exposed stakers recorded, each having backed `MaxNominations`
+	/// validators.
 	#[benchmark]
 	fn record_exposures(u: Linear<1, EXPOSURE_RECORD_CHUNK>) -> Result<(), BenchmarkError> {
-		let stakers =
-			(0..u).map(|i| staker::<T>("staker", i)).collect::<Result<BTreeSet<_>, _>>()?;
-		let first = stakers.first().cloned();
+		let backings: UnpaidBackings<T> = (0..T::MaxNominations::get())
+			.map(|i| UnpaidBacking {
+				validator: account("validator", i, SEED),
+				page: 0,
+				value: 1u32.into(),
+			})
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| BenchmarkError::Stop("MaxNominations backings fit"))?;
+		let stakers = (0..u)
+			.map(|i| Ok((staker::<T>("staker", i)?, backings.clone())))
+			.collect::<Result<BTreeMap<_, _>, BenchmarkError>>()?;
+		let first = stakers.keys().next().cloned();
 		Pallet::<T>::queue_exposed(1, stakers);
 		let mut meter = WeightMeter::new();
 
@@ -515,6 +557,81 @@ mod benchmarks {
 
 		assert!(!Pallet::<T>::has_unrecorded_exposures());
 		assert_eq!(first.map(LastExposedEra::<T>::get), Some(Some(1)));
+		Ok(())
+	}
+
+	/// `payout_stakers_by_page` of a page of `n` nominators, all paid into their bonds.
+	#[benchmark]
+	fn payout_stakers_by_page(
+		n: Linear<0, { T::MaxExposurePageSize::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let validator = validator::<T>(0)?;
+		let mut stakes = vec![(validator.clone(), bond_amount::<T>())];
+		for i in 0..n {
+			let nominator = staker::<T>("nominator", i)?;
+			Pallet::<T>::do_nominate(nominator.clone(), vec![validator.clone()])?;
+			stakes.push((nominator, bond_amount::<T>()));
+		}
+		let era = ended_era_exposing::<T>([(validator.clone(), stakes)]);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), validator.clone(), era, 0);
+
+		assert_eq!(ClaimedRewards::<T>::get(era, &validator).to_vec(), vec![0]);
+		assert_eq!(ErasUnpaidBackings::<T>::iter_prefix(era).count(), 0);
+		Ok(())
+	}
+
+	/// The automatic payout of one staker who backed `b` validators.
+	#[benchmark]
+	fn pay_staker(b: Linear<1, { T::MaxNominations::get() }>) -> Result<(), BenchmarkError> {
+		let nominator = staker::<T>("nominator", 0)?;
+		let targets = validators::<T>(b)?;
+		Pallet::<T>::do_nominate(nominator.clone(), targets.clone())?;
+		let exposures = targets.iter().map(|validator| {
+			let stakes =
+				vec![(validator.clone(), bond_amount::<T>()), (nominator.clone(), 1u32.into())];
+			(validator.clone(), stakes)
+		});
+		let era = ended_era_exposing::<T>(exposures);
+		// Only the nominator is left to pay.
+		for validator in &targets {
+			ErasUnpaidBackings::<T>::remove(era, validator);
+		}
+		let mut payout = EraPayout::<T>::load(era).ok_or(BenchmarkError::Stop("era ended"))?;
+		let paid;
+
+		#[block]
+		{
+			paid = Pallet::<T>::pay_next_staker(&mut payout);
+		}
+
+		assert_eq!(paid, Some(b));
+		Ok(())
+	}
+
+	/// Marking every page of one validator (the most an exposure can have) as claimed.
+	#[benchmark]
+	fn mark_rewards_claimed() -> Result<(), BenchmarkError> {
+		let era = 1;
+		let pages = ClaimedPagesBound::<T>::get().saturating_sub(1);
+		for i in 0..2 {
+			let overview = PagedExposureMetadata { page_count: pages, ..Default::default() };
+			ErasStakersOverview::<T>::insert(
+				era,
+				account::<T::AccountId>("validator", i, SEED),
+				overview,
+			);
+		}
+		let mut meter = WeightMeter::with_limit(T::WeightInfo::mark_rewards_claimed());
+
+		#[block]
+		{
+			Pallet::<T>::mark_claimed(era, None, &mut meter);
+		}
+
+		assert_eq!(ClaimedRewards::<T>::iter_prefix(era).count(), 1);
 		Ok(())
 	}
 

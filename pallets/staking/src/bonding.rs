@@ -1,9 +1,9 @@
 //! Bonding, unbonding, rebonding and withdrawing: the life of a staker's funds.
 
 use crate::{
-	BalanceOf, Bonded, Config, CurrentEra, Error, Event, HoldReason, LastExposedEra, Ledger,
-	MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee, RewardDestination,
-	StakingLedger, Validators,
+	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, Error, Event, HoldReason,
+	LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee,
+	PendingCommission, RewardDestination, StakingLedger, Validators,
 };
 use frame_support::{
 	ensure,
@@ -187,6 +187,8 @@ impl<T: Config> Pallet<T> {
 		Ledger::<T>::remove(stash);
 		Payee::<T>::remove(stash);
 		LastExposedEra::<T>::remove(stash);
+		ChilledCommission::<T>::remove(stash);
+		PendingCommission::<T>::remove(stash);
 		Self::deposit_event(Event::<T>::StakerRemoved { stash: stash.clone() });
 		Ok(())
 	}

@@ -4,10 +4,10 @@
 use crate::{
 	weights::WeightInfo, BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes,
 	ElectionFailure, ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing,
-	MinimumValidatorCount, NextEraElection, Nominators, Pallet, ValidatorCount, Validators,
-	VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+	MinimumValidatorCount, NextEraElection, Nominators, Pallet, UnpaidBackings, ValidatorCount,
+	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
 };
-use alloc::{boxed::Box, collections::btree_set::BTreeSet, vec, vec::Vec};
+use alloc::{boxed::Box, collections::btree_map::BTreeMap, vec, vec::Vec};
 use codec::Encode;
 use frame_election_provider_support::{
 	bounds::SizeBound, data_provider, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider,
@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 				}
 			},
 			ElectionPhase::Clearing { era } => {
-				if Self::clear_era(era, meter) {
+				if Self::drop_queued_exposures(era, meter) && Self::clear_era(era, meter) {
 					NextEraElection::<T>::put(ElectionPhase::Idle);
 				}
 				Weight::zero()
@@ -137,7 +137,7 @@ impl<T: Config> Pallet<T> {
 	) -> (u32, u32) {
 		let issuance = T::Currency::total_issuance();
 		let (mut winners, mut backers) = (0u32, 0u32);
-		let mut exposed = BTreeSet::new();
+		let mut exposed: BTreeMap<T::AccountId, UnpaidBackings<T>> = BTreeMap::new();
 		for (validator, support) in supports.into_iter() {
 			let is_new = !crate::ErasStakersOverview::<T>::contains_key(era, &validator);
 			if is_new && ElectedStashes::<T>::try_append(&validator).is_err() {
@@ -146,12 +146,15 @@ impl<T: Config> Pallet<T> {
 			}
 			winners.saturating_inc();
 			backers.saturating_accrue(support.voters.len() as u32);
-			exposed.extend(support.voters.iter().map(|(who, _)| who.clone()));
 			let stakes = support
 				.voters
 				.into_iter()
 				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
-			Self::add_exposure(era, &validator, stakes);
+			for (staker, backing) in Self::add_exposure(era, &validator, stakes) {
+				if exposed.entry(staker).or_default().try_push(backing).is_err() {
+					defensive!("a staker backed more validators than MaxNominations");
+				}
+			}
 		}
 		Self::queue_exposed(era, exposed);
 		(winners, backers)

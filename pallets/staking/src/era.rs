@@ -148,8 +148,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Makes `era` the active era, from session `session`.
+	/// Makes `era` the active era, from session `session`, and ends the rewards of the era
+	/// before it.
 	fn start_era(era: EraIndex, session: SessionIndex) {
+		if let Some(ended) = ActiveEra::<T>::get() {
+			Self::end_era_rewards(ended.index, ended.start);
+		}
 		ActiveEra::<T>::put(ActiveEraInfo { index: era, start: None });
 		BondedEras::<T>::mutate(|bonded| {
 			let first_kept = era.saturating_sub(T::BondingDuration::get());

@@ -5,15 +5,17 @@
 //! Each exposed staker's [`LastExposedEra`] decides when its unbonded funds unlock. A large
 //! election exposes tens of thousands of stakers, too many writes for the block that stores
 //! the result, so the stakers are queued in chunks and recorded a few chunks per block (see
-//! [`Pallet::record_exposures`]). Until the queue is empty, unbonding waits the full bonding
-//! duration, as it does while an election runs.
+//! [`Pallet::record_exposures`]), together with what each staker backed, which its rewards
+//! are paid for ([`crate::ErasUnpaidBackings`]). Until the queue is empty, unbonding waits the
+//! full bonding duration, as it does while an election runs.
 
 use crate::{
-	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, Config, ErasStakersOverview,
-	ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, LastExposedEra, Pallet,
-	UnrecordedExposureQueue, UnrecordedExposures, Validators,
+	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, ChunkQueue, Config, ElectionPhase,
+	ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, LastExposedEra,
+	NextEraElection, Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue,
+	UnrecordedExposures,
 };
-use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	defensive,
 	traits::{ConstU32, Get},
@@ -24,34 +26,44 @@ use sp_runtime::traits::Saturating;
 use sp_staking::{EraIndex, ExposurePage, IndividualExposure, Page, PagedExposureMetadata};
 
 /// The most stakers in one chunk of [`UnrecordedExposures`].
-pub const EXPOSURE_RECORD_CHUNK: u32 = 256;
+pub const EXPOSURE_RECORD_CHUNK: u32 = 64;
 
-/// A chunk of stakers exposed in an era, waiting to be recorded.
-pub type ExposedChunk<T> =
-	BoundedVec<<T as frame_system::Config>::AccountId, ConstU32<EXPOSURE_RECORD_CHUNK>>;
+/// A chunk of stakers exposed in an era, each with what it backed, waiting to be recorded.
+pub type ExposedChunk<T> = BoundedVec<
+	(<T as frame_system::Config>::AccountId, UnpaidBackings<T>),
+	ConstU32<EXPOSURE_RECORD_CHUNK>,
+>;
 
 impl<T: Config> Pallet<T> {
 	/// Adds `stakes` (the validator's own stake and its nominators') to `validator`'s exposure
 	/// in `era`. The first time a validator is exposed in an era, its current preferences are
 	/// recorded for the era. Nominators fill the last page before new pages are opened, so an
-	/// election result that comes in several pages merges into one exposure.
+	/// election result that comes in several pages merges into one exposure. Returns each
+	/// stake with the page it went into (the validator's own stake counts as page 0).
 	///
 	/// The caller queues the stakers to be recorded as exposed (see [`Self::queue_exposed`]).
 	pub(crate) fn add_exposure(
 		era: EraIndex,
 		validator: &T::AccountId,
 		stakes: impl IntoIterator<Item = (T::AccountId, BalanceOf<T>)>,
-	) {
+	) -> Vec<(T::AccountId, UnpaidBacking<T::AccountId, BalanceOf<T>>)> {
 		let mut overview = ErasStakersOverview::<T>::get(era, validator).unwrap_or_else(|| {
-			ErasValidatorPrefs::<T>::insert(era, validator, Validators::<T>::get(validator));
+			ErasValidatorPrefs::<T>::insert(
+				era,
+				validator,
+				Self::validator_prefs_for(era, validator),
+			);
 			PagedExposureMetadata::default()
 		});
+		let backing = |page, value| UnpaidBacking { validator: validator.clone(), page, value };
+		let mut placed = Vec::new();
 		let mut others = Vec::new();
 		let mut added = BalanceOf::<T>::default();
 		for (who, value) in stakes {
 			added.saturating_accrue(value);
 			if who == *validator {
 				overview.own.saturating_accrue(value);
+				placed.push((who, backing(0, value)));
 			} else {
 				others.push(IndividualExposure { who, value });
 			}
@@ -68,6 +80,7 @@ impl<T: Config> Pallet<T> {
 				while page.others.len() < page_size {
 					let Some(exposure) = others.next() else { break };
 					page.page_total.saturating_accrue(exposure.value);
+					placed.push((exposure.who.clone(), backing(last, exposure.value)));
 					page.others.push(exposure);
 				}
 			});
@@ -77,18 +90,18 @@ impl<T: Config> Pallet<T> {
 			let page_total = chunk.iter().fold(BalanceOf::<T>::default(), |sum, exposure| {
 				sum.saturating_add(exposure.value)
 			});
+			let page_index = overview.page_count;
+			placed.extend(chunk.iter().map(|e| (e.who.clone(), backing(page_index, e.value))));
 			let page = ExposurePage { page_total, others: chunk };
-			ErasStakersPaged::<T>::insert(
-				(era, validator, overview.page_count),
-				BoundedExposurePage(page),
-			);
+			ErasStakersPaged::<T>::insert((era, validator, page_index), BoundedExposurePage(page));
 			overview.page_count.saturating_inc();
 		}
 		ErasStakersOverview::<T>::insert(era, validator, overview);
+		placed
 	}
 
-	/// Queues `stakers` (distinct) to be recorded as exposed in `era`.
-	pub(crate) fn queue_exposed(era: EraIndex, stakers: BTreeSet<T::AccountId>) {
+	/// Queues `stakers` (distinct, each with what it backed) to be recorded as exposed in `era`.
+	pub(crate) fn queue_exposed(era: EraIndex, stakers: BTreeMap<T::AccountId, UnpaidBackings<T>>) {
 		let mut stakers = stakers.into_iter().peekable();
 		let mut queue = UnrecordedExposureQueue::<T>::get();
 		while stakers.peek().is_some() {
@@ -101,15 +114,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
-	/// whole chunk. Stakers that left staking in the meantime are skipped.
+	/// whole chunk: each staker's [`LastExposedEra`] (if it is still bonded) and what it is
+	/// owed rewards for ([`ErasUnpaidBackings`]).
 	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
 		let mut queue = UnrecordedExposureQueue::<T>::get();
 		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK);
 		while !queue.is_empty() && meter.can_consume(full_chunk) {
 			let stakers = match UnrecordedExposures::<T>::take(queue.first) {
 				Some((era, chunk)) => {
-					Self::record_exposed(era, chunk.iter().cloned());
-					chunk.len() as u32
+					let stakers = chunk.len() as u32;
+					for (staker, backings) in chunk {
+						Self::record_exposed(era, [staker.clone()]);
+						Self::add_unpaid_backings(era, &staker, backings);
+					}
+					stakers
 				},
 				None => {
 					defensive!("a queued chunk of exposures is missing");
@@ -119,6 +137,39 @@ impl<T: Config> Pallet<T> {
 			meter.consume(T::WeightInfo::record_exposures(stakers));
 			queue.first.saturating_inc();
 		}
+		Self::put_exposure_queue(queue);
+	}
+
+	/// Whether queued exposures may be recorded now: not while an election stores pages (those
+	/// blocks carry the pages' weight) nor while a failed one is cleared (its chunks are
+	/// dropped, not recorded).
+	pub(crate) fn may_record_exposures() -> bool {
+		matches!(NextEraElection::<T>::get(), ElectionPhase::Idle | ElectionPhase::Ready { .. })
+	}
+
+	/// Drops the newest queued chunks while they belong to `era`, as far as `meter` allows.
+	/// Returns whether none is left: a failed election's stakers are not recorded.
+	pub(crate) fn drop_queued_exposures(era: EraIndex, meter: &mut WeightMeter) -> bool {
+		let mut queue = UnrecordedExposureQueue::<T>::get();
+		let per_chunk = T::DbWeight::get().reads_writes(1, 1);
+		let mut done = true;
+		while let Some(last) = queue.end.checked_sub(1).filter(|_| !queue.is_empty()) {
+			if UnrecordedExposures::<T>::get(last).map(|(chunk_era, _)| chunk_era) != Some(era) {
+				break;
+			}
+			if meter.try_consume(per_chunk).is_err() {
+				done = false;
+				break;
+			}
+			UnrecordedExposures::<T>::remove(last);
+			queue.end = last;
+		}
+		Self::put_exposure_queue(queue);
+		done
+	}
+
+	/// Stores the queue's ends, or removes them once it is empty.
+	fn put_exposure_queue(queue: ChunkQueue) {
 		if queue.is_empty() {
 			UnrecordedExposureQueue::<T>::kill();
 		} else {

@@ -2,20 +2,23 @@
 //! its election failed), a bounded number of keys at a time.
 
 use crate::{
-	weights::WeightInfo, Config, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasStartSessionIndex, ErasTotalStake, ErasValidatorPrefs, OldestUnprunedEra, Pallet,
+	weights::WeightInfo, ClaimedRewards, Config, ErasRewardPaid, ErasRewardPoints,
+	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
+	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, OldestUnprunedEra, Pallet,
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, weights::WeightMeter};
 use sp_runtime::Saturating;
 use sp_staking::EraIndex;
 
-/// The keys of an era that are not in a map: total stake, reward points, start session.
-const SINGLE_KEYS: u32 = 3;
+/// The keys of an era that are not in a map: start session, total stake, reward points,
+/// reward, and reward paid.
+const SINGLE_KEYS: u32 = 5;
 
 impl<T: Config> Pallet<T> {
 	/// Removes the history of eras older than `HistoryDepth` eras before the active era, as
-	/// far as `meter` allows. Continues where it stopped in the next call.
+	/// far as `meter` allows. Continues where it stopped in the next call. An era whose
+	/// automatic payout is not done waits: its rewards are never lost.
 	pub(crate) fn prune_history(meter: &mut WeightMeter) {
 		if meter.try_consume(T::DbWeight::get().reads_writes(2, 1)).is_err() {
 			return;
@@ -24,7 +27,7 @@ impl<T: Config> Pallet<T> {
 		let keep_from = active.saturating_sub(T::HistoryDepth::get());
 		let oldest = OldestUnprunedEra::<T>::get();
 		let mut next = oldest;
-		while next < keep_from && Self::clear_era(next, meter) {
+		while next < keep_from && !Self::is_unpaid(next) && Self::clear_era(next, meter) {
 			next.saturating_inc();
 		}
 		if next != oldest {
@@ -60,6 +63,8 @@ impl<T: Config> Pallet<T> {
 		if ErasStartSessionIndex::<T>::contains_key(era)
 			|| ErasTotalStake::<T>::contains_key(era)
 			|| ErasRewardPoints::<T>::contains_key(era)
+			|| ErasValidatorReward::<T>::contains_key(era)
+			|| ErasRewardPaid::<T>::contains_key(era)
 		{
 			if left(*removed) < SINGLE_KEYS as usize {
 				return false;
@@ -67,6 +72,8 @@ impl<T: Config> Pallet<T> {
 			ErasStartSessionIndex::<T>::remove(era);
 			ErasTotalStake::<T>::remove(era);
 			ErasRewardPoints::<T>::remove(era);
+			ErasValidatorReward::<T>::remove(era);
+			ErasRewardPaid::<T>::remove(era);
 			removed.saturating_accrue(SINGLE_KEYS);
 		}
 
@@ -88,10 +95,24 @@ impl<T: Config> Pallet<T> {
 			ErasValidatorPrefs::<T>::remove(era, validator);
 			removed.saturating_inc();
 		}
+		let validators: Vec<_> =
+			ClaimedRewards::<T>::iter_key_prefix(era).take(left(*removed)).collect();
+		for validator in validators {
+			ClaimedRewards::<T>::remove(era, validator);
+			removed.saturating_inc();
+		}
+		let stakers: Vec<_> =
+			ErasUnpaidBackings::<T>::iter_key_prefix(era).take(left(*removed)).collect();
+		for staker in stakers {
+			ErasUnpaidBackings::<T>::remove(era, staker);
+			removed.saturating_inc();
+		}
 		// Done if the limit left room to find every map empty.
 		left(*removed) > 0
 			&& ErasStakersOverview::<T>::iter_key_prefix(era).next().is_none()
 			&& ErasStakersPaged::<T>::iter_key_prefix((era,)).next().is_none()
 			&& ErasValidatorPrefs::<T>::iter_key_prefix(era).next().is_none()
+			&& ClaimedRewards::<T>::iter_key_prefix(era).next().is_none()
+			&& ErasUnpaidBackings::<T>::iter_key_prefix(era).next().is_none()
 	}
 }

@@ -2,9 +2,9 @@
 //! under the chill rules).
 
 use crate::{
-	ChillThreshold, Config, Error, Event, Ledger, MaxNominatorsCount, MaxValidatorsCount,
-	MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators, Pallet, Payee,
-	RewardDestination, StakingLedger, ValidatorPrefs, Validators,
+	ChillThreshold, ChilledCommission, Config, Error, Event, Ledger, MaxNominatorsCount,
+	MaxValidatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators,
+	Pallet, Payee, RewardDestination, StakingLedger, ValidatorPrefs, Validators,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get, BoundedVec};
@@ -23,7 +23,9 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
+		let prefs = Self::prefs_to_store(&stash, prefs)?;
 		Nominators::<T>::remove(&stash);
+		ChilledCommission::<T>::remove(&stash);
 		Validators::<T>::insert(&stash, prefs);
 		Self::insert_voter(&stash, ledger.active);
 		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
@@ -93,7 +95,8 @@ impl<T: Config> Pallet<T> {
 		let was_validator = Validators::<T>::contains_key(stash);
 		let was_nominator = Nominators::<T>::contains_key(stash);
 		if was_validator {
-			Validators::<T>::remove(stash);
+			let prefs = Validators::<T>::take(stash);
+			ChilledCommission::<T>::insert(stash, prefs.commission);
 		}
 		if was_nominator {
 			Nominators::<T>::remove(stash);

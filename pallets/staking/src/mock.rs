@@ -2,7 +2,7 @@
 //! (with its historical part), `pallet_bags_list` as the voter list, the on-chain sequential
 //! Phragmén election (served in pages when a test asks for a paged election), and this pallet.
 
-use crate::{self as pallet_palisade_staking, CurrentEra, LastExposedEra};
+use crate::{self as pallet_palisade_staking, CurrentEra, InflationCurve, LastExposedEra};
 use core::cell::RefCell;
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -10,11 +10,11 @@ use frame_election_provider_support::{
 };
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU64, Hooks, OnFinalize, OnInitialize},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU64, Hooks, OnFinalize, OnInitialize},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
-use sp_runtime::{testing::UintAuthorityId, BuildStorage, Perbill};
+use sp_runtime::{testing::UintAuthorityId, BuildStorage, Perbill, Perquintill};
 use sp_staking::{EraIndex, SessionIndex, StakerStatus};
 
 pub type AccountId = u64;
@@ -36,8 +36,10 @@ pub const INITIAL_BALANCE: Balance = 10_000;
 
 /// Blocks per session.
 pub const SESSION_LENGTH: BlockNumber = 5;
-/// Milliseconds per block.
+/// Milliseconds per block, unless a test sets [`MillisPerBlock`].
 pub const BLOCK_TIME: u64 = 6_000;
+/// Receives each era's reward remainder.
+pub const TREASURY: AccountId = 90;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -143,6 +145,19 @@ parameter_types! {
 	pub static MaxExposurePageSize: u32 = 64;
 	pub static SessionsPerEra: SessionIndex = 3;
 	pub static ElectionPages: PageIndex = 1;
+	pub static MillisPerBlock: u64 = BLOCK_TIME;
+	pub static AutoPayoutDelay: BlockNumber = 2;
+	/// The inflation curve Polkadot.js Apps assumes by default.
+	pub static Inflation: InflationCurve = InflationCurve {
+		ideal_staking_rate: Perquintill::from_percent(50),
+		min_inflation: Perquintill::from_rational(25u64, 1_000),
+		max_inflation: Perquintill::from_percent(10),
+		falloff: Perquintill::from_percent(5),
+	};
+	pub const Treasury: AccountId = TREASURY;
+	pub static MaxCommission: Perbill = Perbill::from_percent(80);
+	pub static MaxCommissionIncrease: Perbill = Perbill::from_percent(50);
+	pub static CommissionIncreaseDelay: EraIndex = 0;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -227,6 +242,12 @@ impl pallet_palisade_staking::Config for Test {
 	type Currency = Balances;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type ElectionProvider = PagedPhragmen;
+	type Inflation = Inflation;
+	type RewardRemainder = ResolveTo<Treasury, Balances>;
+	type AutoPayoutDelay = AutoPayoutDelay;
+	type MaxCommission = MaxCommission;
+	type MaxCommissionIncrease = MaxCommissionIncrease;
+	type CommissionIncreaseDelay = CommissionIncreaseDelay;
 	type VoterList = VoterBagsList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
@@ -269,7 +290,7 @@ pub fn run_to_block(n: BlockNumber) {
 		System::set_block_number(now);
 		System::reset_events();
 		AllPalletsWithSystem::on_initialize(now);
-		Timestamp::set_timestamp(now * BLOCK_TIME);
+		Timestamp::set_timestamp(now * MillisPerBlock::get());
 	}
 }
 
@@ -366,7 +387,9 @@ impl ExtBuilder {
 			.iter()
 			.map(|(who, _)| (*who, *who, SessionKeys { test: UintAuthorityId(*who) }))
 			.collect();
-		pallet_balances::GenesisConfig::<Test> { balances: self.balances, ..Default::default() }
+		let mut balances = self.balances;
+		balances.push((TREASURY, ED));
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		pallet_palisade_staking::GenesisConfig::<Test> {

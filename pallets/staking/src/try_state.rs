@@ -3,10 +3,12 @@
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
 use crate::{
-	ActiveEra, BalanceOf, Bonded, BondedEras, Config, CurrentEra, ElectedStashes, ElectionPhase,
+	payout::EraPayout, ActiveEra, BalanceOf, Bonded, BondedEras, ClaimedRewards, Config,
+	CurrentEra, ElectedStashes, ElectionPhase, ErasRewardPaid, ErasRewardPoints,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
-	ErasValidatorPrefs, HoldReason, LastExposedEra, Ledger, NextEraElection, Nominators, Pallet,
-	Payee, UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, Validators,
+	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
+	Ledger, NextEraElection, Nominators, Pallet, Payee, UnpaidEras, UnrecordedExposureQueue,
+	UnrecordedExposures, ValidatorCount, Validators,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -29,7 +31,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_voter_list()?;
 		Self::check_eras()?;
 		Self::check_exposures()?;
-		Self::check_exposure_records()
+		Self::check_exposure_records()?;
+		Self::check_rewards()
 	}
 
 	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
@@ -239,6 +242,70 @@ impl<T: Config> Pallet<T> {
 				== u64::from(queue.end.saturating_sub(queue.first)),
 			"a queued chunk of exposures is missing"
 		);
+		Ok(())
+	}
+
+	/// Reward conservation: for each ended era, what was paid plus what its unpaid stakers
+	/// are owed never exceeds the era's reward, and falls short of it by rounding alone (less
+	/// than two units per validator and per backing). Claimed pages exist; unpaid backings
+	/// back elected validators; an era whose automatic payout is done owes nothing; reward
+	/// points add up.
+	fn check_rewards() -> Result<(), TryRuntimeError> {
+		for points in ErasRewardPoints::<T>::iter_values() {
+			let sum = points.individual.values().fold(0u32, |sum, p| sum.saturating_add(*p));
+			ensure!(sum == points.total, "an era's reward points do not add up");
+		}
+		let unpaid_eras = UnpaidEras::<T>::get();
+		ensure!(
+			unpaid_eras
+				.windows(2)
+				.all(|pair| pair.first().map(|p| p.0) < pair.get(1).map(|p| p.0)),
+			"eras awaiting their payout are not in order"
+		);
+		for (era, _) in unpaid_eras.iter() {
+			ensure!(ErasValidatorReward::<T>::contains_key(era), "an unpaid era has no reward");
+		}
+		for (era, paid) in ErasRewardPaid::<T>::iter() {
+			ensure!(ErasValidatorReward::<T>::contains_key(era), "a reward was paid for no era");
+			ensure!(paid > Zero::zero(), "an era records a zero payment");
+		}
+		for (era, validator, claimed) in ClaimedRewards::<T>::iter() {
+			let Some(pages) = Self::reward_pages(era, &validator) else { continue };
+			ensure!(claimed.iter().all(|page| *page < pages), "a claimed page does not exist");
+			let distinct: BTreeSet<_> = claimed.iter().collect();
+			ensure!(distinct.len() == claimed.len(), "a page is claimed twice");
+		}
+		for (era, reward) in ErasValidatorReward::<T>::iter() {
+			// Eras being removed, or whose stakers are still being recorded, are skipped.
+			if !ErasStartSessionIndex::<T>::contains_key(era) || !Self::exposures_recorded(era) {
+				continue;
+			}
+			let mut payout = EraPayout::<T>::load(era).ok_or("an era's reward vanished")?;
+			let mut owed = BalanceOf::<T>::zero();
+			for (staker, backings) in ErasUnpaidBackings::<T>::iter_prefix(era) {
+				ensure!(!backings.is_empty(), "a staker's unpaid backings are empty");
+				for backing in backings.iter() {
+					ensure!(
+						ErasStakersOverview::<T>::contains_key(era, &backing.validator),
+						"an unpaid backing backs a validator not elected in its era"
+					);
+					owed = owed.saturating_add(payout.earned(&staker, backing));
+				}
+			}
+			if !Self::is_unpaid(era) {
+				ensure!(owed.is_zero(), "an era whose payout is done still owes rewards");
+			}
+			let accounted = ErasRewardPaid::<T>::get(era).saturating_add(owed);
+			ensure!(accounted <= reward, "an era pays out more than its reward");
+			let rounding = ErasStakersOverview::<T>::iter_prefix_values(era)
+				.fold(0u32, |sum, o| {
+					sum.saturating_add(o.nominator_count.saturating_add(2).saturating_mul(2))
+				});
+			ensure!(
+				reward.saturating_sub(accounted) <= rounding.into(),
+				"an era's reward is neither paid nor owed"
+			);
+		}
 		Ok(())
 	}
 }

@@ -13,7 +13,7 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
-use sp_staking::{EraIndex, ExposurePage};
+use sp_staking::{EraIndex, ExposurePage, Page};
 
 /// Funds that are unbonding: `value` can be withdrawn once era `era` has started.
 #[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
@@ -262,6 +262,65 @@ impl ChunkQueue {
 	pub fn is_empty(&self) -> bool {
 		self.first >= self.end
 	}
+}
+
+/// Stake that backed `validator` in an era, in page `page` of its exposure, and that its
+/// staker has not been paid for yet. A validator's own stake is in page 0, which also carries
+/// its commission.
+#[derive(
+	PartialEq, Eq, Clone, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct UnpaidBacking<AccountId, Balance> {
+	/// The validator backed.
+	pub validator: AccountId,
+	/// The page of the validator's exposure the stake is in.
+	pub page: Page,
+	/// The stake.
+	pub value: Balance,
+}
+
+/// A validator's announced commission increase, and the first era it applies to.
+#[derive(
+	PartialEq,
+	Eq,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct PendingCommissionIncrease {
+	/// The commission announced.
+	pub commission: Perbill,
+	/// The first era elected with it.
+	pub effective_era: EraIndex,
+}
+
+/// Where the automatic payout of the oldest unpaid era is.
+#[derive(
+	PartialEqNoBound,
+	EqNoBound,
+	CloneNoBound,
+	Encode,
+	Decode,
+	DebugNoBound,
+	TypeInfo,
+	MaxEncodedLen,
+	frame_support::DefaultNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub enum PayoutPhase<T: Config> {
+	/// Paying stakers, one at a time.
+	#[default]
+	Paying,
+	/// Every staker is paid; marking each validator's pages as claimed, after `last`.
+	Marking {
+		/// The last validator whose pages were marked.
+		last: Option<T::AccountId>,
+	},
 }
 
 /// How far the voter snapshot of a paged election has gone.

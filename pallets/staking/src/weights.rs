@@ -74,6 +74,9 @@ pub trait WeightInfo {
 	fn force_new_era_always() -> Weight;
 	fn store_election_page(v: u32, n: u32, ) -> Weight;
 	fn record_exposures(u: u32, ) -> Weight;
+	fn payout_stakers_by_page(n: u32, ) -> Weight;
+	fn pay_staker(b: u32, ) -> Weight;
+	fn mark_rewards_claimed() -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
@@ -604,6 +607,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 256]`.
+	fn payout_stakers_by_page(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+	}
+	fn pay_staker(b: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn mark_rewards_claimed() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `707 + u * (110 ±0)`
@@ -1214,6 +1234,23 @@ impl WeightInfo for () {
 	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 256]`.
+	fn payout_stakers_by_page(n: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+	}
+	fn pay_staker(b: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 0)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn mark_rewards_claimed() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `707 + u * (110 ±0)`

@@ -6,8 +6,8 @@
 //! so no backer is cut off.
 
 use crate::{
-	AccountId, Balance, Balances, Runtime, RuntimeEvent, Session, Staking, Timestamp, VoterList,
-	EXISTENTIAL_DEPOSIT,
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, Session, Staking, Timestamp,
+	VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
 };
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -15,10 +15,13 @@ use frame_election_provider_support::{
 };
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU32},
+	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU32},
+	PalletId,
 };
 use frame_system::EnsureRoot;
+use pallet_palisade_staking::InflationCurve;
 use sp_runtime::Perbill;
+use sp_runtime::{traits::AccountIdConversion, Perquintill};
 use sp_staking::{EraIndex, SessionIndex};
 
 parameter_types! {
@@ -38,6 +41,25 @@ parameter_types! {
 		.voters_count(MaxElectingVoters::get().into())
 		.targets_count(MaxElectableTargets::get().into())
 		.build();
+}
+
+parameter_types! {
+	/// The NPoS curve with the parameters Polkadot.js Apps assumes for a chain it does not know:
+	/// 10 % a year at half of the issuance staked, 2.5 % with nothing staked.
+	pub const Inflation: InflationCurve = InflationCurve {
+		ideal_staking_rate: Perquintill::from_percent(50),
+		min_inflation: Perquintill::from_parts(25_000_000_000_000_000),
+		max_inflation: Perquintill::from_percent(10),
+		falloff: Perquintill::from_percent(5),
+	};
+	/// The account of the treasury (`pallet-treasury`'s account id). It receives each era's
+	/// reward remainder.
+	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
+	/// Manual payouts have this long after an era before the automatic payout starts.
+	pub const AutoPayoutDelay: BlockNumber = if cfg!(feature = "fast-runtime") { 5 } else { 30 * MINUTES };
+	pub const MaxCommission: Perbill = Perbill::from_percent(50);
+	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(5);
+	pub const CommissionIncreaseDelay: EraIndex = if cfg!(feature = "fast-runtime") { 1 } else { 2 };
 }
 
 /// The on-chain sequential Phragmén election over the staking pallet's voters.
@@ -75,6 +97,12 @@ impl pallet_palisade_staking::Config for Runtime {
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
 	type SessionKeys = Session;
+	type Inflation = Inflation;
+	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;
+	type AutoPayoutDelay = AutoPayoutDelay;
+	type MaxCommission = MaxCommission;
+	type MaxCommissionIncrease = MaxCommissionIncrease;
+	type CommissionIncreaseDelay = CommissionIncreaseDelay;
 	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;
 }
 

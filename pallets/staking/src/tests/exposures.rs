@@ -110,9 +110,9 @@ fn an_elections_stakers_are_recorded_as_exposed_in_chunks_after_it() {
 			run_to_block(System::block_number() + 1);
 		}
 
-		// Era 1's 302 stakers wait in two chunks, and until they are recorded anything unbonded
+		// Era 1's 302 stakers wait in five chunks, and until they are recorded anything unbonded
 		// waits the full bonding duration, even Charlie's stake, which was never exposed.
-		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 0, end: 2 });
+		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 0, end: 5 });
 		assert_eq!(LastExposedEra::<Test>::get(backers[0]), Some(0));
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(CHARLIE), 100));
 		assert_eq!(chunk_eras(CHARLIE), vec![1 + BONDING_DURATION]);
@@ -120,7 +120,7 @@ fn an_elections_stakers_are_recorded_as_exposed_in_chunks_after_it() {
 		// A meter with room for one chunk records one chunk.
 		let one_chunk = <() as WeightInfo>::record_exposures(EXPOSURE_RECORD_CHUNK);
 		Staking::record_exposures(&mut WeightMeter::with_limit(one_chunk));
-		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 1, end: 2 });
+		assert_eq!(UnrecordedExposureQueue::<Test>::get(), ChunkQueue { first: 1, end: 5 });
 
 		run_to_block(System::block_number() + 1);
 		assert!(!Staking::has_unrecorded_exposures());
@@ -130,4 +130,31 @@ fn an_elections_stakers_are_recorded_as_exposed_in_chunks_after_it() {
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(CHARLIE), 100));
 		assert_eq!(chunk_eras(CHARLIE), vec![1 + BONDING_DURATION, 1]);
 	});
+}
+
+#[test]
+fn a_failed_elections_stakers_are_never_recorded() {
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 500)
+		.nominator(DAVE, 300, vec![ALICE])
+		.build_and_execute(|| {
+			crate::MinimumValidatorCount::<Test>::put(2);
+			assert_ok!(Staking::chill(RuntimeOrigin::signed(BOB)));
+			start_session(1);
+			run_to_block(System::block_number() + 1);
+			System::assert_has_event(
+				crate::Event::ElectionFailed {
+					era: 1,
+					reason: crate::ElectionFailure::TooFewValidators { elected: 1, minimum: 2 },
+				}
+				.into(),
+			);
+			// The page it stored queued Alice and Dave; clearing the era drops them.
+			assert!(Staking::has_unrecorded_exposures());
+			run_to_block(System::block_number() + 2);
+			assert!(!Staking::has_unrecorded_exposures());
+			assert_eq!(LastExposedEra::<Test>::get(DAVE), Some(0));
+			assert!(crate::ErasUnpaidBackings::<Test>::iter_prefix(1).next().is_none());
+		});
 }

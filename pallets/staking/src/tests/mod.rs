@@ -4,6 +4,7 @@
 
 mod admin;
 mod bonding;
+mod commission;
 mod era_admin;
 mod eras;
 mod exposures;
@@ -11,6 +12,7 @@ mod history;
 mod instant_exit;
 mod intentions;
 mod interface;
+mod rewards;
 mod unbonding;
 mod voter_list;
 

@@ -1,0 +1,138 @@
+//! Commission protections: a ceiling, a largest step, and notice before an increase.
+
+use crate::{
+	mock::*, ChilledCommission, ErasValidatorPrefs, Error, Event, PendingCommission,
+	PendingCommissionIncrease, ValidatorPrefs, Validators,
+};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::Perbill;
+
+fn prefs(percent: u32) -> ValidatorPrefs {
+	ValidatorPrefs { commission: Perbill::from_percent(percent), blocked: false }
+}
+
+fn commission(who: AccountId) -> Perbill {
+	Validators::<Test>::get(who).commission
+}
+
+/// Alice and Bob validate (at no commission); increases of at most 5 % wait two full eras.
+fn two_validators_with_notice() -> ExtBuilder {
+	CommissionIncreaseDelay::set(2);
+	MaxCommissionIncrease::set(Perbill::from_percent(5));
+	ExtBuilder::default().validator(ALICE, 1_000).validator(BOB, 1_000)
+}
+
+fn reset() {
+	CommissionIncreaseDelay::set(0);
+	MaxCommissionIncrease::set(Perbill::from_percent(50));
+}
+
+#[test]
+fn a_new_validator_sets_any_commission_up_to_the_maximum_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Staking::bond(
+			RuntimeOrigin::signed(CHARLIE),
+			500,
+			crate::RewardDestination::Staked
+		));
+		assert_noop!(
+			Staking::validate(RuntimeOrigin::signed(CHARLIE), prefs(81)),
+			Error::<Test>::CommissionTooHigh
+		);
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(CHARLIE), prefs(80)));
+		assert_eq!(commission(CHARLIE), Perbill::from_percent(80));
+	});
+}
+
+#[test]
+fn an_increase_is_announced_and_applies_after_the_notice() {
+	two_validators_with_notice().build_and_execute(|| {
+		start_active_era(1);
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+
+		// Announced: two full eras (2 and 3) of notice, then era 4.
+		System::assert_has_event(
+			Event::CommissionIncreaseAnnounced {
+				stash: ALICE,
+				commission: Perbill::from_percent(5),
+				effective_era: 4,
+			}
+			.into(),
+		);
+		let pending =
+			PendingCommissionIncrease { commission: Perbill::from_percent(5), effective_era: 4 };
+		assert_eq!(PendingCommission::<Test>::get(ALICE), Some(pending));
+		assert_eq!(commission(ALICE), Perbill::zero());
+
+		start_active_era(3);
+		assert_eq!(ErasValidatorPrefs::<Test>::get(3, ALICE).commission, Perbill::zero());
+		start_active_era(4);
+		assert_eq!(ErasValidatorPrefs::<Test>::get(4, ALICE).commission, Perbill::from_percent(5));
+		assert_eq!(commission(ALICE), Perbill::from_percent(5));
+		assert_eq!(PendingCommission::<Test>::get(ALICE), None);
+	});
+	reset();
+}
+
+#[test]
+fn an_increase_beyond_the_largest_step_is_refused() {
+	two_validators_with_notice().build_and_execute(|| {
+		assert_noop!(
+			Staking::validate(RuntimeOrigin::signed(ALICE), prefs(6)),
+			Error::<Test>::CommissionIncreaseTooLarge
+		);
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+	});
+	reset();
+}
+
+#[test]
+fn a_decrease_applies_at_once_and_cancels_an_announced_increase() {
+	two_validators_with_notice().build_and_execute(|| {
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+		assert_eq!(PendingCommission::<Test>::get(ALICE).map(|p| p.effective_era), Some(3));
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(0)));
+		System::assert_last_event(
+			Event::ValidatorPrefsSet { stash: ALICE, prefs: prefs(0) }.into(),
+		);
+		assert_eq!(PendingCommission::<Test>::get(ALICE), None);
+		start_active_era(3);
+		assert_eq!(ErasValidatorPrefs::<Test>::get(3, ALICE).commission, Perbill::zero());
+	});
+	reset();
+}
+
+#[test]
+fn chilling_does_not_skip_the_notice() {
+	two_validators_with_notice().build_and_execute(|| {
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(ChilledCommission::<Test>::get(ALICE), Some(Perbill::zero()));
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+		assert_eq!(commission(ALICE), Perbill::zero());
+		assert!(PendingCommission::<Test>::get(ALICE).is_some());
+		assert_eq!(ChilledCommission::<Test>::get(ALICE), None);
+	});
+	reset();
+}
+
+#[test]
+fn the_minimum_commission_cannot_exceed_the_maximum() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Staking::set_min_commission(RuntimeOrigin::root(), Perbill::from_percent(81)),
+			Error::<Test>::CommissionTooHigh
+		);
+		assert_noop!(
+			Staking::set_staking_configs(
+				RuntimeOrigin::root(),
+				crate::ConfigOp::Noop,
+				crate::ConfigOp::Noop,
+				crate::ConfigOp::Noop,
+				crate::ConfigOp::Noop,
+				crate::ConfigOp::Noop,
+				crate::ConfigOp::Set(Perbill::from_percent(81)),
+			),
+			Error::<Test>::CommissionTooHigh
+		);
+	});
+}

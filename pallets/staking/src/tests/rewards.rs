@@ -1,0 +1,334 @@
+//! Era rewards: the payout of an era, its split by points, commission and stake, the payee
+//! kinds, and the automatic and manual payouts, which never pay the same stake twice.
+
+use super::held;
+use crate::{
+	mock::*, ClaimedRewards, ErasRewardPaid, ErasUnpaidBackings, ErasValidatorReward, Error, Event,
+	InflationCurve, RewardDestination, ValidatorPrefs,
+};
+use alloc::collections::btree_map::BTreeMap;
+use frame_election_provider_support::SortedListProvider;
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use sp_runtime::{Perbill, Perquintill};
+
+const DAY: u64 = 24 * 60 * 60 * 1_000;
+
+/// Alice (1,000, 10 % commission) and Bob (1,000) validate; Dave (500) nominates Alice. Days
+/// pass between blocks, so that eras earn whole units.
+fn two_validators_one_nominator() -> ExtBuilder {
+	MillisPerBlock::set(DAY);
+	ExtBuilder::default().validator(ALICE, 1_000).validator(BOB, 1_000).nominator(
+		DAVE,
+		500,
+		vec![ALICE],
+	)
+}
+
+/// Alice 10 % commission from era 0 on (her genesis preferences are the default, 0 %).
+fn alice_takes_ten_percent() {
+	let prefs = ValidatorPrefs { commission: Perbill::from_percent(10), blocked: false };
+	assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs));
+	crate::ErasValidatorPrefs::<Test>::insert(0, ALICE, prefs);
+}
+
+/// Ends era 0 with Alice holding 60 and Bob 40 of its 100 points; returns its reward.
+fn end_era_zero() -> Balance {
+	Staking::reward_by_ids([(ALICE, 60), (BOB, 40)]);
+	start_active_era(1);
+	ErasValidatorReward::<Test>::get(0).expect("era 0 ended")
+}
+
+/// What each staker was paid, and how many times, from `Rewarded` events.
+#[derive(Default)]
+struct Payments(BTreeMap<AccountId, (Balance, u32)>);
+
+impl Payments {
+	/// Adds the current block's payments.
+	fn collect(&mut self) {
+		for record in System::events() {
+			if let RuntimeEvent::Staking(Event::Rewarded { stash, amount, .. }) = record.event {
+				let entry = self.0.entry(stash).or_default();
+				entry.0 += amount;
+				entry.1 += 1;
+			}
+		}
+	}
+
+	/// The current block's payments.
+	fn now() -> Self {
+		let mut payments = Self::default();
+		payments.collect();
+		payments
+	}
+
+	fn of(&self, who: AccountId) -> Balance {
+		self.0.get(&who).map_or(0, |paid| paid.0)
+	}
+
+	fn times(&self, who: AccountId) -> u32 {
+		self.0.get(&who).map_or(0, |paid| paid.1)
+	}
+
+	fn total(&self) -> Balance {
+		self.0.values().map(|paid| paid.0).sum()
+	}
+}
+
+/// Runs blocks, one at a time, until every automatic payout is done; returns the payments.
+fn run_automatic_payouts() -> Payments {
+	let mut payments = Payments::default();
+	for _ in 0..AutoPayoutDelay::get() + 3 {
+		run_to_block(System::block_number() + 1);
+		payments.collect();
+	}
+	assert!(crate::UnpaidEras::<Test>::get().is_empty(), "the automatic payout is done");
+	payments
+}
+
+/// `amount * num / den`, rounded down.
+fn share(amount: Balance, num: Balance, den: Balance) -> Balance {
+	amount * num / den
+}
+
+/// Asserts `actual` is `expected`, or one unit less (fixed-point rounding).
+fn assert_about(actual: Balance, expected: Balance) {
+	assert!(
+		actual == expected || actual + 1 == expected,
+		"{actual} is not {expected} (or one less)"
+	);
+}
+
+#[test]
+fn the_curve_pays_max_inflation_at_the_ideal_staking_rate_and_less_around_it() {
+	let curve = Inflation::get();
+	let year = crate::inflation::MILLISECONDS_PER_YEAR;
+	let issuance: Balance = 1_000_000;
+	// At the ideal rate, stakers get all of the maximum inflation.
+	assert_eq!(curve.era_payout(500_000, issuance, year), (100_000, 0));
+	// With nothing staked, the minimum; the rest up to the maximum is the remainder.
+	assert_eq!(curve.era_payout(0, issuance, year), (25_000, 75_000));
+	// Half-way to the ideal rate, half-way between minimum and maximum.
+	assert_eq!(curve.era_payout(250_000, issuance, year), (62_500, 37_500));
+	// Past the ideal rate, inflation halves towards the minimum every `falloff` (5 %).
+	let (stakers, remainder) = curve.era_payout(550_000, issuance, year);
+	assert_eq!(stakers, 62_500);
+	assert_eq!(stakers + remainder, 100_000);
+	// A day is its share of a year.
+	let (stakers, _) = curve.era_payout(500_000, issuance, year / 365);
+	assert_eq!(stakers, 273);
+}
+
+#[test]
+fn an_era_pays_by_points_then_commission_then_stake() {
+	two_validators_one_nominator().build_and_execute(|| {
+		alice_takes_ten_percent();
+		let issuance = Balances::total_issuance();
+		let reward = end_era_zero();
+		assert!(reward > 0);
+
+		// The era's payout and remainder follow the curve; the remainder is the treasury's.
+		let remainder = Balances::total_issuance() - issuance;
+		let event = Event::EraPaid { era_index: 0, validator_payout: reward, remainder };
+		assert!(System::events().iter().any(|r| r.event == event.clone().into()));
+		assert_eq!(Balances::balance(&TREASURY), ED + remainder);
+
+		let (alice_before, dave_before) = (held(ALICE), held(DAVE));
+		let paid = run_automatic_payouts();
+
+		// Alice earned 60 % of the reward, took 10 % of it, and shares the rest with Dave in
+		// proportion to their stakes (1,000 and 500 of 1,500).
+		let alice_part = share(reward, 60, 100);
+		let commission = share(alice_part, 10, 100);
+		let leftover = alice_part - commission;
+		assert_about(paid.of(ALICE), commission + share(leftover, 1_000, 1_500));
+		assert_about(paid.of(DAVE), share(leftover, 500, 1_500));
+		assert_about(paid.of(BOB), share(reward, 40, 100));
+		// Everybody's payee is `Staked`: the rewards are bonded.
+		assert_eq!(held(ALICE), alice_before + paid.of(ALICE));
+		assert_eq!(held(DAVE), dave_before + paid.of(DAVE));
+		assert_eq!(VoterBagsList::get_score(&DAVE), Ok(held(DAVE)));
+		// Issuance rose by exactly what was paid.
+		let paid = paid.total();
+		assert_eq!(Balances::total_issuance(), issuance + remainder + paid);
+		assert_eq!(ErasRewardPaid::<Test>::get(0), paid);
+		assert!(reward - paid <= 3, "only rounding is left");
+		// Every page is marked claimed and nothing is owed.
+		assert_eq!(ClaimedRewards::<Test>::get(0, ALICE).to_vec(), vec![0]);
+		assert_eq!(ErasUnpaidBackings::<Test>::iter_prefix(0).count(), 0);
+	});
+}
+
+#[test]
+fn the_automatic_payout_waits_for_its_delay() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		let ended_at = System::block_number();
+		run_to_block(ended_at + AutoPayoutDelay::get() - 1);
+		assert_eq!(Payments::now().of(DAVE), 0);
+		run_to_block(ended_at + AutoPayoutDelay::get());
+		assert!(Payments::now().of(DAVE) > 0);
+		System::assert_has_event(Event::EraRewardsPaid { era: 0 }.into());
+	});
+}
+
+#[test]
+fn payees_receive_as_they_chose() {
+	two_validators_one_nominator()
+		.nominator(EVE, 500, vec![BOB])
+		.build_and_execute(|| {
+			assert_ok!(Staking::set_payee(RuntimeOrigin::signed(ALICE), RewardDestination::Stash));
+			assert_ok!(Staking::set_payee(
+				RuntimeOrigin::signed(DAVE),
+				RewardDestination::Account(CHARLIE)
+			));
+			assert_ok!(Staking::set_payee(RuntimeOrigin::signed(EVE), RewardDestination::None));
+			let (alice_free, charlie_free) =
+				(Balances::balance(&ALICE), Balances::balance(&CHARLIE));
+			let (alice_held, dave_held, eve_held) = (held(ALICE), held(DAVE), held(EVE));
+			let issuance = Balances::total_issuance();
+			let reward = end_era_zero();
+			let remainder = Balances::total_issuance() - issuance;
+			let paid = run_automatic_payouts();
+
+			// Stash: free balance, bond unchanged.
+			assert!(paid.of(ALICE) > 0);
+			assert_eq!(Balances::balance(&ALICE), alice_free + paid.of(ALICE));
+			assert_eq!(held(ALICE), alice_held);
+			// Account: another account's free balance.
+			assert!(paid.of(DAVE) > 0);
+			assert_eq!(Balances::balance(&CHARLIE), charlie_free + paid.of(DAVE));
+			assert_eq!(held(DAVE), dave_held);
+			// None: forfeited, nothing minted, but counted as paid.
+			assert_eq!(paid.of(EVE), 0);
+			assert_eq!(held(EVE), eve_held);
+			let minted = paid.total();
+			assert_eq!(Balances::total_issuance(), issuance + remainder + minted);
+			assert!(ErasRewardPaid::<Test>::get(0) > minted);
+			assert!(ErasRewardPaid::<Test>::get(0) <= reward);
+		});
+}
+
+#[test]
+fn a_manual_payout_pays_a_page_once_and_the_automatic_one_skips_it() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		assert_ok!(Staking::payout_stakers(RuntimeOrigin::signed(EVE), ALICE, 0));
+		System::assert_has_event(
+			Event::PayoutStarted { era_index: 0, validator_stash: ALICE, page: 0, next: None }
+				.into(),
+		);
+		let by_hand = Payments::now();
+		assert!(by_hand.of(ALICE) > 0 && by_hand.of(DAVE) > 0);
+		assert_noop!(
+			Staking::payout_stakers(RuntimeOrigin::signed(EVE), ALICE, 0),
+			Error::<Test>::AlreadyClaimed
+		);
+		assert_noop!(
+			Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 0),
+			Error::<Test>::AlreadyClaimed
+		);
+
+		let automatic = run_automatic_payouts();
+		// Bob was paid automatically; Alice and Dave were not paid again.
+		assert!(automatic.of(BOB) > 0);
+		assert_eq!((automatic.of(ALICE), automatic.of(DAVE)), (0, 0));
+	});
+}
+
+#[test]
+fn pages_paid_by_hand_and_automatically_pay_every_nominator_exactly_once() {
+	MaxExposurePageSize::set(2);
+	let nominators: Vec<AccountId> = (10..15).collect();
+	let mut builder = two_validators_one_nominator();
+	for &who in &nominators {
+		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
+	}
+	builder.build_and_execute(|| {
+		end_era_zero();
+		// Dave and five more nominators: three pages of two.
+		assert_eq!(Staking::reward_pages(0, &ALICE), Some(3));
+		assert_ok!(Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 1));
+		let mut payments = Payments::now();
+		assert_eq!(payments.0.len(), 2, "page 1 holds two nominators");
+		assert_eq!(payments.of(ALICE), 0, "Alice is paid with page 0");
+
+		payments.0.extend(run_automatic_payouts().0);
+		for who in nominators.iter().chain([&DAVE, &ALICE, &BOB]) {
+			assert_eq!(payments.times(*who), 1, "{who} is paid once");
+		}
+		assert_eq!(ClaimedRewards::<Test>::get(0, ALICE).to_vec(), vec![0, 1, 2]);
+	});
+	MaxExposurePageSize::set(64);
+}
+
+#[test]
+fn staked_rewards_compound_into_the_next_eras_exposure() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		assert!(run_automatic_payouts().of(DAVE) > 0);
+		let dave = held(DAVE);
+		assert!(dave > 500);
+		start_active_era(2);
+		let exposure = Staking::exposure_page(2, &ALICE, 0).expect("Dave backs Alice");
+		assert_eq!(exposure.others[0].value, dave);
+	});
+}
+
+#[test]
+fn an_era_without_points_pays_everything_to_the_remainder() {
+	two_validators_one_nominator().build_and_execute(|| {
+		let issuance = Balances::total_issuance();
+		start_active_era(1);
+		assert_eq!(ErasValidatorReward::<Test>::get(0), Some(0));
+		assert!(Balances::total_issuance() > issuance, "the remainder is minted");
+		assert!(crate::UnpaidEras::<Test>::get().is_empty(), "nothing to pay");
+	});
+}
+
+#[test]
+fn payouts_refuse_eras_not_ended_or_forgotten_and_pages_that_do_not_exist() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		let payout = |validator, era, page| {
+			Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), validator, era, page)
+		};
+		assert_noop!(payout(ALICE, 1, 0), Error::<Test>::InvalidEraToReward);
+		assert_noop!(payout(ALICE, 7, 0), Error::<Test>::InvalidEraToReward);
+		assert_noop!(payout(CHARLIE, 0, 0), Error::<Test>::InvalidPage);
+		assert_noop!(payout(ALICE, 0, 1), Error::<Test>::InvalidPage);
+		assert_noop!(
+			Staking::payout_stakers(RuntimeOrigin::signed(EVE), CHARLIE, 0),
+			Error::<Test>::InvalidPage
+		);
+		assert_noop!(
+			Staking::payout_stakers(RuntimeOrigin::none(), ALICE, 0),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn an_unpaid_era_is_kept_past_history_depth_until_it_is_paid() {
+	HistoryDepth::set(BONDING_DURATION);
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		// A payout backlog holds era 0 back.
+		crate::UnpaidEras::<Test>::mutate(|eras| eras[0].1 = u64::MAX);
+		start_active_era(BONDING_DURATION + 2);
+		assert!(ErasValidatorReward::<Test>::get(0).is_some(), "era 0 is kept");
+		assert!(ErasUnpaidBackings::<Test>::get(0, DAVE).is_some());
+
+		crate::UnpaidEras::<Test>::mutate(|eras| eras[0].1 = 0);
+		let paid = run_automatic_payouts();
+		assert!(paid.of(DAVE) > 0);
+		run_to_block(System::block_number() + 1);
+		assert!(ErasValidatorReward::<Test>::get(0).is_none(), "then it is pruned");
+	});
+	HistoryDepth::set(84);
+}
+
+#[test]
+fn inflation_parameters_are_a_constant() {
+	let curve: InflationCurve = <Test as crate::Config>::Inflation::get();
+	assert_eq!(curve.ideal_staking_rate, Perquintill::from_percent(50));
+}

@@ -1,9 +1,10 @@
 //! The runtime APIs that the node, Polkadot.js and wallets call.
 
 use crate::{
-	configs::EpochDuration, AccountId, Babe, Balance, Block, Executive, Grandpa, Historical,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, VERSION,
+	configs::{EpochDuration, SessionsPerEra},
+	AccountId, Babe, Balance, Block, Executive, Grandpa, Historical, InherentDataExt, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, Staking, System, TransactionPayment,
+	BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS, MILLISECS_PER_BLOCK, VERSION,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -12,14 +13,23 @@ use frame_support::{
 	traits::KeyOwnerProofSystem,
 	weights::Weight,
 };
+use pallet_palisade_staking_runtime_api::UnbondingChunk;
 use sp_api::impl_runtime_apis;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_runtime::{
 	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, ExtrinsicInclusionMode,
+	ApplyExtrinsicResult, ExtrinsicInclusionMode, FixedU128,
 };
+use sp_staking::{EraIndex, Page};
 use sp_version::RuntimeVersion;
+
+/// How long an era is planned to last, in milliseconds.
+fn era_length_ms() -> u64 {
+	MILLISECS_PER_BLOCK
+		.saturating_mul(u64::from(EPOCH_DURATION_IN_SLOTS))
+		.saturating_mul(u64::from(SessionsPerEra::get()))
+}
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -170,6 +180,39 @@ impl_runtime_apis! {
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
 			SessionKeys::decode_into_raw_public_keys(&encoded)
+		}
+	}
+
+	impl pallet_staking_runtime_api::StakingApi<Block, Balance, AccountId> for Runtime {
+		fn nominations_quota(balance: Balance) -> u32 {
+			Staking::api_nominations_quota(balance)
+		}
+
+		fn eras_stakers_page_count(era: EraIndex, account: AccountId) -> Page {
+			Staking::api_eras_stakers_page_count(era, &account)
+		}
+
+		fn pending_rewards(era: EraIndex, account: AccountId) -> bool {
+			Staking::api_pending_rewards(era, &account)
+		}
+	}
+
+	impl pallet_palisade_staking_runtime_api::PalisadeStakingApi<Block, AccountId, Balance>
+		for Runtime
+	{
+		fn pending_rewards(who: AccountId) -> Vec<(EraIndex, Balance)> {
+			Staking::pending_rewards_of(&who)
+		}
+
+		fn unbonding_schedule(who: AccountId) -> Vec<UnbondingChunk<Balance>> {
+			Staking::unbonding_schedule(&who, era_length_ms())
+				.into_iter()
+				.map(|(value, era, expected_at)| UnbondingChunk { value, era, expected_at })
+				.collect()
+		}
+
+		fn projected_annual_yield(who: AccountId) -> FixedU128 {
+			Staking::projected_annual_yield(&who)
 		}
 	}
 

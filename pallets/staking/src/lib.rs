@@ -85,8 +85,32 @@
 //! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
 //! hundred validators and a few thousand nominators. Larger chains configure a paged provider
 //! such as `pallet-election-provider-multi-block`, with no change to this pallet (the unit
-//! tests run a three-page election). Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s
-//! event handler.
+//! tests run a three-page election).
+//!
+//! ## Rewards
+//!
+//! Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s event
+//! handler. When an era ends, [`Config::Inflation`] (the NPoS curve on the staking rate) and the
+//! era's length set its payout (`ErasValidatorReward`, event `EraPaid`); the rest of the
+//! curve's maximum goes to [`Config::RewardRemainder`]. Each validator earns a share of the
+//! payout proportional to its points, takes its commission, and the rest is split pro rata
+//! among its exposure, its own stake included. Rewards go where each staker's `Payee` says:
+//! `Staked` adds them to the bond (and moves the voter-list score), `Stash` and `Account` pay
+//! free balance, `None` forfeits them.
+//!
+//! **Nobody has to claim.** [`Config::AutoPayoutDelay`] blocks after an era ends,
+//! `on_initialize` pays every staker the era exposed, each once for everything it backed,
+//! within a tenth of each block; then it marks every page claimed (`ClaimedRewards`) and emits
+//! `EraRewardsPaid`. Until then (and after), `payout_stakers` and `payout_stakers_by_page` pay
+//! a page at once, as in `pallet-staking`. Both paths pay from what each staker is owed
+//! (`ErasUnpaidBackings`) and remove what they paid, so nobody is paid twice. An era is not
+//! removed from history while its automatic payout is pending, so no reward expires.
+//!
+//! **Commission.** A validator's commission is at most [`Config::MaxCommission`]. A decrease
+//! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
+//! `PendingCommission`), rises by at most [`Config::MaxCommissionIncrease`], and applies from
+//! the first era elected after [`Config::CommissionIncreaseDelay`] full eras, so nominators can
+//! leave first. Chilling keeps the commission as the base of the next `validate`.
 //!
 //! ## Invariants
 //!
@@ -105,7 +129,11 @@
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
 //!   elects more than `MaxValidatorSet`;
 //! - exposure records are kept for bonded stakers only, and the queue of unrecorded exposures
-//!   holds exactly its chunks.
+//!   holds exactly its chunks;
+//! - reward conservation: for each ended era, what was paid plus what its stakers are still
+//!   owed never exceeds its reward and falls short of it by rounding alone; an era whose
+//!   automatic payout is done owes nothing; claimed pages exist and are distinct; reward points
+//!   add up.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -127,6 +155,7 @@ mod reward_points;
 mod try_state;
 mod types;
 pub mod voter_list;
+mod wallet_queries;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]

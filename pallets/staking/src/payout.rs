@@ -96,6 +96,18 @@ impl<T: Config> EraPayout<T> {
 		Some(Self { reward, points: ErasRewardPoints::<T>::get(era), era, parts: BTreeMap::new() })
 	}
 
+	/// A payout of `reward` for `era` in which each of its validators earned the same points:
+	/// for projections.
+	pub(crate) fn projected(era: EraIndex, reward: BalanceOf<T>) -> Self {
+		let mut points = EraRewardPoints::<T>::default();
+		for validator in ErasStakersOverview::<T>::iter_key_prefix(era) {
+			if points.individual.try_insert(validator, 1).is_ok() {
+				points.total.saturating_inc();
+			}
+		}
+		Self { reward, points, era, parts: BTreeMap::new() }
+	}
+
 	/// `validator`'s part, if it was elected in the era.
 	fn part(&mut self, validator: &T::AccountId) -> Option<ValidatorPart<BalanceOf<T>>> {
 		let (reward, points, era) = (self.reward, &self.points, self.era);

@@ -3,12 +3,12 @@
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
 use crate::{
-	payout::EraPayout, ActiveEra, BalanceOf, Bonded, BondedEras, ClaimedRewards, Config,
-	CurrentEra, ElectedStashes, ElectionPhase, ErasRewardPaid, ErasRewardPoints,
+	payout::EraPayout, ActiveEra, BalanceOf, Bonded, BondedEras, ChilledCommission, ClaimedRewards,
+	Config, CurrentEra, ElectedStashes, ElectionPhase, ErasRewardPaid, ErasRewardPoints,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
-	Ledger, NextEraElection, Nominators, Pallet, Payee, UnpaidEras, UnrecordedExposureQueue,
-	UnrecordedExposures, ValidatorCount, Validators,
+	Ledger, NextEraElection, Nominators, Pallet, Payee, PendingCommission, UnpaidEras,
+	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, Validators,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -32,7 +32,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_eras()?;
 		Self::check_exposures()?;
 		Self::check_exposure_records()?;
-		Self::check_rewards()
+		Self::check_rewards()?;
+		Self::check_commissions()
 	}
 
 	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
@@ -305,6 +306,27 @@ impl<T: Config> Pallet<T> {
 				reward.saturating_sub(accounted) <= rounding.into(),
 				"an era's reward is neither paid nor owed"
 			);
+		}
+		Ok(())
+	}
+
+	/// Commissions stay within `MaxCommission`; an announced increase belongs to a validator
+	/// (or a chilled one) and raises its commission; a chilled commission belongs to a bonded
+	/// staker that does not validate.
+	fn check_commissions() -> Result<(), TryRuntimeError> {
+		let max = T::MaxCommission::get();
+		for (stash, pending) in PendingCommission::<T>::iter() {
+			let current = Validators::<T>::try_get(&stash)
+				.map(|prefs| prefs.commission)
+				.ok()
+				.or_else(|| ChilledCommission::<T>::get(&stash))
+				.ok_or("an increase is announced for a staker that never validated")?;
+			ensure!(pending.commission > current, "an announced increase does not increase");
+			ensure!(pending.commission <= max, "an announced commission exceeds MaxCommission");
+		}
+		for (stash, _) in ChilledCommission::<T>::iter() {
+			ensure!(Ledger::<T>::contains_key(&stash), "a chilled commission outlived its staker");
+			ensure!(!Validators::<T>::contains_key(&stash), "a validator has a chilled commission");
 		}
 		Ok(())
 	}

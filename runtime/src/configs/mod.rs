@@ -5,4 +5,5 @@ mod staking;
 mod system;
 
 pub use consensus::*;
+pub use staking::SessionsPerEra;
 pub use system::*;

@@ -9,7 +9,7 @@ use crate::{
 use alloc::collections::btree_map::BTreeMap;
 use frame_election_provider_support::SortedListProvider;
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
-use sp_runtime::{Perbill, Perquintill};
+use sp_runtime::{FixedU128, Perbill, Perquintill};
 
 const DAY: u64 = 24 * 60 * 60 * 1_000;
 
@@ -331,4 +331,49 @@ fn an_unpaid_era_is_kept_past_history_depth_until_it_is_paid() {
 fn inflation_parameters_are_a_constant() {
 	let curve: InflationCurve = <Test as crate::Config>::Inflation::get();
 	assert_eq!(curve.ideal_staking_rate, Perquintill::from_percent(50));
+}
+
+#[test]
+fn wallets_see_pending_rewards_and_the_projected_yield() {
+	two_validators_one_nominator().build_and_execute(|| {
+		alice_takes_ten_percent();
+		// Nobody is exposed in era 0 but the genesis stakers; Eve gets the average.
+		let average = Staking::projected_annual_yield(&EVE);
+		let dave_yield = Staking::projected_annual_yield(&DAVE);
+		assert!(average > FixedU128::from_inner(0));
+		// Dave backs Alice, who takes 10 %, and shares her part with Alice's own 1,000:
+		// 1,500 of Alice's stake earn half the payout, 0.9 of it shared pro rata.
+		let staked = 2_500u128;
+		let yearly_rate = average.into_inner(); // payout / staked, per 10^18
+		let expected = yearly_rate * staked / 2 * 9 / 10 / 1_500;
+		let got = dave_yield.into_inner();
+		// Balances of a few thousand units round each step by up to one unit.
+		assert!(expected - got <= expected / 100, "{got} is about {expected}");
+
+		let reward = end_era_zero();
+		let pending = Staking::pending_rewards_of(&DAVE);
+		assert_eq!(pending.len(), 1);
+		assert!(pending[0].1 > 0 && pending[0].1 < reward);
+		let paid = run_automatic_payouts();
+		assert_eq!(paid.of(DAVE), pending[0].1);
+		assert!(Staking::pending_rewards_of(&DAVE).is_empty());
+	});
+}
+
+#[test]
+fn wallets_see_when_unbonded_funds_are_free() {
+	two_validators_one_nominator().build_and_execute(|| {
+		start_active_era(1);
+		run_to_block(System::block_number() + 1);
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
+		let era_length = 15 * DAY;
+		let start = crate::ActiveEra::<Test>::get().and_then(|active| active.start);
+		let start = start.expect("era 1 started");
+		let free_at = 1 + BONDING_DURATION;
+		assert_eq!(
+			Staking::unbonding_schedule(&DAVE, era_length),
+			vec![(100, free_at, Some(start + u64::from(BONDING_DURATION) * era_length))]
+		);
+		assert!(Staking::unbonding_schedule(&EVE, era_length).is_empty());
+	});
 }

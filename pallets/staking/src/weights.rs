@@ -97,10 +97,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `716`
+		//  Measured:  `753`
 		//  Estimated: `3635`
-		// Minimum execution time: 69_814_000 picoseconds.
-		Weight::from_parts(72_758_000, 3635)
+		// Minimum execution time: 71_006_000 picoseconds.
+		Weight::from_parts(74_100_000, 3635)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 111_366_000 picoseconds.
-		Weight::from_parts(116_324_000, 6280)
+		// Minimum execution time: 110_765_000 picoseconds.
+		Weight::from_parts(115_222_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_404_000 picoseconds.
-		Weight::from_parts(100_159_000, 4556)
+		// Minimum execution time: 94_962_000 picoseconds.
+		Weight::from_parts(100_019_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -161,10 +161,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 64_446_000 picoseconds.
-		Weight::from_parts(66_905_157, 4556)
-			// Standard Error: 461
-			.saturating_add(Weight::from_parts(25_629, 0).saturating_mul(s.into()))
+		// Minimum execution time: 62_524_000 picoseconds.
+		Weight::from_parts(66_581_916, 4556)
+			// Standard Error: 740
+			.saturating_add(Weight::from_parts(15_281, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -190,18 +190,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 113_660_000 picoseconds.
-		Weight::from_parts(118_206_000, 4556)
+		// Minimum execution time: 116_304_000 picoseconds.
+		Weight::from_parts(123_184_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -215,6 +219,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MaxValidatorsCount` (r:1 w:0)
 	/// Proof: `Staking::MaxValidatorsCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CurrentEra` (r:1 w:0)
+	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:1 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
@@ -223,12 +235,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2030`
+		//  Measured:  `2094`
 		//  Estimated: `4556`
-		// Minimum execution time: 52_338_000 picoseconds.
-		Weight::from_parts(55_693_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 68_251_000 picoseconds.
+		Weight::from_parts(72_308_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -253,10 +265,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 49_654_000 picoseconds.
-		Weight::from_parts(48_447_235, 4556)
-			// Standard Error: 4_066
-			.saturating_add(Weight::from_parts(4_231_707, 0).saturating_mul(n.into()))
+		// Minimum execution time: 52_368_000 picoseconds.
+		Weight::from_parts(49_903_378, 4556)
+			// Standard Error: 4_183
+			.saturating_add(Weight::from_parts(4_332_041, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -282,8 +294,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 65_117_000 picoseconds.
-		Weight::from_parts(68_522_000, 6280)
+		// Minimum execution time: 66_690_000 picoseconds.
+		Weight::from_parts(70_426_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -295,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_162_000 picoseconds.
-		Weight::from_parts(16_304_000, 4556)
+		// Minimum execution time: 15_273_000 picoseconds.
+		Weight::from_parts(16_434_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -322,18 +334,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 117_505_000 picoseconds.
-		Weight::from_parts(130_525_000, 6280)
+		// Minimum execution time: 123_394_000 picoseconds.
+		Weight::from_parts(130_455_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -346,12 +362,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_825_000 picoseconds.
-		Weight::from_parts(72_424_534, 6280)
+		// Minimum execution time: 64_957_000 picoseconds.
+		Weight::from_parts(69_292_855, 6280)
+			// Standard Error: 3_086
+			.saturating_add(Weight::from_parts(41_866, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -377,18 +395,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_934_000 picoseconds.
-		Weight::from_parts(103_534_000, 4556)
+		// Minimum execution time: 99_829_000 picoseconds.
+		Weight::from_parts(105_497_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -399,10 +421,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 26_720_000 picoseconds.
-		Weight::from_parts(23_902_391, 4556)
-			// Standard Error: 38_169
-			.saturating_add(Weight::from_parts(10_369_394, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_979_000 picoseconds.
+		Weight::from_parts(15_305_175, 4556)
+			// Standard Error: 43_113
+			.saturating_add(Weight::from_parts(10_909_861, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -424,7 +446,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_495_000 picoseconds.
+		// Minimum execution time: 3_525_000 picoseconds.
 		Weight::from_parts(3_936_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -444,8 +466,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_225_000 picoseconds.
-		Weight::from_parts(3_625_000, 0)
+		// Minimum execution time: 3_205_000 picoseconds.
+		Weight::from_parts(3_595_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -474,8 +496,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 73_880_000 picoseconds.
-		Weight::from_parts(79_899_000, 6280)
+		// Minimum execution time: 76_734_000 picoseconds.
+		Weight::from_parts(80_780_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -487,8 +509,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_148_000 picoseconds.
-		Weight::from_parts(19_319_000, 3510)
+		// Minimum execution time: 18_007_000 picoseconds.
+		Weight::from_parts(19_329_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -498,8 +520,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_273_000 picoseconds.
-		Weight::from_parts(2_564_000, 0)
+		// Minimum execution time: 2_263_000 picoseconds.
+		Weight::from_parts(2_534_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -508,8 +530,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_264_000 picoseconds.
-		Weight::from_parts(2_544_000, 0)
+		// Minimum execution time: 2_253_000 picoseconds.
+		Weight::from_parts(2_524_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -518,8 +540,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_811_000 picoseconds.
-		Weight::from_parts(7_280_000, 1489)
+		// Minimum execution time: 6_820_000 picoseconds.
+		Weight::from_parts(7_381_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -529,8 +551,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_790_000 picoseconds.
-		Weight::from_parts(7_461_000, 1489)
+		// Minimum execution time: 6_810_000 picoseconds.
+		Weight::from_parts(7_351_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -540,8 +562,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_807_000 picoseconds.
-		Weight::from_parts(5_398_000, 0)
+		// Minimum execution time: 4_717_000 picoseconds.
+		Weight::from_parts(5_138_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -550,8 +572,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_328_000, 0)
+		// Minimum execution time: 4_697_000 picoseconds.
+		Weight::from_parts(5_128_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -560,8 +582,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_848_000 picoseconds.
-		Weight::from_parts(5_318_000, 0)
+		// Minimum execution time: 4_797_000 picoseconds.
+		Weight::from_parts(5_198_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -570,6 +592,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ElectedStashes` (`max_values`: Some(1), `max_size`: Some(32002), added: 32497, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1000 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1000 w:0)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
@@ -578,65 +602,148 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:0 w:1000)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::UnrecordedExposures` (r:0 w:24)
-	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:0 w:94)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 869_046_000 picoseconds.
-		Weight::from_parts(919_191_000, 33487)
-			// Standard Error: 76_013
-			.saturating_add(Weight::from_parts(19_262_190, 0).saturating_mul(v.into()))
-			// Standard Error: 15_202
-			.saturating_add(Weight::from_parts(221_909, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_027_614_000 picoseconds.
+		Weight::from_parts(2_150_468_000, 33487)
+			// Standard Error: 86_885
+			.saturating_add(Weight::from_parts(20_322_463, 0).saturating_mul(v.into()))
+			// Standard Error: 17_376
+			.saturating_add(Weight::from_parts(480_507, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(35_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(94_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
-	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Bonded` (r:256 w:0)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Bonded` (r:64 w:0)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:64 w:64)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:0 w:64)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// The range of component `u` is `[1, 256]`.
-	fn payout_stakers_by_page(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 0)
-			.saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-	}
-	fn pay_staker(b: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 0)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	fn mark_rewards_claimed() -> Weight {
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
+	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `707 + u * (110 ±0)`
-		//  Estimated: `11675 + u * (2547 ±0)`
-		// Minimum execution time: 16_675_000 picoseconds.
-		Weight::from_parts(17_145_000, 11675)
-			// Standard Error: 6_574
-			.saturating_add(Weight::from_parts(5_602_838, 0).saturating_mul(u.into()))
+		//  Measured:  `809 + u * (943 ±0)`
+		//  Estimated: `58843 + u * (3360 ±0)`
+		// Minimum execution time: 21_452_000 picoseconds.
+		Weight::from_parts(10_276_125, 58843)
+			// Standard Error: 8_705
+			.saturating_add(Weight::from_parts(9_305_689, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
-			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(u.into())))
+			.saturating_add(Weight::from_parts(0, 3360).saturating_mul(u.into()))
+	}
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorReward` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPoints` (r:1 w:0)
+	/// Proof: `Staking::ErasRewardPoints` (`max_values`: None, `max_size`: Some(36018), added: 38493, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:0)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:513 w:513)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Payee` (r:513 w:0)
+	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:513 w:513)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:513 w:513)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:513 w:513)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:2 w:2)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
+	fn payout_stakers_by_page(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1899 + n * (605 ±0)`
+		//  Estimated: `39483 + n * (3566 ±0)`
+		// Minimum execution time: 182_121_000 picoseconds.
+		Weight::from_parts(183_895_000, 39483)
+			// Standard Error: 180_152
+			.saturating_add(Weight::from_parts(138_021_468, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
+	}
+	/// Storage: `Staking::ErasUnpaidBackings` (r:2 w:1)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:16 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:16 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Payee` (r:1 w:0)
+	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:1 w:1)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// The range of component `b` is `[1, 16]`.
+	fn pay_staker(b: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1859 + b * (239 ±0)`
+		//  Estimated: `7710 + b * (2567 ±0)`
+		// Minimum execution time: 133_328_000 picoseconds.
+		Weight::from_parts(128_107_118, 7710)
+			// Standard Error: 11_222
+			.saturating_add(Weight::from_parts(10_268_847, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
+	}
+	/// Storage: `Staking::ErasStakersOverview` (r:2 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::AutoPayout` (r:0 w:1)
+	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	fn mark_rewards_claimed() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `579`
+		//  Estimated: `6124`
+		// Minimum execution time: 15_964_000 picoseconds.
+		Weight::from_parts(17_236_000, 6124)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -655,10 +762,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 669_949_000 picoseconds.
-		Weight::from_parts(433_793_077, 513990)
-			// Standard Error: 77_335
-			.saturating_add(Weight::from_parts(17_534_252, 0).saturating_mul(v.into()))
+		// Minimum execution time: 668_207_000 picoseconds.
+		Weight::from_parts(410_355_797, 513990)
+			// Standard Error: 65_762
+			.saturating_add(Weight::from_parts(16_250_010, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -673,10 +780,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 23_154_000 picoseconds.
-		Weight::from_parts(23_765_000, 6030)
-			// Standard Error: 19_241
-			.saturating_add(Weight::from_parts(8_461_129, 0).saturating_mul(t.into()))
+		// Minimum execution time: 24_146_000 picoseconds.
+		Weight::from_parts(24_467_000, 6030)
+			// Standard Error: 14_697
+			.saturating_add(Weight::from_parts(8_076_147, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -689,22 +796,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:2 w:1)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorReward` (r:0 w:1)
+	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPoints` (r:0 w:1)
 	/// Proof: `Staking::ErasRewardPoints` (`max_values`: None, `max_size`: Some(36018), added: 38493, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:0 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:0 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `910 + k * (47 ±0)`
+		//  Measured:  `1199 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 80_940_000 picoseconds.
-		Weight::from_parts(81_892_000, 56288)
-			// Standard Error: 15_966
-			.saturating_add(Weight::from_parts(15_189_160, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 131_507_000 picoseconds.
+		Weight::from_parts(132_778_000, 56288)
+			// Standard Error: 11_662
+			.saturating_add(Weight::from_parts(14_842_343, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
@@ -724,10 +839,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `716`
+		//  Measured:  `753`
 		//  Estimated: `3635`
-		// Minimum execution time: 69_814_000 picoseconds.
-		Weight::from_parts(72_758_000, 3635)
+		// Minimum execution time: 71_006_000 picoseconds.
+		Weight::from_parts(74_100_000, 3635)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -745,8 +860,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 111_366_000 picoseconds.
-		Weight::from_parts(116_324_000, 6280)
+		// Minimum execution time: 110_765_000 picoseconds.
+		Weight::from_parts(115_222_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -770,8 +885,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2389`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_404_000 picoseconds.
-		Weight::from_parts(100_159_000, 4556)
+		// Minimum execution time: 94_962_000 picoseconds.
+		Weight::from_parts(100_019_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -788,10 +903,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `940 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 64_446_000 picoseconds.
-		Weight::from_parts(66_905_157, 4556)
-			// Standard Error: 461
-			.saturating_add(Weight::from_parts(25_629, 0).saturating_mul(s.into()))
+		// Minimum execution time: 62_524_000 picoseconds.
+		Weight::from_parts(66_581_916, 4556)
+			// Standard Error: 740
+			.saturating_add(Weight::from_parts(15_281, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -817,18 +932,22 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2836`
 		//  Estimated: `4556`
-		// Minimum execution time: 113_660_000 picoseconds.
-		Weight::from_parts(118_206_000, 4556)
+		// Minimum execution time: 116_304_000 picoseconds.
+		Weight::from_parts(123_184_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -842,6 +961,14 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MaxValidatorsCount` (r:1 w:0)
 	/// Proof: `Staking::MaxValidatorsCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CurrentEra` (r:1 w:0)
+	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:1 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
@@ -850,12 +977,12 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2030`
+		//  Measured:  `2094`
 		//  Estimated: `4556`
-		// Minimum execution time: 52_338_000 picoseconds.
-		Weight::from_parts(55_693_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Minimum execution time: 68_251_000 picoseconds.
+		Weight::from_parts(72_308_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -880,10 +1007,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 49_654_000 picoseconds.
-		Weight::from_parts(48_447_235, 4556)
-			// Standard Error: 4_066
-			.saturating_add(Weight::from_parts(4_231_707, 0).saturating_mul(n.into()))
+		// Minimum execution time: 52_368_000 picoseconds.
+		Weight::from_parts(49_903_378, 4556)
+			// Standard Error: 4_183
+			.saturating_add(Weight::from_parts(4_332_041, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -909,8 +1036,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 65_117_000 picoseconds.
-		Weight::from_parts(68_522_000, 6280)
+		// Minimum execution time: 66_690_000 picoseconds.
+		Weight::from_parts(70_426_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -922,8 +1049,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_162_000 picoseconds.
-		Weight::from_parts(16_304_000, 4556)
+		// Minimum execution time: 15_273_000 picoseconds.
+		Weight::from_parts(16_434_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -949,18 +1076,22 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 117_505_000 picoseconds.
-		Weight::from_parts(130_525_000, 6280)
+		// Minimum execution time: 123_394_000 picoseconds.
+		Weight::from_parts(130_455_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -973,12 +1104,14 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 63_825_000 picoseconds.
-		Weight::from_parts(72_424_534, 6280)
+		// Minimum execution time: 64_957_000 picoseconds.
+		Weight::from_parts(69_292_855, 6280)
+			// Standard Error: 3_086
+			.saturating_add(Weight::from_parts(41_866, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1004,18 +1137,22 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:0 w:1)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 96_934_000 picoseconds.
-		Weight::from_parts(103_534_000, 4556)
+		// Minimum execution time: 99_829_000 picoseconds.
+		Weight::from_parts(105_497_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -1026,10 +1163,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 26_720_000 picoseconds.
-		Weight::from_parts(23_902_391, 4556)
-			// Standard Error: 38_169
-			.saturating_add(Weight::from_parts(10_369_394, 0).saturating_mul(k.into()))
+		// Minimum execution time: 25_979_000 picoseconds.
+		Weight::from_parts(15_305_175, 4556)
+			// Standard Error: 43_113
+			.saturating_add(Weight::from_parts(10_909_861, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1051,7 +1188,7 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_495_000 picoseconds.
+		// Minimum execution time: 3_525_000 picoseconds.
 		Weight::from_parts(3_936_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1071,8 +1208,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_225_000 picoseconds.
-		Weight::from_parts(3_625_000, 0)
+		// Minimum execution time: 3_205_000 picoseconds.
+		Weight::from_parts(3_595_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1101,8 +1238,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 73_880_000 picoseconds.
-		Weight::from_parts(79_899_000, 6280)
+		// Minimum execution time: 76_734_000 picoseconds.
+		Weight::from_parts(80_780_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1114,8 +1251,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_148_000 picoseconds.
-		Weight::from_parts(19_319_000, 3510)
+		// Minimum execution time: 18_007_000 picoseconds.
+		Weight::from_parts(19_329_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1125,8 +1262,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_273_000 picoseconds.
-		Weight::from_parts(2_564_000, 0)
+		// Minimum execution time: 2_263_000 picoseconds.
+		Weight::from_parts(2_534_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1135,8 +1272,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_264_000 picoseconds.
-		Weight::from_parts(2_544_000, 0)
+		// Minimum execution time: 2_253_000 picoseconds.
+		Weight::from_parts(2_524_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1145,8 +1282,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_811_000 picoseconds.
-		Weight::from_parts(7_280_000, 1489)
+		// Minimum execution time: 6_820_000 picoseconds.
+		Weight::from_parts(7_381_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1156,8 +1293,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_790_000 picoseconds.
-		Weight::from_parts(7_461_000, 1489)
+		// Minimum execution time: 6_810_000 picoseconds.
+		Weight::from_parts(7_351_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1167,8 +1304,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_807_000 picoseconds.
-		Weight::from_parts(5_398_000, 0)
+		// Minimum execution time: 4_717_000 picoseconds.
+		Weight::from_parts(5_138_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1177,8 +1314,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_328_000, 0)
+		// Minimum execution time: 4_697_000 picoseconds.
+		Weight::from_parts(5_128_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1187,8 +1324,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_848_000 picoseconds.
-		Weight::from_parts(5_318_000, 0)
+		// Minimum execution time: 4_797_000 picoseconds.
+		Weight::from_parts(5_198_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1197,6 +1334,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ElectedStashes` (`max_values`: Some(1), `max_size`: Some(32002), added: 32497, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1000 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1000 w:0)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
@@ -1205,65 +1344,148 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:0 w:1000)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::UnrecordedExposures` (r:0 w:24)
-	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposures` (r:0 w:94)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 869_046_000 picoseconds.
-		Weight::from_parts(919_191_000, 33487)
-			// Standard Error: 76_013
-			.saturating_add(Weight::from_parts(19_262_190, 0).saturating_mul(v.into()))
-			// Standard Error: 15_202
-			.saturating_add(Weight::from_parts(221_909, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_027_614_000 picoseconds.
+		Weight::from_parts(2_150_468_000, 33487)
+			// Standard Error: 86_885
+			.saturating_add(Weight::from_parts(20_322_463, 0).saturating_mul(v.into()))
+			// Standard Error: 17_376
+			.saturating_add(Weight::from_parts(480_507, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(35_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().writes(94_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
-	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(8210), added: 10685, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Bonded` (r:256 w:0)
+	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Bonded` (r:64 w:0)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:256)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:64 w:64)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:0 w:64)
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// The range of component `u` is `[1, 256]`.
-	fn payout_stakers_by_page(n: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 0)
-			.saturating_add(Weight::from_parts(100_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-	}
-	fn pay_staker(b: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 0)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
-	}
-	fn mark_rewards_claimed() -> Weight {
-		Weight::from_parts(20_000_000, 0)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
+	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `707 + u * (110 ±0)`
-		//  Estimated: `11675 + u * (2547 ±0)`
-		// Minimum execution time: 16_675_000 picoseconds.
-		Weight::from_parts(17_145_000, 11675)
-			// Standard Error: 6_574
-			.saturating_add(Weight::from_parts(5_602_838, 0).saturating_mul(u.into()))
+		//  Measured:  `809 + u * (943 ±0)`
+		//  Estimated: `58843 + u * (3360 ±0)`
+		// Minimum execution time: 21_452_000 picoseconds.
+		Weight::from_parts(10_276_125, 58843)
+			// Standard Error: 8_705
+			.saturating_add(Weight::from_parts(9_305_689, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(u.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(u.into())))
-			.saturating_add(Weight::from_parts(0, 2547).saturating_mul(u.into()))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(u.into())))
+			.saturating_add(Weight::from_parts(0, 3360).saturating_mul(u.into()))
+	}
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorReward` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPoints` (r:1 w:0)
+	/// Proof: `Staking::ErasRewardPoints` (`max_values`: None, `max_size`: Some(36018), added: 38493, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:0)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:513 w:513)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Payee` (r:513 w:0)
+	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:513 w:513)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:513 w:513)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:513 w:513)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:2 w:2)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
+	fn payout_stakers_by_page(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1899 + n * (605 ±0)`
+		//  Estimated: `39483 + n * (3566 ±0)`
+		// Minimum execution time: 182_121_000 picoseconds.
+		Weight::from_parts(183_895_000, 39483)
+			// Standard Error: 180_152
+			.saturating_add(Weight::from_parts(138_021_468, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
+	}
+	/// Storage: `Staking::ErasUnpaidBackings` (r:2 w:1)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:16 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:16 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Payee` (r:1 w:0)
+	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:1 w:1)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// The range of component `b` is `[1, 16]`.
+	fn pay_staker(b: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1859 + b * (239 ±0)`
+		//  Estimated: `7710 + b * (2567 ±0)`
+		// Minimum execution time: 133_328_000 picoseconds.
+		Weight::from_parts(128_107_118, 7710)
+			// Standard Error: 11_222
+			.saturating_add(Weight::from_parts(10_268_847, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
+	}
+	/// Storage: `Staking::ErasStakersOverview` (r:2 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::AutoPayout` (r:0 w:1)
+	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	fn mark_rewards_claimed() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `579`
+		//  Estimated: `6124`
+		// Minimum execution time: 15_964_000 picoseconds.
+		Weight::from_parts(17_236_000, 6124)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1282,10 +1504,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 669_949_000 picoseconds.
-		Weight::from_parts(433_793_077, 513990)
-			// Standard Error: 77_335
-			.saturating_add(Weight::from_parts(17_534_252, 0).saturating_mul(v.into()))
+		// Minimum execution time: 668_207_000 picoseconds.
+		Weight::from_parts(410_355_797, 513990)
+			// Standard Error: 65_762
+			.saturating_add(Weight::from_parts(16_250_010, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(272_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1300,10 +1522,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 23_154_000 picoseconds.
-		Weight::from_parts(23_765_000, 6030)
-			// Standard Error: 19_241
-			.saturating_add(Weight::from_parts(8_461_129, 0).saturating_mul(t.into()))
+		// Minimum execution time: 24_146_000 picoseconds.
+		Weight::from_parts(24_467_000, 6030)
+			// Standard Error: 14_697
+			.saturating_add(Weight::from_parts(8_076_147, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -1316,22 +1538,30 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:2 w:1)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
+	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorReward` (r:0 w:1)
+	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPoints` (r:0 w:1)
 	/// Proof: `Staking::ErasRewardPoints` (`max_values`: None, `max_size`: Some(36018), added: 38493, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasRewardPaid` (r:0 w:1)
+	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:0 w:1)
 	/// Proof: `Staking::ErasTotalStake` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `910 + k * (47 ±0)`
+		//  Measured:  `1199 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 80_940_000 picoseconds.
-		Weight::from_parts(81_892_000, 56288)
-			// Standard Error: 15_966
-			.saturating_add(Weight::from_parts(15_189_160, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 131_507_000 picoseconds.
+		Weight::from_parts(132_778_000, 56288)
+			// Standard Error: 11_662
+			.saturating_add(Weight::from_parts(14_842_343, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}

@@ -823,10 +823,16 @@ pub mod pallet {
 					<= T::MaxValidatorSet::get(),
 				"the election provider may elect more validators than MaxValidatorSet"
 			);
+			let hook_limit = Self::hook_weight_limit();
 			assert!(
-				T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK)
-					.all_lte(Self::hook_weight_limit()),
+				T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK).all_lte(hook_limit),
 				"a chunk of exposed stakers must fit in on_initialize's share of a block"
+			);
+			assert!(
+				T::WeightInfo::pay_staker(T::MaxNominations::get())
+					.max(T::WeightInfo::mark_rewards_claimed())
+					.all_lte(hook_limit),
+				"paying one staker must fit in on_initialize's share of a block"
 			);
 			let era_length = T::NextNewSession::average_session_length()
 				.saturating_mul(T::SessionsPerEra::get().into());

@@ -28,7 +28,7 @@ use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use core::marker::PhantomData;
 use frame_election_provider_support::ElectionProvider;
 use frame_support::{
-	defensive,
+	defensive, ensure,
 	traits::{
 		fungible::{Balanced, Inspect, Mutate},
 		Get, OnUnbalanced, UnixTime,
@@ -203,14 +203,14 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let active = Self::active_era().unwrap_or(0);
 		let oldest = active.saturating_sub(T::HistoryDepth::get());
-		frame_support::ensure!(era < active && era >= oldest, Error::<T>::InvalidEraToReward);
+		ensure!(era < active && era >= oldest, Error::<T>::InvalidEraToReward);
 		let mut payout = EraPayout::<T>::load(era).ok_or(Error::<T>::InvalidEraToReward)?;
-		frame_support::ensure!(Self::exposures_recorded(era), Error::<T>::RewardsNotReady);
+		ensure!(Self::exposures_recorded(era), Error::<T>::RewardsNotReady);
 		let pages = Self::reward_pages(era, &validator).ok_or(Error::<T>::InvalidPage)?;
-		frame_support::ensure!(page < pages, Error::<T>::InvalidPage);
+		ensure!(page < pages, Error::<T>::InvalidPage);
 
 		let next = ClaimedRewards::<T>::try_mutate(era, &validator, |claimed| {
-			frame_support::ensure!(!claimed.contains(&page), Error::<T>::AlreadyClaimed);
+			ensure!(!claimed.contains(&page), Error::<T>::AlreadyClaimed);
 			if claimed.try_push(page).is_err() {
 				defensive!("an exposure has more pages than ClaimedPagesBound");
 			}

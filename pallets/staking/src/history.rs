@@ -77,36 +77,21 @@ impl<T: Config> Pallet<T> {
 			removed.saturating_accrue(SINGLE_KEYS);
 		}
 
-		let validators: Vec<_> =
-			ErasStakersOverview::<T>::iter_key_prefix(era).take(left(*removed)).collect();
-		for validator in validators {
-			ErasStakersOverview::<T>::remove(era, validator);
-			removed.saturating_inc();
-		}
-		let pages: Vec<_> =
-			ErasStakersPaged::<T>::iter_key_prefix((era,)).take(left(*removed)).collect();
-		for (validator, page) in pages {
-			ErasStakersPaged::<T>::remove((era, validator, page));
-			removed.saturating_inc();
-		}
-		let validators: Vec<_> =
-			ErasValidatorPrefs::<T>::iter_key_prefix(era).take(left(*removed)).collect();
-		for validator in validators {
-			ErasValidatorPrefs::<T>::remove(era, validator);
-			removed.saturating_inc();
-		}
-		let validators: Vec<_> =
-			ClaimedRewards::<T>::iter_key_prefix(era).take(left(*removed)).collect();
-		for validator in validators {
-			ClaimedRewards::<T>::remove(era, validator);
-			removed.saturating_inc();
-		}
-		let stakers: Vec<_> =
-			ErasUnpaidBackings::<T>::iter_key_prefix(era).take(left(*removed)).collect();
-		for staker in stakers {
-			ErasUnpaidBackings::<T>::remove(era, staker);
-			removed.saturating_inc();
-		}
+		remove_keys(ErasStakersOverview::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
+			ErasStakersOverview::<T>::remove(era, v)
+		});
+		remove_keys(ErasStakersPaged::<T>::iter_key_prefix((era,)), left(*removed), removed, |k| {
+			ErasStakersPaged::<T>::remove((era, k.0, k.1))
+		});
+		remove_keys(ErasValidatorPrefs::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
+			ErasValidatorPrefs::<T>::remove(era, v)
+		});
+		remove_keys(ClaimedRewards::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
+			ClaimedRewards::<T>::remove(era, v)
+		});
+		remove_keys(ErasUnpaidBackings::<T>::iter_key_prefix(era), left(*removed), removed, |s| {
+			ErasUnpaidBackings::<T>::remove(era, s)
+		});
 		// Done if the limit left room to find every map empty.
 		left(*removed) > 0
 			&& ErasStakersOverview::<T>::iter_key_prefix(era).next().is_none()
@@ -114,5 +99,20 @@ impl<T: Config> Pallet<T> {
 			&& ErasValidatorPrefs::<T>::iter_key_prefix(era).next().is_none()
 			&& ClaimedRewards::<T>::iter_key_prefix(era).next().is_none()
 			&& ErasUnpaidBackings::<T>::iter_key_prefix(era).next().is_none()
+	}
+}
+
+/// Removes up to `limit` of `keys` with `remove`, counting them in `removed`. The keys are
+/// collected first: storage is not changed while it is iterated.
+fn remove_keys<K>(
+	keys: impl Iterator<Item = K>,
+	limit: usize,
+	removed: &mut u32,
+	remove: impl Fn(K),
+) {
+	let keys: Vec<K> = keys.take(limit).collect();
+	for key in keys {
+		remove(key);
+		removed.saturating_inc();
 	}
 }

@@ -962,12 +962,17 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// Replaces a nomination if the caller was nominating. Takes effect at the next
-		/// election.
+		/// election. A commission lower than (or equal to) the current one applies at once and
+		/// cancels an announced increase; a higher one is announced and applies only after
+		/// `CommissionIncreaseDelay` full eras (the stored preferences keep the current
+		/// commission until then). A new validator sets any commission at once.
 		///
 		/// Errors: `NotStash`; `InsufficientBond` below `MinValidatorBond`; `CommissionTooLow`
-		/// below `MinCommission`; `TooManyValidators` when `MaxValidatorsCount` is reached.
+		/// below `MinCommission`; `CommissionTooHigh` above `MaxCommission`;
+		/// `CommissionIncreaseTooLarge` for a rise beyond `MaxCommissionIncrease`;
+		/// `TooManyValidators` when `MaxValidatorsCount` is reached.
 		///
-		/// Emits `ValidatorPrefsSet`.
+		/// Emits `ValidatorPrefsSet`, and `CommissionIncreaseAnnounced` for an increase.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::validate())]
 		pub fn validate(origin: OriginFor<T>, prefs: ValidatorPrefs) -> DispatchResult {

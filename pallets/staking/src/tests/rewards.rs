@@ -54,6 +54,15 @@ impl Payments {
 		}
 	}
 
+	/// Adds `other`'s payments to these.
+	fn merge(&mut self, other: Payments) {
+		for (who, (amount, times)) in other.0 {
+			let entry = self.0.entry(who).or_default();
+			entry.0 += amount;
+			entry.1 += times;
+		}
+	}
+
 	/// The current block's payments.
 	fn now() -> Self {
 		let mut payments = Self::default();
@@ -252,7 +261,7 @@ fn pages_paid_by_hand_and_automatically_pay_every_nominator_exactly_once() {
 		assert_eq!(payments.0.len(), 2, "page 1 holds two nominators");
 		assert_eq!(payments.of(ALICE), 0, "Alice is paid with page 0");
 
-		payments.0.extend(run_automatic_payouts().0);
+		payments.merge(run_automatic_payouts());
 		for who in nominators.iter().chain([&DAVE, &ALICE, &BOB]) {
 			assert_eq!(payments.times(*who), 1, "{who} is paid once");
 		}
@@ -375,5 +384,30 @@ fn wallets_see_when_unbonded_funds_are_free() {
 			vec![(100, free_at, Some(start + u64::from(BONDING_DURATION) * era_length))]
 		);
 		assert!(Staking::unbonding_schedule(&EVE, era_length).is_empty());
+	});
+}
+
+#[test]
+fn the_automatic_payout_spreads_over_blocks_within_its_share() {
+	let nominators: Vec<AccountId> = (100..400).collect();
+	let mut builder = two_validators_one_nominator();
+	for &who in &nominators {
+		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
+	}
+	builder.build_and_execute(|| {
+		end_era_zero();
+		let mut payments = Payments::default();
+		let mut blocks_paying = 0;
+		while !crate::UnpaidEras::<Test>::get().is_empty() {
+			run_to_block(System::block_number() + 1);
+			let block = Payments::now();
+			assert!(block.0.len() < nominators.len(), "one block does not pay everybody");
+			blocks_paying += u32::from(!block.0.is_empty());
+			payments.merge(block);
+		}
+		assert!(blocks_paying > 1, "the payout took {blocks_paying} blocks");
+		for who in nominators.iter().chain([&DAVE, &ALICE, &BOB]) {
+			assert_eq!(payments.times(*who), 1, "{who} is paid once");
+		}
 	});
 }

@@ -18,7 +18,7 @@
 use crate::{
 	ActiveEra, ActiveEraInfo, BondedEras, Config, CurrentEra, CurrentPlannedSession,
 	ElectedStashes, ElectionFailure, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra,
-	Forcing, NextEraElection, Pallet, ValidatorCount,
+	Forcing, NextEraElection, Pallet, SessionHistory, ValidatorCount,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -155,13 +155,20 @@ impl<T: Config> Pallet<T> {
 			Self::end_era_rewards(ended.index, ended.start);
 		}
 		ActiveEra::<T>::put(ActiveEraInfo { index: era, start: None });
-		BondedEras::<T>::mutate(|bonded| {
+		let pruned = BondedEras::<T>::mutate(|bonded| {
 			let first_kept = era.saturating_sub(T::BondingDuration::get());
+			let before = bonded.len();
 			bonded.retain(|entry: &(EraIndex, SessionIndex)| entry.0 >= first_kept);
 			if bonded.try_push((era, session)).is_err() {
 				defensive!("BondedEras holds more than BondingDuration + 1 eras");
 			}
+			let first_session = bonded.first().map(|entry| entry.1);
+			first_session.filter(|_| bonded.len() <= before)
 		});
+		// Offences are only reported for bonded eras: older session roots are not needed.
+		if let Some(first_session) = pruned {
+			T::SessionHistory::prune_up_to(first_session);
+		}
 		Self::deposit_event(Event::<T>::EraStarted { era });
 	}
 

@@ -69,7 +69,8 @@
 //! overrides the schedule.
 //!
 //! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
-//! per block.
+//! per block. Session roots of eras no longer bonded are pruned from
+//! `pallet_session::historical` ([`Config::SessionHistory`]) as each era starts.
 //!
 //! ## Work per block
 //!
@@ -152,6 +153,7 @@ mod interface;
 mod ledger;
 mod payout;
 mod reward_points;
+mod session_history;
 mod try_state;
 mod types;
 pub mod voter_list;
@@ -170,6 +172,7 @@ pub use exposure::{ExposedChunk, EXPOSURE_RECORD_CHUNK};
 pub use inflation::InflationCurve;
 pub use pallet::*;
 pub use payout::{ClaimedPagesBound, UnpaidBackings, UnpaidErasBound};
+pub use session_history::{HistoricalSessions, SessionHistory};
 pub use types::{
 	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
 	EraRewardPoints, Forcing, Nominations, PayoutPhase, PendingCommissionIncrease,
@@ -322,6 +325,11 @@ pub mod pallet {
 		/// Predicts when sessions change, to predict the next election.
 		#[pallet::no_default]
 		type NextNewSession: EstimateNextNewSession<BlockNumberFor<Self>>;
+
+		/// The historical session roots (offence proofs) to prune as eras stop being bonded:
+		/// [`HistoricalSessions`] with `pallet_session::historical`.
+		#[pallet::no_default]
+		type SessionHistory: SessionHistory;
 
 		/// The NPoS inflation curve that sets each era's payout from the staking rate.
 		#[pallet::constant]

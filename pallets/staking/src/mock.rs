@@ -252,6 +252,7 @@ impl pallet_palisade_staking::Config for Test {
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
 	type SessionKeys = Session;
+	type SessionHistory = crate::HistoricalSessions<Test>;
 	type HistoryDepth = HistoryDepth;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type SessionsPerEra = SessionsPerEra;

@@ -97,6 +97,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
 	type SessionKeys = Session;
+	type SessionHistory = pallet_palisade_staking::HistoricalSessions<Runtime>;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;
 	type AutoPayoutDelay = AutoPayoutDelay;

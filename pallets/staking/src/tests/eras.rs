@@ -238,3 +238,15 @@ fn a_paged_election_is_fetched_one_page_per_block_into_the_same_exposures() {
 		});
 	ElectionPages::set(1);
 }
+
+#[test]
+fn session_roots_older_than_the_bonded_eras_are_pruned() {
+	ExtBuilder::default().validator(ALICE, 1_000).build_and_execute(|| {
+		start_active_era(BONDING_DURATION + 2);
+		let first_bonded_session = BondedEras::<Test>::get().first().map(|entry| entry.1);
+		let (first_root, _) =
+			pallet_session::historical::StoredRange::<Test>::get().expect("roots are stored");
+		assert_eq!(Some(first_root), first_bonded_session);
+		assert!(first_root > 0, "roots of the eras no longer bonded were pruned");
+	});
+}

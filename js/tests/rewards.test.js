@@ -82,6 +82,12 @@ test('eras are paid: by hand within the delay, then automatically, and never twi
     last = now;
   }
   assert.equal((await api.rpc.system.accountNextIndex(bob)).toNumber(), 0, 'Bob sent no transaction');
+
+  // Polkadot.js Apps' Payouts page lists what is left to claim through this derive: nothing,
+  // for the eras already paid.
+  const rewards = await api.derive.staking.stakerRewards(bob);
+  const unclaimed = rewards.filter((reward) => reward.era.toNumber() <= 2 && !reward.isClaimed && !reward.isEmpty);
+  assert.deepEqual(unclaimed.map((reward) => reward.era.toNumber()), []);
 });
 
 test('wallets read pending rewards, the unbonding schedule and the projected yield', async () => {

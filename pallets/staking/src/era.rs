@@ -30,7 +30,7 @@ use sp_runtime::{DispatchResult, Perbill, SaturatedConversion};
 use sp_staking::{EraIndex, SessionIndex};
 
 /// The share of a block's weight that `on_initialize` may give to work that can wait: recording
-/// exposed stakers and clearing a failed election.
+/// exposed stakers, paying ended eras' rewards and clearing a failed election.
 const HOOK_SHARE: Perbill = Perbill::from_percent(10);
 
 /// The bound of [`BondedEras`]: the bonding duration's eras and the active one.

@@ -275,7 +275,11 @@ impl<T: Config> Pallet<T> {
 	/// delay has passed, one at a time, then marks its pages claimed, then the next era.
 	pub(crate) fn pay_out_eras(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		while let Some(&(era, start)) = UnpaidEras::<T>::get().first() {
-			if now < start || !Self::exposures_recorded(era) {
+			// The queue, the exposure queue and its first chunk, and the payout's phase.
+			if now < start || meter.try_consume(T::DbWeight::get().reads(4)).is_err() {
+				return;
+			}
+			if !Self::exposures_recorded(era) {
 				return;
 			}
 			let done = match AutoPayout::<T>::get() {
@@ -290,6 +294,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays `era`'s unpaid stakers as far as `meter` allows. Returns whether the era is done.
 	fn pay_stakers(era: EraIndex, meter: &mut WeightMeter) -> bool {
+		// The era's reward and reward points.
+		if meter.try_consume(T::DbWeight::get().reads(2)).is_err() {
+			return false;
+		}
 		let Some(mut payout) = EraPayout::<T>::load(era) else {
 			defensive!("an era awaiting its payout has no reward");
 			Self::finish_era_payout(era);

@@ -1142,13 +1142,7 @@ pub mod pallet {
 			era: EraIndex,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let page = Self::next_unclaimed_page(era, &validator_stash);
-			let page = page.ok_or(if Self::reward_pages(era, &validator_stash).is_some() {
-				Error::<T>::AlreadyClaimed
-			} else {
-				Error::<T>::InvalidPage
-			})?;
-			let paid = Self::do_payout_stakers_by_page(validator_stash, era, page)?;
+			let paid = Self::do_payout_stakers_by_page(validator_stash, era, None)?;
 			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
 		}
 
@@ -1176,7 +1170,7 @@ pub mod pallet {
 			page: Page,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let paid = Self::do_payout_stakers_by_page(validator_stash, era, page)?;
+			let paid = Self::do_payout_stakers_by_page(validator_stash, era, Some(page))?;
 			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
 		}
 

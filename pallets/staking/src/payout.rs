@@ -193,13 +193,13 @@ impl<T: Config> Pallet<T> {
 			|| UnrecordedExposures::<T>::get(queue.first).is_none_or(|(first, _)| first > era)
 	}
 
-	/// Pays page `page` of `validator`'s exposure in `era`: every staker on it still unpaid
-	/// for it, and for page 0 the validator's own stake and commission. Returns the number of
-	/// stakers paid.
+	/// Pays page `page` of `validator`'s exposure in `era` (the first unclaimed page if
+	/// `None`): every staker on it still unpaid for it, and for page 0 the validator's own stake
+	/// and commission. Returns the number of stakers paid.
 	pub(crate) fn do_payout_stakers_by_page(
 		validator: T::AccountId,
 		era: EraIndex,
-		page: Page,
+		page: Option<Page>,
 	) -> Result<u32, DispatchError> {
 		let active = Self::active_era().unwrap_or(0);
 		let oldest = active.saturating_sub(T::HistoryDepth::get());
@@ -207,14 +207,20 @@ impl<T: Config> Pallet<T> {
 		let mut payout = EraPayout::<T>::load(era).ok_or(Error::<T>::InvalidEraToReward)?;
 		ensure!(Self::exposures_recorded(era), Error::<T>::RewardsNotReady);
 		let pages = Self::reward_pages(era, &validator).ok_or(Error::<T>::InvalidPage)?;
-		ensure!(page < pages, Error::<T>::InvalidPage);
 
-		let next = ClaimedRewards::<T>::try_mutate(era, &validator, |claimed| {
-			ensure!(!claimed.contains(&page), Error::<T>::AlreadyClaimed);
+		let (page, next) = ClaimedRewards::<T>::try_mutate(era, &validator, |claimed| {
+			let page = match page {
+				Some(page) => {
+					ensure!(page < pages, Error::<T>::InvalidPage);
+					ensure!(!claimed.contains(&page), Error::<T>::AlreadyClaimed);
+					page
+				},
+				None => first_unclaimed(pages, claimed).ok_or(Error::<T>::AlreadyClaimed)?,
+			};
 			if claimed.try_push(page).is_err() {
 				defensive!("an exposure has more pages than ClaimedPagesBound");
 			}
-			Ok::<_, DispatchError>((0..pages).find(|p| !claimed.contains(p)))
+			Ok::<_, DispatchError>((page, first_unclaimed(pages, claimed)))
 		})?;
 		Self::deposit_event(Event::<T>::PayoutStarted {
 			era_index: era,
@@ -242,8 +248,7 @@ impl<T: Config> Pallet<T> {
 	/// The first page of `validator`'s exposure in `era` whose rewards were not claimed.
 	pub(crate) fn next_unclaimed_page(era: EraIndex, validator: &T::AccountId) -> Option<Page> {
 		let pages = Self::reward_pages(era, validator)?;
-		let claimed = ClaimedRewards::<T>::get(era, validator);
-		(0..pages).find(|page| !claimed.contains(page))
+		first_unclaimed(pages, &ClaimedRewards::<T>::get(era, validator))
 	}
 
 	/// How many pages of rewards `validator` has in `era`: one per exposure page, and one for
@@ -412,4 +417,9 @@ impl<T: Config> Pallet<T> {
 /// Pages `0..pages`, as many as the bound allows.
 fn all_pages<T: Config>(pages: Page) -> BoundedVec<Page, crate::ClaimedPagesBound<T>> {
 	BoundedVec::truncate_from((0..pages).collect())
+}
+
+/// The lowest of pages `0..pages` that is not in `claimed`.
+fn first_unclaimed(pages: Page, claimed: &[Page]) -> Option<Page> {
+	(0..pages).find(|page| !claimed.contains(page))
 }

@@ -24,6 +24,13 @@ fn two_validators_one_nominator() -> ExtBuilder {
 	)
 }
 
+/// [`two_validators_one_nominator`], and `nominators` (funded) nominating Alice with 100 each.
+fn with_more_nominators_of_alice(nominators: &[AccountId]) -> ExtBuilder {
+	nominators.iter().fold(two_validators_one_nominator(), |builder, &who| {
+		builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE])
+	})
+}
+
 /// Alice 10 % commission from era 0 on (her genesis preferences are the default, 0 %).
 fn alice_takes_ten_percent() {
 	let prefs = ValidatorPrefs { commission: Perbill::from_percent(10), blocked: false };
@@ -248,11 +255,7 @@ fn a_manual_payout_pays_a_page_once_and_the_automatic_one_skips_it() {
 fn pages_paid_by_hand_and_automatically_pay_every_nominator_exactly_once() {
 	MaxExposurePageSize::set(2);
 	let nominators: Vec<AccountId> = (10..15).collect();
-	let mut builder = two_validators_one_nominator();
-	for &who in &nominators {
-		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
-	}
-	builder.build_and_execute(|| {
+	with_more_nominators_of_alice(&nominators).build_and_execute(|| {
 		end_era_zero();
 		// Dave and five more nominators: three pages of two.
 		assert_eq!(Staking::reward_pages(0, &ALICE), Some(3));
@@ -390,11 +393,7 @@ fn wallets_see_when_unbonded_funds_are_free() {
 #[test]
 fn the_automatic_payout_spreads_over_blocks_within_its_share() {
 	let nominators: Vec<AccountId> = (100..400).collect();
-	let mut builder = two_validators_one_nominator();
-	for &who in &nominators {
-		builder = builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]);
-	}
-	builder.build_and_execute(|| {
+	with_more_nominators_of_alice(&nominators).build_and_execute(|| {
 		end_era_zero();
 		let mut payments = Payments::default();
 		let mut blocks_paying = 0;

@@ -9,16 +9,17 @@ import { join } from 'node:path';
 
 const NODE = process.env.PALISADE_NODE;
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort () {
-  return new Promise((resolve, reject) => {
+/** `count` distinct TCP ports on 127.0.0.1 that nothing listens on right now: all are held
+ * until all are chosen, so that none is handed out twice. */
+export async function freePorts (count) {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  })));
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** Starts a node with `args`; resolves once Polkadot.js is connected to it (within `timeoutMs`). */
@@ -28,8 +29,7 @@ export async function startNode (args, timeoutMs = 120_000) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'palisade-js-'));
   const logPath = join(dir, 'node.log');
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
+  const [rpcPort, p2pPort] = await freePorts(2);
   const child = spawn(NODE, [
     ...args,
     '--base-path', join(dir, 'base'),

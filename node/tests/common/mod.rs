@@ -25,17 +25,19 @@ pub struct TestNode {
 	log_path: PathBuf,
 }
 
-/// A TCP port on the loopback interface that nothing listens on right now.
-pub fn free_port() -> u16 {
-	let listener = TcpListener::bind("127.0.0.1:0").expect("can bind an ephemeral port");
-	listener.local_addr().expect("bound socket has an address").port()
+/// `N` distinct TCP ports on the loopback interface that nothing listens on right now. All are
+/// held until all are chosen, so that none is handed out twice.
+pub fn free_ports<const N: usize>() -> [u16; N] {
+	let listeners: [TcpListener; N] = core::array::from_fn(|_| {
+		TcpListener::bind("127.0.0.1:0").expect("can bind an ephemeral port")
+	});
+	listeners.map(|listener| listener.local_addr().expect("bound socket has an address").port())
 }
 
 impl TestNode {
 	/// Starts `palisade-node` named `name` with `args`, on free RPC and p2p ports.
 	pub fn start(name: &str, args: &[&str]) -> Self {
-		let rpc_port = free_port();
-		let p2p_port = free_port();
+		let [rpc_port, p2p_port] = free_ports();
 		let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
 			.join(format!("{name}-{}-{rpc_port}", std::process::id()));
 		let _ = std::fs::remove_dir_all(&dir);

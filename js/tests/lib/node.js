@@ -99,14 +99,28 @@ export function withTimeout (promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+// The next nonce of each signer, kept here rather than asked of the node each time: after a
+// short fork the node can report a nonce whose retracted transaction is not yet back in its
+// pool, and a second transaction with that nonce is rejected as a replacement.
+const nextNonces = new Map();
+
+async function takeNonce (api, signer) {
+  const key = `${api.genesisHash.toHex()}/${signer.address}`;
+  const onChain = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+  const nonce = Math.max(onChain, nextNonces.get(key) ?? 0);
+  nextNonces.set(key, nonce + 1);
+  return { key, nonce };
+}
+
 /**
  * Signs and submits `tx` with `signer`; resolves with the events once it is in a block (the
  * array also carries that block's hash as `blockHash`), or rejects with `pallet.Error` if it
  * failed.
  */
-export function submit (api, tx, signer, timeoutMs = 60_000) {
+export async function submit (api, tx, signer, timeoutMs = 60_000) {
+  const { key, nonce } = await takeNonce(api, signer);
   return withTimeout(new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce: -1 }, ({ dispatchError, events, status }) => {
+    tx.signAndSend(signer, { nonce }, ({ dispatchError, events, status }) => {
       if (!status.isInBlock) {
         return;
       }
@@ -120,7 +134,11 @@ export function submit (api, tx, signer, timeoutMs = 60_000) {
       } else {
         resolve(Object.assign(events.map(({ event }) => event), { blockHash: status.asInBlock }));
       }
-    }).catch(reject);
+    }).catch((error) => {
+      // The pool refused it, so its nonce is still free: ask the node again next time.
+      nextNonces.delete(key);
+      reject(error);
+    });
   }), timeoutMs, `${tx.method.section}.${tx.method.method} to be included`);
 }
 

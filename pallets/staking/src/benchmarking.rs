@@ -1,13 +1,15 @@
 //! Benchmarks of the pallet's calls (frame-benchmarking v2), each set up at its worst case.
 
 use crate::{
-	payout::EraPayout, ActiveEra, ActiveEraInfo, BalanceOf, BoundedExposurePage, Call,
+	payout::EraPayout, ActiveEra, ActiveEraInfo, BalanceOf, BondedEras, BoundedExposurePage, Call,
 	ChillThreshold, ChilledCommission, ClaimedPagesBound, ClaimedRewards, Config, ConfigOp,
 	CurrentEra, ElectedStashes, EraRewardPoints, ErasRewardPoints, ErasStakersOverview,
 	ErasStakersPaged, ErasUnpaidBackings, ErasValidatorReward, ForceEra, Forcing, LastExposedEra,
 	Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominators,
-	Pallet, PendingCommission, RewardDestination, StakingLedger, UnpaidBacking, UnpaidBackings,
-	ValidatorCount, ValidatorPrefs, Validators, WeightInfo, EXPOSURE_RECORD_CHUNK,
+	Pallet, PendingCommission, RewardDestination, SlashComputations, SlashReporters, StakingLedger,
+	UnappliedSlash, UnappliedSlashEras, UnappliedSlashes, UnpaidBacking, UnpaidBackings,
+	ValidatorCount, ValidatorPrefs, ValidatorSlashInEra, Validators, WeightInfo,
+	EXPOSURE_RECORD_CHUNK, MAX_SLASH_REPORTERS,
 };
 use alloc::{collections::btree_map::BTreeMap, vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -21,6 +23,7 @@ use frame_support::{
 		EnsureOrigin, Get,
 	},
 	weights::WeightMeter,
+	BoundedVec,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{
@@ -114,6 +117,37 @@ fn matured_chunks<T: Config>(stash: &T::AccountId, chunks: u32, keep: BalanceOf<
 	}
 	ledger.update().expect("the hold only changes shape");
 	CurrentEra::<T>::put(chunks.saturating_add(T::BondingDuration::get()));
+}
+
+/// Makes `era` the active (and current) era, bonded from session 0, so that its stakers can be
+/// slashed.
+fn slashable_era<T: Config>(era: EraIndex) -> EraIndex {
+	CurrentEra::<T>::put(era);
+	ActiveEra::<T>::put(ActiveEraInfo { index: era, start: None });
+	BondedEras::<T>::put(BoundedVec::truncate_from(vec![(era, 0)]));
+	era
+}
+
+/// The most reporters an offence pays, each funded.
+fn reporters<T: Config>() -> SlashReporters<T> {
+	SlashReporters::<T>::truncate_from(
+		(0..MAX_SLASH_REPORTERS).map(|i| funded_account::<T>("reporter", i)).collect(),
+	)
+}
+
+/// A slash of one unit from each of a full page of accounts that are not bonded: an entry that
+/// fills an era's list of unapplied slashes.
+fn filler_slash<T: Config>(validator: &T::AccountId) -> UnappliedSlash<T> {
+	let others = (0..T::MaxExposurePageSize::get())
+		.map(|i| (account("filler", i, SEED), 1u32.into()))
+		.collect::<Vec<_>>();
+	UnappliedSlash {
+		validator: validator.clone(),
+		own: Zero::zero(),
+		others: BoundedVec::truncate_from(others),
+		reporters: SlashReporters::<T>::new(),
+		payout: Zero::zero(),
+	}
 }
 
 #[benchmarks]
@@ -700,6 +734,146 @@ mod benchmarks {
 
 		assert!(done);
 		assert_eq!(ErasStakersPaged::<T>::iter_prefix((0,)).count(), 0);
+		Ok(())
+	}
+
+	/// `o` offenders of the active era reported at once, each with the most reporters.
+	#[benchmark]
+	fn report_offences(o: Linear<1, 100>) -> Result<(), BenchmarkError> {
+		let era = slashable_era::<T>(1);
+		let offenders = validators::<T>(o)?;
+		for validator in &offenders {
+			Pallet::<T>::add_exposure(
+				era,
+				validator,
+				vec![(validator.clone(), bond_amount::<T>())],
+			);
+		}
+		let reporters = reporters::<T>();
+
+		#[block]
+		{
+			for validator in &offenders {
+				Pallet::<T>::report_offence(
+					validator,
+					era,
+					Perbill::from_percent(10),
+					reporters.clone(),
+				);
+			}
+		}
+
+		assert_eq!(SlashComputations::<T>::iter().count(), o as usize);
+		Ok(())
+	}
+
+	/// Working out the slash of an exposure page of `n` nominators.
+	#[benchmark]
+	fn compute_slash_page(
+		n: Linear<0, { T::MaxExposurePageSize::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let era = slashable_era::<T>(1);
+		let validator = validator::<T>(0)?;
+		let stakes = core::iter::once((validator.clone(), bond_amount::<T>())).chain(
+			(0..n).map(|i| (account::<T::AccountId>("nominator", i, SEED), bond_amount::<T>())),
+		);
+		Pallet::<T>::add_exposure(era, &validator, stakes);
+		Pallet::<T>::report_offence(&validator, era, Perbill::from_percent(10), reporters::<T>());
+		let mut computation =
+			SlashComputations::<T>::get(0).ok_or(BenchmarkError::Stop("queued"))?;
+
+		#[block]
+		{
+			Pallet::<T>::compute_slash_page(&mut computation);
+		}
+
+		let due = era.saturating_add(T::SlashDeferDuration::get());
+		assert_eq!(
+			UnappliedSlashes::<T>::get(due).first().map(|slash| slash.others.len()),
+			Some(n as usize)
+		);
+		Ok(())
+	}
+
+	/// Applying the last of `s` slashes due in an era: a page of `n` nominators who nominate,
+	/// and the validator, paying the most reporters.
+	#[benchmark]
+	fn apply_slash_page(
+		n: Linear<0, { T::MaxExposurePageSize::get() }>,
+		s: Linear<1, { T::MaxUnappliedSlashes::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let offence_era = 1;
+		let due = slashable_era::<T>(offence_era.saturating_add(T::SlashDeferDuration::get()));
+		let validator = validator::<T>(0)?;
+		let mut others = Vec::new();
+		for i in 0..n {
+			let nominator = staker::<T>("nominator", i)?;
+			Pallet::<T>::do_nominate(nominator.clone(), vec![validator.clone()])?;
+			others.push((nominator, bond_amount::<T>() / 2u32.into()));
+		}
+		let mut slashes = vec![filler_slash::<T>(&validator); s.saturating_sub(1) as usize];
+		slashes.push(UnappliedSlash {
+			validator: validator.clone(),
+			own: bond_amount::<T>() / 2u32.into(),
+			others: BoundedVec::truncate_from(others),
+			reporters: reporters::<T>(),
+			payout: bond_amount::<T>(),
+		});
+		UnappliedSlashes::<T>::insert(due, BoundedVec::truncate_from(slashes));
+		UnappliedSlashEras::<T>::put(BoundedVec::truncate_from(vec![due]));
+		ValidatorSlashInEra::<T>::insert(
+			offence_era,
+			&validator,
+			(Perbill::from_percent(50), BalanceOf::<T>::zero()),
+		);
+		let applied;
+
+		#[block]
+		{
+			applied = Pallet::<T>::apply_last_slash(due);
+		}
+
+		assert_eq!(applied, Some(n));
+		let ledger = StakingLedger::<T>::get(&validator).ok_or(BenchmarkError::Stop("bonded"))?;
+		assert_eq!(ledger.active, bond_amount::<T>() - bond_amount::<T>() / 2u32.into());
+		Ok(())
+	}
+
+	/// Cancelling `s` slashes of an era full of slashes of full pages.
+	#[benchmark]
+	fn cancel_deferred_slash(
+		s: Linear<1, { T::MaxUnappliedSlashes::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let era = 2;
+		let validator: T::AccountId = account("validator", 0, SEED);
+		let slashes = vec![filler_slash::<T>(&validator); T::MaxUnappliedSlashes::get() as usize];
+		UnappliedSlashes::<T>::insert(era, BoundedVec::truncate_from(slashes));
+		UnappliedSlashEras::<T>::put(BoundedVec::truncate_from(vec![era]));
+		let indices: Vec<u32> = (0..s).collect();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, era, indices);
+
+		let left = T::MaxUnappliedSlashes::get().saturating_sub(s) as usize;
+		assert_eq!(UnappliedSlashes::<T>::decode_len(era).unwrap_or(0), left);
+		Ok(())
+	}
+
+	/// Governance slashes a validator of the active era.
+	#[benchmark]
+	fn manual_slash() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let era = slashable_era::<T>(1);
+		let validator = validator::<T>(0)?;
+		Pallet::<T>::add_exposure(era, &validator, vec![(validator.clone(), bond_amount::<T>())]);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, validator.clone(), era, Perbill::from_percent(10));
+
+		assert_eq!(SlashComputations::<T>::iter().count(), 1);
 		Ok(())
 	}
 

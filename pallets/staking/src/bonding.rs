@@ -99,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		let unlock_era = Self::unlock_era(&stash, current_era);
 		let has_chunk_for_era = ledger.unlocking.iter().any(|chunk| chunk.era == unlock_era);
 		let withdrawn = if ledger.unlocking.is_full() && !has_chunk_for_era {
+			ensure!(!Self::slashes_pending(), Error::<T>::SlashesPending);
 			ledger.remove_unlocked(current_era)
 		} else {
 			Zero::zero()
@@ -134,11 +135,13 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases `stash`'s matured unbonding chunks. Removes the staker when nothing stays
 	/// bonded (or only dust below the existential deposit). Returns the amount released and
-	/// whether the staker was removed.
+	/// whether the staker was removed. Refused while a slash is pending: the chunks may hold
+	/// slashable stake.
 	pub(crate) fn do_withdraw_unbonded(
 		stash: &T::AccountId,
 	) -> Result<(BalanceOf<T>, bool), DispatchError> {
 		let mut ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
+		ensure!(!Self::slashes_pending(), Error::<T>::SlashesPending);
 		let mut withdrawn = ledger.remove_unlocked(Self::current_era());
 		let remove = ledger.unlocking.is_empty() && ledger.active < T::Currency::minimum_balance();
 

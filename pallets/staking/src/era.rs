@@ -18,7 +18,7 @@
 use crate::{
 	ActiveEra, ActiveEraInfo, BondedEras, Config, CurrentEra, CurrentPlannedSession,
 	ElectedStashes, ElectionFailure, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra,
-	Forcing, NextEraElection, Pallet, SessionHistory, ValidatorCount,
+	Forcing, NextEraElection, Pallet, SessionInterface, ValidatorCount,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -167,7 +167,7 @@ impl<T: Config> Pallet<T> {
 		});
 		// Offences are only reported for bonded eras: older session roots are not needed.
 		if let Some(first_session) = pruned {
-			T::SessionHistory::prune_up_to(first_session);
+			T::SessionInterface::prune_historical_up_to(first_session);
 		}
 		Self::deposit_event(Event::<T>::EraStarted { era });
 	}

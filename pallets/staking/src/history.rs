@@ -4,7 +4,8 @@
 use crate::{
 	weights::WeightInfo, ClaimedRewards, Config, ErasRewardPaid, ErasRewardPoints,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
-	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, OldestUnprunedEra, Pallet,
+	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, NominatorSlashInEra,
+	OldestUnprunedEra, Pallet, ValidatorSlashInEra,
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, weights::WeightMeter};
@@ -92,6 +93,12 @@ impl<T: Config> Pallet<T> {
 		remove_keys(ErasUnpaidBackings::<T>::iter_key_prefix(era), left(*removed), removed, |s| {
 			ErasUnpaidBackings::<T>::remove(era, s)
 		});
+		remove_keys(ValidatorSlashInEra::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
+			ValidatorSlashInEra::<T>::remove(era, v)
+		});
+		remove_keys(NominatorSlashInEra::<T>::iter_key_prefix(era), left(*removed), removed, |n| {
+			NominatorSlashInEra::<T>::remove(era, n)
+		});
 		// Done if the limit left room to find every map empty.
 		left(*removed) > 0
 			&& ErasStakersOverview::<T>::iter_key_prefix(era).next().is_none()
@@ -99,6 +106,8 @@ impl<T: Config> Pallet<T> {
 			&& ErasValidatorPrefs::<T>::iter_key_prefix(era).next().is_none()
 			&& ClaimedRewards::<T>::iter_key_prefix(era).next().is_none()
 			&& ErasUnpaidBackings::<T>::iter_key_prefix(era).next().is_none()
+			&& ValidatorSlashInEra::<T>::iter_key_prefix(era).next().is_none()
+			&& NominatorSlashInEra::<T>::iter_key_prefix(era).next().is_none()
 	}
 }
 

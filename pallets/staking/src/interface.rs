@@ -110,9 +110,9 @@ impl<T: Config> StakingInterface for Pallet<T> {
 		false
 	}
 
-	/// No slashing exists yet, so reporters are paid nothing.
+	/// The share of a slash paid to the offence's reporters.
 	fn slash_reward_fraction() -> Perbill {
-		Perbill::zero()
+		T::SlashRewardFraction::get()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -80,6 +80,29 @@ impl<T: Config> StakingLedger<T> {
 		rebonded
 	}
 
+	/// Slashes up to `amount`: the active bond first, then the unlocking chunks that unlock
+	/// at `from_unlock_era` or later, newest first. Returns the amount slashed, which is less
+	/// than `amount` only when the ledger holds less.
+	pub(crate) fn slash(
+		&mut self,
+		amount: BalanceOf<T>,
+		from_unlock_era: EraIndex,
+	) -> BalanceOf<T> {
+		let mut left = amount;
+		let from_active = left.min(self.active);
+		self.active = self.active.saturating_sub(from_active);
+		left = left.saturating_sub(from_active);
+		for chunk in self.unlocking.iter_mut().rev().filter(|chunk| chunk.era >= from_unlock_era) {
+			let taken = left.min(chunk.value);
+			chunk.value = chunk.value.saturating_sub(taken);
+			left = left.saturating_sub(taken);
+		}
+		self.unlocking.retain(|chunk| !chunk.value.is_zero());
+		let slashed = amount.saturating_sub(left);
+		self.total = self.total.saturating_sub(slashed);
+		slashed
+	}
+
 	/// Records a new staker: its ledger, its reward destination and its `Bonded` entry, and
 	/// holds the ledger's total.
 	///

@@ -70,7 +70,7 @@
 //!
 //! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
 //! per block. Session roots of eras no longer bonded are pruned from
-//! `pallet_session::historical` ([`Config::SessionHistory`]) as each era starts.
+//! `pallet_session::historical` ([`Config::SessionInterface`]) as each era starts.
 //!
 //! ## Work per block
 //!
@@ -80,6 +80,8 @@
 //!   bounds the snapshot and the exposures written in a block;
 //! - the stakers a page exposed are queued in chunks of [`EXPOSURE_RECORD_CHUNK`] and recorded
 //!   in `LastExposedEra` in the following blocks, within a tenth of each block's weight;
+//! - reported offences are worked out one exposure page per step, and due slashes applied one
+//!   page per step, first in `on_initialize`'s tenth of each block (see Slashing);
 //! - history is removed in `on_idle`, within the block's spare weight.
 //!
 //! With the on-chain election provider the whole result is a single page: the snapshot of
@@ -113,6 +115,36 @@
 //! the first era elected after [`Config::CommissionIncreaseDelay`] full eras, so nominators can
 //! leave first. Chilling keeps the commission as the base of the next `validate`.
 //!
+//! ## Slashing
+//!
+//! Offences come from `pallet-offences` (BABE and GRANDPA equivocations, proven on chain) as
+//! the pallet's [`sp_staking::offence::OnOffenceHandler`], or from the admin origin through
+//! `manual_slash`. An offence is dated by its session's era, the *offence era*, and slashes a
+//! fraction of the offender's exposure in that era: its own stake and each nominator's
+//! nomination of it.
+//! - **No double punishment.** Within one era a validator is slashed by the highest fraction
+//!   reported (`ValidatorSlashInEra`): a lower report adds nothing, a higher one the difference.
+//!   A nominator backing several offenders is slashed for each of its nominations.
+//! - **The offender stops.** It is chilled at once and, for an offence in the active era,
+//!   disabled until the era ends (the session pallet's `DisablingStrategy` decides, within its
+//!   limit). Its nominators are told by `SlashReported` and, when the slash is applied, by
+//!   `Slashed`. **They keep their nominations**: the chilled validator is not elected again
+//!   unless it calls `validate` again, and its nominators decide then whether to stay.
+//! - **Deferred from the offence era.** The slash is worked out in the blocks after the report,
+//!   one exposure page per step, into `UnappliedSlashes(offence era + SlashDeferDuration)`, one
+//!   entry per page (Polkadot.js' Slashes tab lists them). Until that era is active the admin
+//!   origin may cancel entries (`cancel_deferred_slash`). The deferral counts from the offence
+//!   era, not the report, so a late report cannot stretch it; an offence reported after its
+//!   deferral has passed is applied at once.
+//! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries, one
+//!   page at a time within a tenth of the block; `apply_slash` lets anyone push one forward.
+//!   A staker loses the amount from its active bond first, then from what it unbonded since the
+//!   offence era (it was at stake then), never more than it has bonded. While a slash is being
+//!   worked out or is due, no funds can be withdrawn, so unbonded stake cannot escape it.
+//! - **Where the funds go.** [`Config::SlashRewardFraction`] of each slash is shared by its
+//!   reporters (never more than was actually slashed); the rest goes to [`Config::Slash`].
+//!   Applied amounts are recorded in `ValidatorSlashInEra` and `NominatorSlashInEra`.
+//!
 //! ## Invariants
 //!
 //! Checked by [`Pallet::do_try_state`], which fails hard and runs after every unit test:
@@ -134,7 +166,11 @@
 //! - reward conservation: for each ended era, what was paid plus what its stakers are still
 //!   owed never exceeds its reward and falls short of it by rounding alone; an era whose
 //!   automatic payout is done owes nothing; claimed pages exist and are distinct; reward points
-//!   add up.
+//!   add up;
+//! - unapplied slashes are listed under exactly the eras `UnappliedSlashEras` names, each
+//!   slashes something, pays its reporters no more than it slashes (nothing without
+//!   reporters), and has its offence recorded; queued slash computations are exactly the
+//!   queue's, each raising its offender's recorded fraction.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -151,9 +187,11 @@ mod inflation;
 mod intentions;
 mod interface;
 mod ledger;
+mod offences;
 mod payout;
 mod reward_points;
-mod session_history;
+mod session_interface;
+mod slashing;
 mod try_state;
 mod types;
 pub mod voter_list;
@@ -172,12 +210,13 @@ pub use exposure::{ExposedChunk, EXPOSURE_RECORD_CHUNK};
 pub use inflation::InflationCurve;
 pub use pallet::*;
 pub use payout::{ClaimedPagesBound, UnpaidBackings, UnpaidErasBound};
-pub use session_history::{HistoricalSessions, SessionHistory};
+pub use session_interface::{Session, SessionInterface};
+pub use slashing::SlashErasBound;
 pub use types::{
 	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
 	EraRewardPoints, Forcing, Nominations, PayoutPhase, PendingCommissionIncrease,
-	RewardDestination, StakingLedger, UnlockChunk, UnpaidBacking, ValidatorPrefs,
-	VoterSnapshotStatus,
+	RewardDestination, SlashComputation, SlashReporters, StakingLedger, UnappliedSlash,
+	UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus, MAX_SLASH_REPORTERS,
 };
 pub use voter_list::UseValidatorsAndNominators;
 pub use weights::WeightInfo;
@@ -203,7 +242,7 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Balanced, Credit, Mutate, MutateHold},
+			fungible::{Balanced, BalancedHold, Credit, Mutate, MutateHold},
 			EstimateNextNewSession, OnUnbalanced, UnixTime, ValidatorRegistration,
 		},
 		weights::WeightMeter,
@@ -246,6 +285,8 @@ pub mod pallet {
 			type SessionsPerEra = ConstU32<3>;
 			type MaxValidatorSet = ConstU32<100>;
 			type MaxExposurePageSize = ConstU32<64>;
+			type SlashDeferDuration = ConstU32<1>;
+			type MaxUnappliedSlashes = ConstU32<512>;
 			type WeightInfo = ();
 		}
 	}
@@ -256,7 +297,8 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason: From<HoldReason>>
-			+ Balanced<Self::AccountId>;
+			+ Balanced<Self::AccountId>
+			+ BalancedHold<Self::AccountId>;
 
 		/// Converts a balance into the vote weight of elections.
 		#[pallet::no_default_bounds]
@@ -326,10 +368,34 @@ pub mod pallet {
 		#[pallet::no_default]
 		type NextNewSession: EstimateNextNewSession<BlockNumberFor<Self>>;
 
-		/// The historical session roots (offence proofs) to prune as eras stop being bonded:
-		/// [`HistoricalSessions`] with `pallet_session::historical`.
+		/// The session pallet: its historical roots (offence proofs) are pruned as eras stop
+		/// being bonded, and offenders are disabled through its disabling strategy.
+		/// [`Session`] with `pallet_session` and its historical part.
 		#[pallet::no_default]
-		type SessionHistory: SessionHistory;
+		type SessionInterface: SessionInterface<Self::AccountId>;
+
+		/// Eras a slash waits after its offence era before it is applied, so that the admin
+		/// origin can cancel it: a slash for era `e` is applied once era `e +
+		/// SlashDeferDuration` is active. Less than `BondingDuration`, so the slashed stake is
+		/// still bonded; `0` applies slashes as soon as they are worked out.
+		#[pallet::constant]
+		type SlashDeferDuration: Get<EraIndex>;
+
+		/// Receives slashed funds that are not paid to reporters (the treasury, in the
+		/// runtime).
+		#[pallet::no_default]
+		type Slash: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
+
+		/// The share of a slash paid to those who reported the offence (never more than what
+		/// is slashed). Offences reported without a reporter pay it to [`Config::Slash`].
+		#[pallet::constant]
+		#[pallet::no_default]
+		type SlashRewardFraction: Get<Perbill>;
+
+		/// The most slash entries (pages of offenders' exposures) that can wait in one era.
+		/// A slash that finds its era full is applied at once instead of waiting.
+		#[pallet::constant]
+		type MaxUnappliedSlashes: Get<u32>;
 
 		/// The NPoS inflation curve that sets each era's payout from the staking rate.
 		#[pallet::constant]
@@ -591,6 +657,50 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AutoPayout<T: Config> = StorageValue<_, PayoutPhase<T>, ValueQuery>;
 
+	/// The highest share of each validator's exposure slashed for an offence in an era, and
+	/// what has been slashed of its own stake so far, as `pallet-staking` stores it.
+	#[pallet::storage]
+	pub type ValidatorSlashInEra<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		Twox64Concat,
+		T::AccountId,
+		(Perbill, BalanceOf<T>),
+	>;
+
+	/// What each nominator has been slashed for offences in an era, over every offender it
+	/// backed.
+	#[pallet::storage]
+	pub type NominatorSlashInEra<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, T::AccountId, BalanceOf<T>>;
+
+	/// The slashes waiting to be applied, by the era they are due in (their offence era plus
+	/// `SlashDeferDuration`), one entry per page of an offender's exposure. The admin origin
+	/// cancels them by their index here.
+	#[pallet::storage]
+	pub type UnappliedSlashes<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		BoundedVec<UnappliedSlash<T>, T::MaxUnappliedSlashes>,
+		ValueQuery,
+	>;
+
+	/// The eras that have entries in [`UnappliedSlashes`], in ascending order.
+	#[pallet::storage]
+	pub type UnappliedSlashEras<T: Config> =
+		StorageValue<_, BoundedVec<EraIndex, SlashErasBound<T>>, ValueQuery>;
+
+	/// Reported offences whose slashes are being worked out, one exposure page per step.
+	/// Keyed by place in [`SlashComputationQueue`].
+	#[pallet::storage]
+	pub type SlashComputations<T: Config> = StorageMap<_, Twox64Concat, u32, SlashComputation<T>>;
+
+	/// Which entries of [`SlashComputations`] are waiting.
+	#[pallet::storage]
+	pub type SlashComputationQueue<T: Config> = StorageValue<_, ChunkQueue, ValueQuery>;
+
 	/// The oldest era whose history is still stored; older eras have been removed.
 	#[pallet::storage]
 	pub type OldestUnprunedEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
@@ -718,6 +828,18 @@ pub mod pallet {
 			commission: Perbill,
 			effective_era: EraIndex,
 		},
+		/// `validator` committed an offence in era `slash_era` for which `fraction` of its
+		/// exposure (its own stake and its nominators') is to be slashed. Within an era only
+		/// the highest fraction reported counts.
+		SlashReported { validator: T::AccountId, fraction: Perbill, slash_era: EraIndex },
+		/// `staker` lost `amount` of its bond to a slash.
+		Slashed { staker: T::AccountId, amount: BalanceOf<T> },
+		/// The admin origin cancelled a slash of `validator`'s exposure for an offence in
+		/// `slash_era`.
+		SlashCancelled { slash_era: EraIndex, validator: T::AccountId },
+		/// Validator `stash` committed an offence in the active era and stops validating until
+		/// the era ends.
+		ValidatorDisabled { stash: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -741,7 +863,7 @@ pub mod pallet {
 		/// No unbonding funds have matured yet: they can be withdrawn `BondingDuration` eras
 		/// after they were unbonded.
 		NothingToWithdraw,
-		/// A nomination must name at least one validator.
+		/// A nomination must name at least one validator; a cancellation at least one slash.
 		EmptyTargets,
 		/// A nomination may name at most `MaxNominations` validators.
 		TooManyTargets,
@@ -777,14 +899,31 @@ pub mod pallet {
 		CommissionTooHigh,
 		/// The commission would rise by more than `MaxCommissionIncrease` at once.
 		CommissionIncreaseTooLarge,
+		/// The era's stakers can no longer be slashed (it is older than `BondingDuration`
+		/// eras) or it has not started.
+		EraNotSlashable,
+		/// The validator was not elected in the era.
+		NotElected,
+		/// The slash indices are not in ascending order, or repeat.
+		NotSortedAndUnique,
+		/// A slash index is beyond the era's unapplied slashes.
+		InvalidSlashIndex,
+		/// The era has no slash waiting to be applied.
+		NoUnappliedSlash,
+		/// The era's slashes are not due yet: they can still be cancelled.
+		SlashNotDue,
+		/// A slash is being applied; funds can be withdrawn again in a few blocks.
+		SlashesPending,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Fetches the next page of a running election, or clears a failed one. Between
-		/// elections, records exposed stakers, then pays ended eras' rewards.
+		/// Works out and applies slashes; fetches the next page of a running election, or
+		/// clears a failed one. Between elections, records exposed stakers, then pays ended
+		/// eras' rewards.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
+			Self::process_slashes(&mut meter);
 			let between_elections = Self::may_record_exposures();
 			let fetched = Self::progress_election(&mut meter);
 			if between_elections {
@@ -856,6 +995,16 @@ pub mod pallet {
 				T::HistoryDepth::get() >= T::BondingDuration::get(),
 				"HistoryDepth must cover BondingDuration: slashes need the exposures"
 			);
+			assert!(
+				T::SlashDeferDuration::get() < T::BondingDuration::get(),
+				"SlashDeferDuration must be less than BondingDuration, or slashed stake could \
+				 be withdrawn before its slash is applied"
+			);
+			assert!(
+				Self::max_slash_step().all_lte(hook_limit),
+				"a page of slashes must fit in on_initialize's share of a block"
+			);
+			assert!(T::MaxUnappliedSlashes::get() > 0, "MaxUnappliedSlashes must be at least 1");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -927,7 +1076,8 @@ pub mod pallet {
 		///
 		/// Errors: `NotStash`; `ZeroAmount`; `InsufficientActiveBond` if `value` is more than
 		/// the active bond; `InsufficientBond` if the active bond would fall below the
-		/// minimum of the staker's role (chill first); `NoMoreChunks` if no chunk is free.
+		/// minimum of the staker's role (chill first); `NoMoreChunks` if no chunk is free;
+		/// `SlashesPending` if matured chunks must be withdrawn while a slash is pending.
 		///
 		/// Emits `Unbonded`, and `Withdrawn` if matured chunks were released to make room.
 		#[pallet::call_index(2)]
@@ -950,7 +1100,8 @@ pub mod pallet {
 		/// this call unchanged. When nothing remains bonded, the staker is removed entirely and
 		/// its account is free of staking.
 		///
-		/// Errors: `NotStash`; `NothingToWithdraw` if no chunk has matured.
+		/// Errors: `NotStash`; `NothingToWithdraw` if no chunk has matured; `SlashesPending`
+		/// while a slash is being worked out or applied (a few blocks).
 		///
 		/// Emits `Withdrawn`, and `StakerRemoved` when the staker is removed.
 		#[pallet::call_index(3)]
@@ -1285,6 +1436,89 @@ pub mod pallet {
 			ensure!(new <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 			MinCommission::<T>::put(new);
 			Ok(())
+		}
+
+		/// Cancel slashes before they are applied.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// `era` is the era the slashes are due in (as `UnappliedSlashes` lists them: the
+		/// offence era plus `SlashDeferDuration`) and `slash_indices` their places in that
+		/// list, ascending and distinct. Slashes are applied last entry first, so the indices
+		/// of those not yet applied stay valid while an era's slashes are applied. What a
+		/// cancelled slash would have taken is removed from `ValidatorSlashInEra` and
+		/// `NominatorSlashInEra`; the offence's fraction stays recorded, so a later report of the
+		/// same era slashes only beyond it.
+		///
+		/// Errors: `EmptyTargets` without indices; `NotSortedAndUnique`; `InvalidSlashIndex`
+		/// for an index beyond the era's unapplied slashes (e.g. one already applied).
+		///
+		/// Emits `SlashCancelled` for each slash.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::cancel_deferred_slash(slash_indices.len() as u32))]
+		pub fn cancel_deferred_slash(
+			origin: OriginFor<T>,
+			era: EraIndex,
+			slash_indices: Vec<u32>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(
+				slash_indices.len() <= T::MaxUnappliedSlashes::get() as usize,
+				Error::<T>::InvalidSlashIndex
+			);
+			Self::do_cancel_deferred_slash(era, slash_indices)
+		}
+
+		/// Slash `validator_stash` by `slash_fraction` of its exposure in `era`, as an offence
+		/// proven on chain would.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// `era` must still be bonded (at most `BondingDuration` eras before the active one)
+		/// and the validator elected in it. The slash takes the same path as any offence: if
+		/// the validator was already slashed by a higher fraction for `era`, nothing more is
+		/// slashed, and by a lower one, only the difference; the validator is chilled (and
+		/// disabled if `era` is active); the slash is worked out in the following blocks and
+		/// applied `SlashDeferDuration` eras after `era`, until then cancellable.
+		///
+		/// Errors: `ZeroAmount` for a zero fraction; `EraNotSlashable`; `NotElected`.
+		///
+		/// Emits `SlashReported`, and `Chilled` and `ValidatorDisabled` as they happen.
+		#[pallet::call_index(33)]
+		#[pallet::weight(T::WeightInfo::manual_slash())]
+		pub fn manual_slash(
+			origin: OriginFor<T>,
+			validator_stash: T::AccountId,
+			era: EraIndex,
+			slash_fraction: Perbill,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_manual_slash(validator_stash, era, slash_fraction)
+		}
+
+		/// Apply the last unapplied slash due in `era` now.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone.
+		///
+		/// ## Details
+		/// Due slashes are applied by `on_initialize` within its share of each block; this
+		/// pushes one entry (one page of an offender's exposure) forward when blocks are too
+		/// full for that.
+		///
+		/// Errors: `NoUnappliedSlash`; `SlashNotDue` while `era` is not active yet.
+		///
+		/// Emits `Slashed` for each staker slashed.
+		#[pallet::call_index(34)]
+		#[pallet::weight(Pallet::<T>::max_apply_slash_step())]
+		pub fn apply_slash(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let (nominators, entries) = Self::do_apply_slash(era)?;
+			Ok(Some(T::WeightInfo::apply_slash_page(nominators, entries)).into())
 		}
 
 		/// Set the number of validators to elect each era.

@@ -121,7 +121,7 @@ impl pallet_session::Config for Test {
 	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Test, Staking>;
 	type SessionHandler = (TestSessionHandler,);
 	type Keys = SessionKeys;
-	type DisablingStrategy = ();
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = ();
 	type Currency = Balances;
 	type KeyDeposit = ();
@@ -158,6 +158,9 @@ parameter_types! {
 	pub static MaxCommission: Perbill = Perbill::from_percent(80);
 	pub static MaxCommissionIncrease: Perbill = Perbill::from_percent(50);
 	pub static CommissionIncreaseDelay: EraIndex = 0;
+	pub static SlashDeferDuration: EraIndex = 1;
+	pub static SlashRewardFraction: Perbill = Perbill::from_percent(10);
+	pub static MaxUnappliedSlashes: u32 = 512;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -252,7 +255,11 @@ impl pallet_palisade_staking::Config for Test {
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
 	type SessionKeys = Session;
-	type SessionHistory = crate::HistoricalSessions<Test>;
+	type SessionInterface = crate::Session<Test>;
+	type SlashDeferDuration = SlashDeferDuration;
+	type Slash = ResolveTo<Treasury, Balances>;
+	type SlashRewardFraction = SlashRewardFraction;
+	type MaxUnappliedSlashes = MaxUnappliedSlashes;
 	type HistoryDepth = HistoryDepth;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type SessionsPerEra = SessionsPerEra;

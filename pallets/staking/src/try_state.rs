@@ -7,8 +7,9 @@ use crate::{
 	Config, CurrentEra, ElectedStashes, ElectionPhase, ErasRewardPaid, ErasRewardPoints,
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
-	Ledger, NextEraElection, Nominators, Pallet, Payee, PendingCommission, UnpaidEras,
-	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, Validators,
+	Ledger, NextEraElection, NominatorSlashInEra, Nominators, Pallet, Payee, PendingCommission,
+	SlashComputationQueue, SlashComputations, UnappliedSlashEras, UnappliedSlashes, UnpaidEras,
+	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -33,7 +34,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_exposures()?;
 		Self::check_exposure_records()?;
 		Self::check_rewards()?;
-		Self::check_commissions()
+		Self::check_commissions()?;
+		Self::check_slashes()
 	}
 
 	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
@@ -328,6 +330,72 @@ impl<T: Config> Pallet<T> {
 			ensure!(Ledger::<T>::contains_key(&stash), "a chilled commission outlived its staker");
 			ensure!(!Validators::<T>::contains_key(&stash), "a validator has a chilled commission");
 		}
+		Ok(())
+	}
+
+	/// Unapplied slashes are listed under the eras `UnappliedSlashEras` names, each slashes
+	/// something, pays its reporters no more than it slashes (nothing without reporters), and
+	/// has its offence recorded; slash records are never zero; queued slash computations are
+	/// exactly the queue's and each raises its offender's recorded fraction.
+	fn check_slashes() -> Result<(), TryRuntimeError> {
+		let eras = UnappliedSlashEras::<T>::get();
+		ensure!(
+			eras.windows(2).all(|pair| pair.first() < pair.get(1)),
+			"the eras with unapplied slashes are not in ascending order"
+		);
+		let stored: BTreeSet<EraIndex> = UnappliedSlashes::<T>::iter_keys().collect();
+		ensure!(
+			stored == eras.iter().copied().collect(),
+			"UnappliedSlashEras does not list exactly the eras with unapplied slashes"
+		);
+		for (due, slashes) in UnappliedSlashes::<T>::iter() {
+			ensure!(!slashes.is_empty(), "an era's unapplied slashes are stored empty");
+			let offence_era = due.saturating_sub(T::SlashDeferDuration::get());
+			for slash in slashes {
+				let total = slash.others.iter().try_fold(slash.own, |sum, (_, amount)| {
+					ensure!(!amount.is_zero(), "an unapplied slash lists a zero amount");
+					Ok::<_, TryRuntimeError>(sum.saturating_add(*amount))
+				})?;
+				ensure!(!total.is_zero(), "an unapplied slash slashes nothing");
+				ensure!(slash.payout <= total, "a slash pays its reporters more than it slashes");
+				ensure!(
+					!slash.reporters.is_empty() || slash.payout.is_zero(),
+					"a slash without reporters has a payout"
+				);
+				ensure!(
+					ValidatorSlashInEra::<T>::contains_key(offence_era, &slash.validator),
+					"an unapplied slash has no record of its offender's offence"
+				);
+			}
+		}
+		ensure!(
+			ValidatorSlashInEra::<T>::iter_values().all(|(fraction, _)| !fraction.is_zero()),
+			"a validator is recorded as slashed by nothing"
+		);
+		ensure!(
+			NominatorSlashInEra::<T>::iter_values().all(|slashed| !slashed.is_zero()),
+			"a nominator is recorded as slashed by nothing"
+		);
+		let queue = SlashComputationQueue::<T>::get();
+		ensure!(queue.first <= queue.end, "the slash computation queue ends before it starts");
+		for (index, computation) in SlashComputations::<T>::iter() {
+			ensure!(
+				(queue.first..queue.end).contains(&index),
+				"a slash computation is stored outside its queue"
+			);
+			ensure!(
+				computation.prior < computation.fraction,
+				"a slash computation slashes nothing"
+			);
+			let recorded = ValidatorSlashInEra::<T>::get(computation.era, &computation.validator)
+				.ok_or("a slash computation has no record of its offender")?;
+			ensure!(recorded.0 >= computation.fraction, "a slash computation exceeds its record");
+		}
+		ensure!(
+			SlashComputations::<T>::iter_keys().count() as u64
+				== u64::from(queue.end.saturating_sub(queue.first)),
+			"a queued slash computation is missing"
+		);
 		Ok(())
 	}
 }

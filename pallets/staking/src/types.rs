@@ -8,8 +8,8 @@ use crate::{BalanceOf, Config};
 use codec::{Codec, Compact, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
 use frame_election_provider_support::PageIndex;
 use frame_support::{
-	traits::Get, BoundedBTreeMap, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
-	PartialEqNoBound,
+	traits::{ConstU32, Get},
+	BoundedBTreeMap, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
@@ -344,4 +344,53 @@ pub enum VoterSnapshotStatus<T: Config> {
 	Ongoing(T::AccountId),
 	/// Every voter has been taken.
 	Consumed,
+}
+
+/// The most reporters an offence's slash pays. Reports through `pallet-offences` name one
+/// reporter (or none, for unsigned equivocation reports); further reporters are not paid.
+pub const MAX_SLASH_REPORTERS: u32 = 8;
+
+/// The reporters of an offence.
+pub type SlashReporters<T> =
+	BoundedVec<<T as frame_system::Config>::AccountId, ConstU32<MAX_SLASH_REPORTERS>>;
+
+/// A slash waiting to be applied: one page of an offender's exposure, in `pallet-staking`'s
+/// shape so that Polkadot.js' Slashes tab shows it. The validator's own slash is in the entry
+/// of its exposure's first page; later pages carry only nominators.
+#[derive(
+	PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct UnappliedSlash<T: Config> {
+	/// The offending validator.
+	pub validator: T::AccountId,
+	/// What is slashed of the validator's own stake.
+	pub own: BalanceOf<T>,
+	/// What is slashed of each nominator on this page.
+	pub others: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxExposurePageSize>,
+	/// Who reported the offence: they share `payout`.
+	pub reporters: SlashReporters<T>,
+	/// What the reporters are paid from the slash, at most what is actually slashed.
+	pub payout: BalanceOf<T>,
+}
+
+/// An offence whose slash is being worked out from the offender's exposure, one page per step.
+#[derive(
+	PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct SlashComputation<T: Config> {
+	/// The offending validator.
+	pub validator: T::AccountId,
+	/// The era the offence was committed in: its exposure is slashed.
+	pub era: EraIndex,
+	/// The share of the exposure slashed.
+	pub fraction: Perbill,
+	/// The share already slashed for an earlier report of the same era: only the difference
+	/// is slashed.
+	pub prior: Perbill,
+	/// Who reported the offence.
+	pub reporters: SlashReporters<T>,
+	/// The next page of the exposure to work out.
+	pub next_page: Page,
 }

@@ -80,6 +80,11 @@ pub trait WeightInfo {
 	fn electing_voters(v: u32, ) -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
+	fn report_offences(o: u32, ) -> Weight;
+	fn compute_slash_page(n: u32, ) -> Weight;
+	fn apply_slash_page(n: u32, s: u32, ) -> Weight;
+	fn cancel_deferred_slash(s: u32, ) -> Weight;
+	fn manual_slash() -> Weight;
 }
 
 /// Weights for `pallet_palisade_staking`, measured on the reference machine named above.
@@ -823,9 +828,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
+	fn report_offences(o: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(o.into())
+	}
+	fn compute_slash_page(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+	}
+	fn apply_slash_page(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(s).saturating_add(1).into())
+	}
+	fn cancel_deferred_slash(s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())
+	}
+	fn manual_slash() -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
+	}
 }
 
-// For tests and mocks: the same figures against RocksDB's database weights.
 impl WeightInfo for () {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -1564,5 +1583,20 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
+	}
+	fn report_offences(o: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(o.into())
+	}
+	fn compute_slash_page(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+	}
+	fn apply_slash_page(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(s).saturating_add(1).into())
+	}
+	fn cancel_deferred_slash(s: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())
+	}
+	fn manual_slash() -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
 	}
 }

@@ -60,6 +60,11 @@ parameter_types! {
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(5);
 	pub const CommissionIncreaseDelay: EraIndex = if cfg!(feature = "fast-runtime") { 1 } else { 2 };
+	/// Slashes wait one era less than the bonding duration, so governance has as long as
+	/// possible to cancel one: 1 era with `fast-runtime`, else 27 (almost a week).
+	pub const SlashDeferDuration: EraIndex = BondingDuration::get().saturating_sub(1);
+	/// Reporters of an offence share a tenth of its slash.
+	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
 
 /// The on-chain sequential Phragmén election over the staking pallet's voters.
@@ -97,7 +102,13 @@ impl pallet_palisade_staking::Config for Runtime {
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
 	type SessionKeys = Session;
-	type SessionHistory = pallet_palisade_staking::HistoricalSessions<Runtime>;
+	type SessionInterface = pallet_palisade_staking::Session<Runtime>;
+	type SlashDeferDuration = SlashDeferDuration;
+	/// Slashed funds not paid to reporters go to the treasury.
+	type Slash = ResolveTo<TreasuryAccount, Balances>;
+	type SlashRewardFraction = SlashRewardFraction;
+	/// A slash page for every validator of an era: even a mass offence stays cancellable.
+	type MaxUnappliedSlashes = MaxValidatorSet;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;
 	type AutoPayoutDelay = AutoPayoutDelay;

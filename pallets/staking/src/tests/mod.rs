@@ -13,6 +13,7 @@ mod instant_exit;
 mod intentions;
 mod interface;
 mod rewards;
+mod slashing;
 mod unbonding;
 mod voter_list;
 

@@ -1,0 +1,143 @@
+//! Offences: how a reported offence becomes a slash.
+//!
+//! Offences arrive from `pallet-offences` (equivocations proven on chain by BABE and GRANDPA)
+//! through [`OnOffenceHandler`], and from governance through `manual_slash`. Both take the same
+//! path, [`Pallet::report_offence`]:
+//! - the offence is dated by the era its session belonged to, the **offence era**: its
+//!   exposures are what is slashed, and its slash is deferred from it, not from the report;
+//! - an offence in the active era disables the validator for the rest of the era (the session
+//!   pallet's disabling strategy decides), and every new slash chills it;
+//! - within one era a validator is slashed by the highest fraction reported, not their sum: a
+//!   report no higher than an earlier one adds nothing, a higher one adds the difference;
+//! - the slash of each exposure page is then worked out in the following blocks (see
+//!   `slashing.rs`).
+
+use crate::{
+	types::SlashReporters, weights::WeightInfo, BondedEras, Config, ErasStakersOverview, Error,
+	Event, Pallet, SessionInterface, SlashComputation, SlashComputationQueue, SlashComputations,
+	ValidatorSlashInEra, LOG_TARGET,
+};
+use frame_support::{ensure, weights::Weight};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult, Perbill,
+};
+use sp_staking::{
+	offence::{OffenceDetails, OnOffenceHandler},
+	EraIndex, SessionIndex,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The bonded era that session `session` belonged to. `None` for sessions of eras no
+	/// longer bonded: their stake may have been withdrawn, so they are not slashed.
+	pub(crate) fn bonded_era_of_session(session: SessionIndex) -> Option<EraIndex> {
+		let eras = BondedEras::<T>::get();
+		let first = eras.first().map(|(_, start)| *start)?;
+		if session < first {
+			return None;
+		}
+		eras.iter().rev().find(|(_, start)| *start <= session).map(|(era, _)| *era)
+	}
+
+	/// Reports that `validator` committed an offence in bonded era `era` for which `fraction`
+	/// of its exposure is slashed, paying part of the slash to `reporters`.
+	///
+	/// Emits `SlashReported`, and `ValidatorDisabled` and `Chilled` as they happen. A
+	/// validator that was not elected in `era` is not slashed.
+	pub(crate) fn report_offence(
+		validator: &T::AccountId,
+		era: EraIndex,
+		fraction: Perbill,
+		reporters: SlashReporters<T>,
+	) {
+		Self::deposit_event(Event::<T>::SlashReported {
+			validator: validator.clone(),
+			fraction,
+			slash_era: era,
+		});
+		if Self::active_era() == Some(era) && T::SessionInterface::disable(validator, fraction) {
+			Self::deposit_event(Event::<T>::ValidatorDisabled { stash: validator.clone() });
+		}
+		let Some(exposure) = ErasStakersOverview::<T>::get(era, validator) else {
+			log::warn!(target: LOG_TARGET, "offender {validator:?} was not elected in era {era}");
+			return;
+		};
+		let (prior, slashed_own) = ValidatorSlashInEra::<T>::get(era, validator).unzip();
+		let prior = prior.unwrap_or_default();
+		if fraction <= prior || exposure.total.is_zero() {
+			return;
+		}
+		ValidatorSlashInEra::<T>::insert(
+			era,
+			validator,
+			(fraction, slashed_own.unwrap_or_default()),
+		);
+		Self::chill_stash(validator);
+		let mut queue = SlashComputationQueue::<T>::get();
+		SlashComputations::<T>::insert(
+			queue.end,
+			SlashComputation {
+				validator: validator.clone(),
+				era,
+				fraction,
+				prior,
+				reporters,
+				next_page: 0,
+			},
+		);
+		queue.end.saturating_inc();
+		SlashComputationQueue::<T>::put(queue);
+	}
+
+	/// Governance's slash of `validator` by `fraction` of its exposure in `era` (see the
+	/// `manual_slash` call).
+	pub(crate) fn do_manual_slash(
+		validator: T::AccountId,
+		era: EraIndex,
+		fraction: Perbill,
+	) -> DispatchResult {
+		ensure!(!fraction.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(BondedEras::<T>::get().iter().any(|(e, _)| *e == era), Error::<T>::EraNotSlashable);
+		ensure!(ErasStakersOverview::<T>::contains_key(era, &validator), Error::<T>::NotElected);
+		Self::report_offence(&validator, era, fraction, SlashReporters::<T>::new());
+		Ok(())
+	}
+}
+
+/// What slashing `stake` by `fraction` adds to an earlier slash of it by `prior`.
+pub(crate) fn slash_between<Balance>(prior: Perbill, fraction: Perbill, stake: Balance) -> Balance
+where
+	Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
+{
+	fraction.mul_floor(stake).saturating_sub(prior.mul_floor(stake))
+}
+
+/// Offences proven on chain, from `pallet-offences`. The offender is identified by
+/// `pallet_session::historical`'s identification of a validator: its account and `()`.
+impl<T> OnOffenceHandler<T::AccountId, pallet_session::historical::IdentificationTuple<T>, Weight>
+	for Pallet<T>
+where
+	T: Config
+		+ pallet_session::Config<ValidatorId = <T as frame_system::Config>::AccountId>
+		+ pallet_session::historical::Config,
+{
+	fn on_offence(
+		offenders: &[OffenceDetails<
+			T::AccountId,
+			pallet_session::historical::IdentificationTuple<T>,
+		>],
+		slash_fractions: &[Perbill],
+		session: SessionIndex,
+	) -> Weight {
+		let reported = offenders.len().min(slash_fractions.len()) as u32;
+		let Some(era) = Self::bonded_era_of_session(session) else {
+			log::warn!(target: LOG_TARGET, "offence in session {session}: its era is not bonded");
+			return <T as Config>::WeightInfo::report_offences(0);
+		};
+		for (details, fraction) in offenders.iter().zip(slash_fractions) {
+			let reporters = SlashReporters::<T>::truncate_from(details.reporters.clone());
+			Self::report_offence(&details.offender.0, era, *fraction, reporters);
+		}
+		<T as Config>::WeightInfo::report_offences(reported)
+	}
+}

@@ -1,0 +1,333 @@
+//! Slashes: working them out page by page, deferring them, cancelling them, applying them.
+//!
+//! A reported offence (see `offences.rs`) queues a [`SlashComputation`]. In the following
+//! blocks `on_initialize` works it out one exposure page at a time, within its share of the
+//! block: each page of the offender's exposure in the offence era becomes one
+//! [`UnappliedSlash`] (its nominators, and on the first page the validator's own stake), stored
+//! under the era it is due in, `offence era + SlashDeferDuration`, in
+//! [`crate::UnappliedSlashes`], where Polkadot.js shows it and governance may cancel it.
+//!
+//! Once its era is active, a slash is due: `on_initialize` applies the due slashes one entry
+//! at a time, last entry first, so that the indices `cancel_deferred_slash` takes stay valid
+//! while an era's slashes are applied; anyone may push one further with `apply_slash`. Each
+//! staker loses the amount from its active bond first, then from the funds it has unbonded
+//! since the offence era (those were at stake then); never more than it has bonded. A share of
+//! what is slashed pays the reporters; the rest goes to [`Config::Slash`].
+//!
+//! While a slash is being worked out or is due, no funds can be withdrawn: an offender's
+//! unbonded stake cannot leave before its slash has taken its part.
+
+use crate::{
+	offences::slash_between, weights::WeightInfo, BalanceOf, Config, ErasStakersOverview,
+	ErasStakersPaged, Error, Event, HoldReason, NominatorSlashInEra, Pallet, SlashComputation,
+	SlashComputationQueue, SlashComputations, StakingLedger, UnappliedSlash, UnappliedSlashEras,
+	UnappliedSlashes, ValidatorSlashInEra, LOG_TARGET,
+};
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+use frame_support::{
+	defensive, ensure,
+	traits::{
+		fungible::{Balanced, BalancedHold, Credit},
+		tokens::imbalance::Imbalance,
+		Get, OnUnbalanced,
+	},
+	weights::{Weight, WeightMeter},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{CheckedDiv, Saturating, Zero},
+	DispatchError, DispatchResult, SaturatedConversion,
+};
+use sp_staking::EraIndex;
+
+/// The bound of [`UnappliedSlashEras`]: slashes are due in eras from the oldest bonded
+/// offence era to `SlashDeferDuration` eras after the active one.
+pub struct SlashErasBound<T>(PhantomData<T>);
+
+impl<T: Config> Get<u32> for SlashErasBound<T> {
+	fn get() -> u32 {
+		T::BondingDuration::get()
+			.saturating_add(T::SlashDeferDuration::get())
+			.saturating_add(1)
+	}
+}
+
+type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+impl<T: Config> Pallet<T> {
+	/// The most one step of slashing work can weigh: working out a full page, and applying it
+	/// at once when its era has no room left to defer it; or applying a full page from a full
+	/// era.
+	pub(crate) fn max_slash_step() -> Weight {
+		let page = T::MaxExposurePageSize::get();
+		T::WeightInfo::compute_slash_page(page)
+			.saturating_add(T::WeightInfo::apply_slash_page(page, 0))
+			.max(Self::max_apply_slash_step())
+	}
+
+	/// The most applying one slash entry can weigh: a full page, from an era full of them.
+	pub(crate) fn max_apply_slash_step() -> Weight {
+		T::WeightInfo::apply_slash_page(
+			T::MaxExposurePageSize::get(),
+			T::MaxUnappliedSlashes::get(),
+		)
+	}
+
+	/// Works out queued slashes, then applies due ones, as far as `meter` allows.
+	pub(crate) fn process_slashes(meter: &mut WeightMeter) {
+		// The two queues.
+		if meter.try_consume(T::DbWeight::get().reads(2)).is_err() {
+			return;
+		}
+		let page = T::MaxExposurePageSize::get();
+		let most = T::WeightInfo::compute_slash_page(page)
+			.saturating_add(T::WeightInfo::apply_slash_page(page, 0));
+		let mut queue = SlashComputationQueue::<T>::get();
+		while !queue.is_empty() && meter.can_consume(most) {
+			let Some(mut computation) = SlashComputations::<T>::get(queue.first) else {
+				defensive!("a queued slash computation is missing");
+				queue.first.saturating_inc();
+				continue;
+			};
+			let (weight, done) = Self::compute_slash_page(&mut computation);
+			meter.consume(weight);
+			if done {
+				SlashComputations::<T>::remove(queue.first);
+				queue.first.saturating_inc();
+			} else {
+				SlashComputations::<T>::insert(queue.first, computation);
+			}
+		}
+		if queue.is_empty() {
+			SlashComputationQueue::<T>::kill();
+		} else {
+			SlashComputationQueue::<T>::put(queue);
+			return;
+		}
+		// Each step reads the due eras and the length of the earliest one's slashes.
+		while meter.try_consume(T::DbWeight::get().reads(2)).is_ok() {
+			let Some(era) = Self::earliest_due_slash_era() else { return };
+			let entries = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0) as u32;
+			if !meter.can_consume(T::WeightInfo::apply_slash_page(page, entries)) {
+				return;
+			}
+			let applied = Self::apply_last_slash(era).unwrap_or(0);
+			meter.consume(T::WeightInfo::apply_slash_page(applied, entries));
+		}
+	}
+
+	/// Works out the slash of the next page of `computation`'s exposure and defers it.
+	/// Returns the weight used and whether every page is done.
+	pub(crate) fn compute_slash_page(computation: &mut SlashComputation<T>) -> (Weight, bool) {
+		let SlashComputation { validator, era, fraction, prior, .. } = computation.clone();
+		let Some(exposure) = ErasStakersOverview::<T>::get(era, &validator) else {
+			defensive!("an offender's exposure is gone before its slash was worked out");
+			return (T::WeightInfo::compute_slash_page(0), true);
+		};
+		let page = computation.next_page;
+		let own =
+			if page == 0 { slash_between(prior, fraction, exposure.own) } else { Zero::zero() };
+		let mut others = BoundedVec::new();
+		let nominators = ErasStakersPaged::<T>::get((era, &validator, page))
+			.map(|page| page.0.others)
+			.unwrap_or_default();
+		let counted = nominators.len() as u32;
+		for nominator in nominators {
+			let amount = slash_between(prior, fraction, nominator.value);
+			if amount.is_zero() {
+				continue;
+			}
+			if others.try_push((nominator.who, amount)).is_err() {
+				defensive!("an exposure page holds more than MaxExposurePageSize nominators");
+			}
+		}
+		computation.next_page.saturating_inc();
+		let done = computation.next_page >= exposure.page_count.max(1);
+
+		let total = others.iter().fold(own, |sum, (_, amount)| sum.saturating_add(*amount));
+		let mut weight = T::WeightInfo::compute_slash_page(counted);
+		if total.is_zero() {
+			return (weight, done);
+		}
+		let payout = if computation.reporters.is_empty() {
+			Zero::zero()
+		} else {
+			T::SlashRewardFraction::get().mul_floor(total)
+		};
+		let slash = UnappliedSlash {
+			validator,
+			own,
+			others,
+			reporters: computation.reporters.clone(),
+			payout,
+		};
+		if let Err(slash) = Self::defer_slash(era, slash) {
+			log::warn!(
+				target: LOG_TARGET,
+				"no room to defer a slash of era {era}'s offence: it is applied at once"
+			);
+			weight.saturating_accrue(T::WeightInfo::apply_slash_page(counted, 0));
+			Self::execute_slash(era, slash);
+		}
+		(weight, done)
+	}
+
+	/// Stores `slash` of an offence in `offence_era` to be applied `SlashDeferDuration` eras
+	/// later. Gives it back if that era's slashes are full.
+	fn defer_slash(
+		offence_era: EraIndex,
+		slash: UnappliedSlash<T>,
+	) -> Result<(), UnappliedSlash<T>> {
+		let due = offence_era.saturating_add(T::SlashDeferDuration::get());
+		// Appended without reading the era's other slashes.
+		if UnappliedSlashes::<T>::try_append(due, &slash).is_err() {
+			return Err(slash);
+		}
+		UnappliedSlashEras::<T>::mutate(|eras| {
+			if let Err(place) = eras.binary_search(&due) {
+				if eras.try_insert(place, due).is_err() {
+					defensive!("slashes are due in more eras than the bound allows");
+				}
+			}
+		});
+		Ok(())
+	}
+
+	/// The earliest era with slashes that are due now (its era is active or past).
+	pub(crate) fn earliest_due_slash_era() -> Option<EraIndex> {
+		let active = Self::active_era()?;
+		UnappliedSlashEras::<T>::get().first().copied().filter(|era| *era <= active)
+	}
+
+	/// Whether a slash is being worked out or is due: funds wait until it is applied.
+	pub(crate) fn slashes_pending() -> bool {
+		!SlashComputationQueue::<T>::get().is_empty() || Self::earliest_due_slash_era().is_some()
+	}
+
+	/// Applies the last unapplied slash due in `era`. Returns how many nominators it slashed,
+	/// or `None` if `era` has none.
+	pub(crate) fn apply_last_slash(era: EraIndex) -> Option<u32> {
+		let (slash, left) = UnappliedSlashes::<T>::mutate(era, |slashes| {
+			let slash = slashes.pop();
+			(slash, slashes.len())
+		});
+		if left == 0 {
+			Self::forget_slash_era(era);
+		}
+		let slash = slash?;
+		let nominators = slash.others.len() as u32;
+		Self::execute_slash(era.saturating_sub(T::SlashDeferDuration::get()), slash);
+		Some(nominators)
+	}
+
+	/// `era` has no unapplied slashes left.
+	fn forget_slash_era(era: EraIndex) {
+		UnappliedSlashes::<T>::remove(era);
+		UnappliedSlashEras::<T>::mutate(|eras| eras.retain(|due| *due != era));
+	}
+
+	/// Slashes each staker of `slash` for an offence in `offence_era`, pays the reporters
+	/// their share of what was slashed, and sends the rest to [`Config::Slash`].
+	fn execute_slash(offence_era: EraIndex, slash: UnappliedSlash<T>) {
+		let UnappliedSlash { validator, own, others, reporters, payout } = slash;
+		let mut slashed = CreditOf::<T>::zero();
+		if !own.is_zero() {
+			let taken = Self::slash_staker(&validator, own, offence_era);
+			ValidatorSlashInEra::<T>::mutate(offence_era, &validator, |record| {
+				if let Some((_, own)) = record {
+					own.saturating_accrue(taken.peek());
+				}
+			});
+			slashed.subsume(taken);
+		}
+		for (nominator, amount) in others {
+			let taken = Self::slash_staker(&nominator, amount, offence_era);
+			if !taken.peek().is_zero() {
+				NominatorSlashInEra::<T>::mutate(offence_era, &nominator, |record| {
+					*record = Some(record.unwrap_or_default().saturating_add(taken.peek()));
+				});
+			}
+			slashed.subsume(taken);
+		}
+		let reward = payout.min(slashed.peek());
+		let count = BalanceOf::<T>::saturated_from(reporters.len());
+		if let Some(each) = reward.checked_div(&count).filter(|each| !each.is_zero()) {
+			for reporter in reporters {
+				let (paid, rest) = slashed.split(each);
+				slashed = rest;
+				if let Err(unpaid) = T::Currency::resolve(&reporter, paid) {
+					slashed.subsume(unpaid);
+				}
+			}
+		}
+		T::Slash::on_unbalanced(slashed);
+	}
+
+	/// Slashes up to `amount` of `staker`'s stake that was at stake in `offence_era`: its
+	/// active bond, then what it has unbonded since. Returns what was slashed.
+	fn slash_staker(
+		staker: &T::AccountId,
+		amount: BalanceOf<T>,
+		offence_era: EraIndex,
+	) -> CreditOf<T> {
+		let Some(mut ledger) = StakingLedger::<T>::get(staker) else {
+			return CreditOf::<T>::zero();
+		};
+		let unbonded_since = offence_era.saturating_add(T::BondingDuration::get());
+		let taken = ledger.slash(amount, unbonded_since);
+		if taken.is_zero() {
+			return CreditOf::<T>::zero();
+		}
+		let (credit, missing) = T::Currency::slash(&HoldReason::Staking.into(), staker, taken);
+		if !missing.is_zero() {
+			defensive!("a staker held less than its ledger's total");
+		}
+		if let Err(error) = ledger.update() {
+			defensive!("a slashed ledger could not be written", error);
+		}
+		Self::deposit_event(Event::<T>::Slashed { staker: staker.clone(), amount: credit.peek() });
+		credit
+	}
+
+	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `era` (see the
+	/// `cancel_deferred_slash` call).
+	pub(crate) fn do_cancel_deferred_slash(era: EraIndex, indices: Vec<u32>) -> DispatchResult {
+		ensure!(!indices.is_empty(), Error::<T>::EmptyTargets);
+		ensure!(
+			indices.windows(2).all(|pair| pair.first() < pair.get(1)),
+			Error::<T>::NotSortedAndUnique
+		);
+		let mut slashes = UnappliedSlashes::<T>::get(era);
+		let last = indices.last().copied().unwrap_or_default();
+		ensure!((last as usize) < slashes.len(), Error::<T>::InvalidSlashIndex);
+
+		let offence_era = era.saturating_sub(T::SlashDeferDuration::get());
+		let mut cancelled = Vec::with_capacity(indices.len());
+		for index in indices.into_iter().rev() {
+			cancelled.push(slashes.remove(index as usize));
+		}
+		if slashes.is_empty() {
+			Self::forget_slash_era(era);
+		} else {
+			UnappliedSlashes::<T>::insert(era, slashes);
+		}
+		for slash in cancelled.into_iter().rev() {
+			Self::deposit_event(Event::<T>::SlashCancelled {
+				slash_era: offence_era,
+				validator: slash.validator,
+			});
+		}
+		Ok(())
+	}
+
+	/// Applies the last unapplied slash due in `era` (see the `apply_slash` call). Returns
+	/// how many nominators it slashed and how many slashes the era had.
+	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<(u32, u32), DispatchError> {
+		let entries = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0) as u32;
+		ensure!(entries > 0, Error::<T>::NoUnappliedSlash);
+		ensure!(Self::active_era().is_some_and(|active| era <= active), Error::<T>::SlashNotDue);
+		let nominators = Self::apply_last_slash(era).ok_or(Error::<T>::NoUnappliedSlash)?;
+		Ok((nominators, entries))
+	}
+}

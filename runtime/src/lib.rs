@@ -128,6 +128,8 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 	#[runtime::pallet_index(11)]
 	pub type VoterList = pallet_bags_list;
+	#[runtime::pallet_index(12)]
+	pub type Offences = pallet_offences;
 }
 
 /// The address format of accounts.

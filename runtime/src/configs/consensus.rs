@@ -1,15 +1,21 @@
 //! Consensus: BABE authors blocks, GRANDPA finalises them, and sessions (one BABE epoch each)
 //! rotate the validators' keys. `Historical` keeps each session's validator set so that key
-//! ownership can be proven later (equivocation reports).
+//! ownership can be proven later.
+//!
+//! Equivocations are slashed without anyone's permission: a node that sees a validator author
+//! two blocks in one slot (BABE) or cast two votes in one round (GRANDPA) submits the proof as
+//! an unsigned transaction; the pallet checks it against the historical key ownership, and
+//! `pallet-offences` hands the offence to staking, which slashes `min((3k/n)², 1)` of the
+//! offender's exposure (k offenders among n validators).
 
 use crate::{
-	AccountId, Babe, Balances, Moment, Runtime, RuntimeEvent, Session, SessionKeys, Staking,
-	EPOCH_DURATION_IN_SLOTS, MILLISECS_PER_BLOCK, UNITS,
+	configs::staking::{BondingDuration, SessionsPerEra},
+	AccountId, Babe, Balances, Historical, Moment, Offences, Runtime, RuntimeCall, RuntimeEvent,
+	Session, SessionKeys, Staking, UncheckedExtrinsic, EPOCH_DURATION_IN_SLOTS,
+	MILLISECS_PER_BLOCK, UNITS,
 };
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{parameter_types, traits::KeyOwnerProofSystem};
+use sp_core::crypto::KeyTypeId;
 use sp_runtime::traits::{ConvertInto, ConvertToValue, OpaqueKeys};
 
 parameter_types! {
@@ -19,7 +25,19 @@ parameter_types! {
 	pub const MaxAuthorities: u32 = 1_000;
 	/// Every validator is identified by its account alone.
 	pub const UnitIdentification: Option<()> = Some(());
+	/// An equivocation report stays valid in the pool for as long as its offence can be slashed:
+	/// the bonding duration, in blocks.
+	pub const ReportLongevity: u64 = BondingDuration::get() as u64
+		* SessionsPerEra::get() as u64
+		* EpochDuration::get();
+	/// GRANDPA keeps the session of each authority set for the eras that can still be slashed.
+	pub const MaxSetIdSessionEntries: u64 = BondingDuration::get() as u64 * SessionsPerEra::get() as u64;
+	/// The report weights count a full exposure page of nominators per offender.
+	pub const MaxNominatorsPerOffender: u32 = crate::configs::staking::MaxExposurePageSize::get();
 }
+
+/// The proof that a BABE or GRANDPA key belonged to a validator in a past session.
+type KeyOwnerProof<Key> = <Historical as KeyOwnerProofSystem<(KeyTypeId, Key)>>::Proof;
 
 impl pallet_babe::Config for Runtime {
 	type EpochDuration = EpochDuration;
@@ -29,21 +47,46 @@ impl pallet_babe::Config for Runtime {
 	type DisabledValidators = Session;
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
-	// Equivocation reports are not processed yet (they arrive with slashing), so no
-	// nominators are weighed for them.
-	type MaxNominators = ConstU32<0>;
-	type KeyOwnerProof = sp_session::MembershipProof;
-	type EquivocationReportSystem = ();
+	type MaxNominators = MaxNominatorsPerOffender;
+	type KeyOwnerProof = KeyOwnerProof<pallet_babe::AuthorityId>;
+	type EquivocationReportSystem =
+		pallet_babe::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
 }
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
-	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_session::MembershipProof;
-	type EquivocationReportSystem = ();
+	type MaxNominators = MaxNominatorsPerOffender;
+	type MaxSetIdSessionEntries = MaxSetIdSessionEntries;
+	type KeyOwnerProof = KeyOwnerProof<sp_consensus_grandpa::AuthorityId>;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
+}
+
+/// Proven offences go to staking, which slashes the offenders.
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = Staking;
+}
+
+/// Equivocation reports are submitted as unsigned transactions, built from the pallets' calls.
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 impl pallet_authorship::Config for Runtime {

@@ -1,7 +1,7 @@
 //! Pallet configurations, one file per concern.
 
 mod consensus;
-mod staking;
+pub(crate) mod staking;
 mod system;
 
 pub use consensus::*;

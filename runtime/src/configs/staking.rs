@@ -32,6 +32,9 @@ parameter_types! {
 	pub const SessionsPerEra: SessionIndex = if cfg!(feature = "fast-runtime") { 2 } else { 6 };
 	/// The most validators elected per era (and BABE/GRANDPA authorities per session).
 	pub const MaxValidatorSet: u32 = 1_000;
+	/// Nominators per exposure page, as Polkadot's: rewards are paid, and slashes worked out
+	/// and applied, a page at a time.
+	pub const MaxExposurePageSize: u32 = 512;
 	/// Voters the election considers, richest first: room for 20,000 nominators and every
 	/// validator candidate.
 	pub const MaxElectingVoters: u32 = 22_500;
@@ -95,8 +98,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type HistoryDepth = ConstU32<84>;
 	type SessionsPerEra = SessionsPerEra;
 	type MaxValidatorSet = MaxValidatorSet;
-	/// Polkadot's page size.
-	type MaxExposurePageSize = ConstU32<512>;
+	type MaxExposurePageSize = MaxExposurePageSize;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
@@ -107,8 +109,10 @@ impl pallet_palisade_staking::Config for Runtime {
 	/// Slashed funds not paid to reporters go to the treasury.
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type SlashRewardFraction = SlashRewardFraction;
-	/// A slash page for every validator of an era: even a mass offence stays cancellable.
-	type MaxUnappliedSlashes = MaxValidatorSet;
+	/// Slash pages that can wait in one era: with pages of 512 nominators, a validator's
+	/// slash is usually one page, so 128 offenders of one era stay cancellable; a slash beyond
+	/// is applied at once.
+	type MaxUnappliedSlashes = ConstU32<128>;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;
 	type AutoPayoutDelay = AutoPayoutDelay;

@@ -1,0 +1,120 @@
+// Slashing on a live `--chain local` network: a second node runs with Alice's keys, so Alice
+// authors two blocks in the same BABE slots. Bob's node proves the equivocation on chain
+// without anyone's permission; the offence appears in `staking.unappliedSlashes` (as Apps'
+// Slashes tab reads it) and is applied once its deferral has passed, shrinking Alice's and her
+// nominator's ledgers by exactly the amounts worked out from her exposure.
+
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { Keyring } from '@polkadot/api';
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startNode, waitFor } from './lib/node.js';
+
+// Alice's libp2p key is fixed so that the others can name her as their bootnode.
+const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
+const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+const BILLION = 1_000_000_000n;
+
+let nodes = [];
+let twin;
+let unsubscribe;
+/** Every staking event Bob's node imported, with its block hash. */
+const seen = [];
+
+before(async () => {
+  await cryptoWaitReady();
+  const alice = await startNode(['--chain', 'local', '--alice', '--validator', '--node-key', ALICE_NODE_KEY]);
+  nodes.push(alice);
+  const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${ALICE_PEER_ID}`;
+  nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
+  const bob = nodes[1].api;
+  unsubscribe = await bob.rpc.chain.subscribeNewHeads(async (header) => {
+    const events = await (await bob.at(header.hash)).query.system.events();
+    for (const { event } of events) {
+      if (event.section === 'staking') seen.push({ hash: header.hash, event });
+    }
+  });
+  // The twin: another node with Alice's session keys.
+  twin = await startNode(['--chain', 'local', '--alice', '--validator', '--node-key', '05'.padStart(64, '0'), '--bootnodes', bootnode]);
+});
+
+after(async () => {
+  unsubscribe?.();
+  await Promise.all([...nodes, twin].filter(Boolean).map((node) => node.stop()));
+});
+
+/** `fraction` (a Perbill) of `value`, rounded down as the runtime does. */
+function slashOf (fraction, value) {
+  return fraction * value / BILLION;
+}
+
+/** What `who` had at stake behind `validator` in `era`, from the exposures Apps reads. */
+async function nominated (api, era, validator, who) {
+  const overview = (await api.query.staking.erasStakersOverview(era, validator)).unwrap();
+  let total = 0n;
+  for (let page = 0; page < overview.pageCount.toNumber(); page++) {
+    const exposure = (await api.query.staking.erasStakersPaged(era, validator, page)).unwrap();
+    for (const other of exposure.others) {
+      if (other.who.toString() === who) total += other.value.toBigInt();
+    }
+  }
+  return total;
+}
+
+test('an equivocating validator is reported on chain and slashed with its nominators after the deferral', async () => {
+  const api = nodes[1].api;
+  const keys = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const alice = keys.addFromUri('//Alice').address;
+  const dave = keys.addFromUri('//Dave').address;
+
+  // Bob's node reports the equivocation; pallet-offences hands it to staking.
+  await waitFor(() => seen.some(({ event }) => event.method === 'SlashReported'), 4 * 60_000,
+    'the equivocation to be reported');
+  await twin.stop();
+  twin = undefined;
+  const reported = seen.find(({ event }) => event.method === 'SlashReported').event;
+  assert.equal(reported.data.validator.toString(), alice);
+  const era = reported.data.slashEra.toNumber();
+  const fraction = reported.data.fraction.toBigInt();
+  // One offender among two validators: min((3·1/2)², 1) = 100 %.
+  assert.equal(fraction, BILLION);
+
+  // The slash of each staker, worked out from the offence era's exposure.
+  const own = (await api.query.staking.erasStakersOverview(era, alice)).unwrap().own.toBigInt();
+  const daveStake = await nominated(api, era, alice, dave);
+  assert.ok(daveStake > 0n, 'Dave nominates Alice in the local preset');
+  const expected = { [alice]: slashOf(fraction, own), [dave]: slashOf(fraction, daveStake) };
+
+  // Deferred to the offence era + SlashDeferDuration, where Apps' Slashes tab finds it.
+  const due = era + api.consts.staking.slashDeferDuration.toNumber();
+  let slash;
+  await waitFor(async () => {
+    slash = (await api.query.staking.unappliedSlashes(due)).find((s) => s.validator.toString() === alice);
+    return slash !== undefined || seen.some(({ event }) => event.method === 'Slashed');
+  }, 60_000, 'the slash to be worked out');
+  if (slash) {
+    assert.equal(slash.own.toBigInt(), expected[alice]);
+    assert.deepEqual(slash.others.map(([who, value]) => [who.toString(), value.toBigInt()]), [[dave, expected[dave]]]);
+  }
+
+  // Applied once era `due` is active.
+  await waitFor(() => seen.some(({ event }) => event.method === 'Slashed'), 4 * 60_000,
+    'the slash to be applied');
+  const applied = seen.find(({ event }) => event.method === 'Slashed').hash;
+  const slashed = Object.fromEntries(seen
+    .filter(({ hash, event }) => event.method === 'Slashed' && hash.eq(applied))
+    .map(({ event }) => [event.data.staker.toString(), event.data.amount.toBigInt()]));
+  assert.deepEqual(slashed, expected);
+
+  // The ledgers shrink by exactly those amounts in the block that applied them.
+  const header = await api.rpc.chain.getHeader(applied);
+  const [before, after] = await Promise.all([header.parentHash, applied].map((hash) => api.at(hash)));
+  for (const who of [alice, dave]) {
+    const total = async (at) => (await at.query.staking.ledger(who)).unwrap().total.toBigInt();
+    assert.equal(await total(before) - await total(after), expected[who], `${who}'s ledger`);
+  }
+  assert.equal((await api.query.staking.unappliedSlashes(due)).length, 0);
+  const record = (await api.query.staking.validatorSlashInEra(era, alice)).unwrap();
+  assert.equal(record[1].toBigInt(), expected[alice]);
+});

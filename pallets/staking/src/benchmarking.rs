@@ -795,12 +795,11 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Applying the last of `s` slashes due in an era: a page of `n` nominators who nominate,
-	/// and the validator, paying the most reporters.
+	/// Applying the last slash of an era full of slashes of full pages: a page of `n`
+	/// nominators who nominate, and the validator, paying the most reporters.
 	#[benchmark]
 	fn apply_slash_page(
 		n: Linear<0, { T::MaxExposurePageSize::get() }>,
-		s: Linear<1, { T::MaxUnappliedSlashes::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let offence_era = 1;
 		let due = slashable_era::<T>(offence_era.saturating_add(T::SlashDeferDuration::get()));
@@ -811,7 +810,8 @@ mod benchmarks {
 			Pallet::<T>::do_nominate(nominator.clone(), vec![validator.clone()])?;
 			others.push((nominator, bond_amount::<T>() / 2u32.into()));
 		}
-		let mut slashes = vec![filler_slash::<T>(&validator); s.saturating_sub(1) as usize];
+		let fillers = T::MaxUnappliedSlashes::get().saturating_sub(1) as usize;
+		let mut slashes = vec![filler_slash::<T>(&validator); fillers];
 		slashes.push(UnappliedSlash {
 			validator: validator.clone(),
 			own: bond_amount::<T>() / 2u32.into(),

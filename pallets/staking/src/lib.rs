@@ -1514,11 +1514,11 @@ pub mod pallet {
 		///
 		/// Emits `Slashed` for each staker slashed.
 		#[pallet::call_index(34)]
-		#[pallet::weight(Pallet::<T>::max_apply_slash_step())]
+		#[pallet::weight(T::WeightInfo::apply_slash_page(T::MaxExposurePageSize::get()))]
 		pub fn apply_slash(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let (nominators, entries) = Self::do_apply_slash(era)?;
-			Ok(Some(T::WeightInfo::apply_slash_page(nominators, entries)).into())
+			let nominators = Self::do_apply_slash(era)?;
+			Ok(Some(T::WeightInfo::apply_slash_page(nominators)).into())
 		}
 
 		/// Set the number of validators to elect each era.

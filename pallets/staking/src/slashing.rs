@@ -57,21 +57,11 @@ type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>:
 
 impl<T: Config> Pallet<T> {
 	/// The most one step of slashing work can weigh: working out a full page, and applying it
-	/// at once when its era has no room left to defer it; or applying a full page from a full
-	/// era.
+	/// at once when its era has no room left to defer it.
 	pub(crate) fn max_slash_step() -> Weight {
 		let page = T::MaxExposurePageSize::get();
 		T::WeightInfo::compute_slash_page(page)
-			.saturating_add(T::WeightInfo::apply_slash_page(page, 0))
-			.max(Self::max_apply_slash_step())
-	}
-
-	/// The most applying one slash entry can weigh: a full page, from an era full of them.
-	pub(crate) fn max_apply_slash_step() -> Weight {
-		T::WeightInfo::apply_slash_page(
-			T::MaxExposurePageSize::get(),
-			T::MaxUnappliedSlashes::get(),
-		)
+			.saturating_add(T::WeightInfo::apply_slash_page(page))
 	}
 
 	/// Works out queued slashes, then applies due ones, as far as `meter` allows.
@@ -80,9 +70,7 @@ impl<T: Config> Pallet<T> {
 		if meter.try_consume(T::DbWeight::get().reads(2)).is_err() {
 			return;
 		}
-		let page = T::MaxExposurePageSize::get();
-		let most = T::WeightInfo::compute_slash_page(page)
-			.saturating_add(T::WeightInfo::apply_slash_page(page, 0));
+		let most = Self::max_slash_step();
 		let mut queue = SlashComputationQueue::<T>::get();
 		while !queue.is_empty() && meter.can_consume(most) {
 			let Some(mut computation) = SlashComputations::<T>::get(queue.first) else {
@@ -105,15 +93,11 @@ impl<T: Config> Pallet<T> {
 			SlashComputationQueue::<T>::put(queue);
 			return;
 		}
-		// Each step reads the due eras and the length of the earliest one's slashes.
-		while meter.try_consume(T::DbWeight::get().reads(2)).is_ok() {
+		let most = T::WeightInfo::apply_slash_page(T::MaxExposurePageSize::get());
+		while meter.can_consume(most) {
 			let Some(era) = Self::earliest_due_slash_era() else { return };
-			let entries = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0) as u32;
-			if !meter.can_consume(T::WeightInfo::apply_slash_page(page, entries)) {
-				return;
-			}
 			let applied = Self::apply_last_slash(era).unwrap_or(0);
-			meter.consume(T::WeightInfo::apply_slash_page(applied, entries));
+			meter.consume(T::WeightInfo::apply_slash_page(applied));
 		}
 	}
 
@@ -167,7 +151,7 @@ impl<T: Config> Pallet<T> {
 				target: LOG_TARGET,
 				"no room to defer a slash of era {era}'s offence: it is applied at once"
 			);
-			weight.saturating_accrue(T::WeightInfo::apply_slash_page(counted, 0));
+			weight.saturating_accrue(T::WeightInfo::apply_slash_page(counted));
 			Self::execute_slash(era, slash);
 		}
 		(weight, done)
@@ -322,12 +306,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Applies the last unapplied slash due in `era` (see the `apply_slash` call). Returns
-	/// how many nominators it slashed and how many slashes the era had.
-	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<(u32, u32), DispatchError> {
-		let entries = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0) as u32;
-		ensure!(entries > 0, Error::<T>::NoUnappliedSlash);
+	/// how many nominators it slashed.
+	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<u32, DispatchError> {
+		let waiting = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0);
+		ensure!(waiting > 0, Error::<T>::NoUnappliedSlash);
 		ensure!(Self::active_era().is_some_and(|active| era <= active), Error::<T>::SlashNotDue);
-		let nominators = Self::apply_last_slash(era).ok_or(Error::<T>::NoUnappliedSlash)?;
-		Ok((nominators, entries))
+		Self::apply_last_slash(era).ok_or_else(|| Error::<T>::NoUnappliedSlash.into())
 	}
 }

@@ -82,7 +82,7 @@ pub trait WeightInfo {
 	fn clear_era_keys(k: u32, ) -> Weight;
 	fn report_offences(o: u32, ) -> Weight;
 	fn compute_slash_page(n: u32, ) -> Weight;
-	fn apply_slash_page(n: u32, s: u32, ) -> Weight;
+	fn apply_slash_page(n: u32, ) -> Weight;
 	fn cancel_deferred_slash(s: u32, ) -> Weight;
 	fn manual_slash() -> Weight;
 }
@@ -834,8 +834,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn compute_slash_page(n: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
-	fn apply_slash_page(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(s).saturating_add(1).into())
+	fn apply_slash_page(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
 	fn cancel_deferred_slash(s: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())
@@ -1590,8 +1590,8 @@ impl WeightInfo for () {
 	fn compute_slash_page(n: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
-	fn apply_slash_page(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(s).saturating_add(1).into())
+	fn apply_slash_page(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
 	fn cancel_deferred_slash(s: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())

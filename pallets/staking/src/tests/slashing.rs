@@ -250,6 +250,20 @@ fn a_slash_takes_what_was_at_stake_even_after_it_started_unbonding() {
 }
 
 #[test]
+fn an_offender_that_unbonded_everything_is_slashed_from_its_unbonding_funds() {
+	two_validators_two_nominators().build_and_execute(|| {
+		offence(&[ALICE], 0, 30, vec![]);
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 1_000));
+		assert_eq!(Ledger::<Test>::get(ALICE).unwrap().active, 0);
+		start_active_era(1);
+		assert_eq!(slashed_until(System::block_number() + 1).get(&ALICE), Some(&300));
+		let ledger = Ledger::<Test>::get(ALICE).unwrap();
+		assert_eq!((ledger.active, ledger.total), (0, 700));
+		assert_eq!(held(ALICE), 700);
+	});
+}
+
+#[test]
 fn an_offender_that_left_staking_loses_nothing_more_and_others_are_still_slashed() {
 	two_validators_two_nominators().build_and_execute(|| {
 		offence(&[ALICE], 0, 10, vec![]);

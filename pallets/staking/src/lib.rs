@@ -1457,7 +1457,7 @@ pub mod pallet {
 		///
 		/// Emits `SlashCancelled` for each slash.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::cancel_deferred_slash(slash_indices.len() as u32))]
+		#[pallet::weight(T::WeightInfo::cancel_deferred_slash())]
 		pub fn cancel_deferred_slash(
 			origin: OriginFor<T>,
 			era: EraIndex,
@@ -1514,11 +1514,11 @@ pub mod pallet {
 		///
 		/// Emits `Slashed` for each staker slashed.
 		#[pallet::call_index(34)]
-		#[pallet::weight(T::WeightInfo::apply_slash_page(T::MaxExposurePageSize::get()))]
+		#[pallet::weight(Pallet::<T>::apply_slash_step(T::MaxExposurePageSize::get()))]
 		pub fn apply_slash(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let nominators = Self::do_apply_slash(era)?;
-			Ok(Some(T::WeightInfo::apply_slash_page(nominators)).into())
+			Ok(Some(Self::apply_slash_step(nominators)).into())
 		}
 
 		/// Set the number of validators to elect each era.

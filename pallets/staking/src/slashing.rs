@@ -60,8 +60,15 @@ impl<T: Config> Pallet<T> {
 	/// at once when its era has no room left to defer it.
 	pub(crate) fn max_slash_step() -> Weight {
 		let page = T::MaxExposurePageSize::get();
-		T::WeightInfo::compute_slash_page(page)
-			.saturating_add(T::WeightInfo::apply_slash_page(page))
+		T::WeightInfo::compute_slash_page(page).saturating_add(Self::apply_slash_step(page))
+	}
+
+	/// Applying one slash entry of `nominators` nominators, as the benchmark measures it (in an
+	/// era full of slashes), and the era's removal from `UnappliedSlashEras` if it was the
+	/// last.
+	pub(crate) fn apply_slash_step(nominators: u32) -> Weight {
+		T::WeightInfo::apply_slash_page(nominators)
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 
 	/// Works out queued slashes, then applies due ones, as far as `meter` allows.
@@ -93,11 +100,11 @@ impl<T: Config> Pallet<T> {
 			SlashComputationQueue::<T>::put(queue);
 			return;
 		}
-		let most = T::WeightInfo::apply_slash_page(T::MaxExposurePageSize::get());
+		let most = Self::apply_slash_step(T::MaxExposurePageSize::get());
 		while meter.can_consume(most) {
 			let Some(era) = Self::earliest_due_slash_era() else { return };
 			let applied = Self::apply_last_slash(era).unwrap_or(0);
-			meter.consume(T::WeightInfo::apply_slash_page(applied));
+			meter.consume(Self::apply_slash_step(applied));
 		}
 	}
 
@@ -151,7 +158,7 @@ impl<T: Config> Pallet<T> {
 				target: LOG_TARGET,
 				"no room to defer a slash of era {era}'s offence: it is applied at once"
 			);
-			weight.saturating_accrue(T::WeightInfo::apply_slash_page(counted));
+			weight.saturating_accrue(Self::apply_slash_step(counted));
 			Self::execute_slash(era, slash);
 		}
 		(weight, done)

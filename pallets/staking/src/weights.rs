@@ -83,7 +83,7 @@ pub trait WeightInfo {
 	fn report_offences(o: u32, ) -> Weight;
 	fn compute_slash_page(n: u32, ) -> Weight;
 	fn apply_slash_page(n: u32, ) -> Weight;
-	fn cancel_deferred_slash(s: u32, ) -> Weight;
+	fn cancel_deferred_slash() -> Weight;
 	fn manual_slash() -> Weight;
 }
 
@@ -837,8 +837,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn apply_slash_page(n: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
-	fn cancel_deferred_slash(s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())
+	fn cancel_deferred_slash() -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
 	}
 	fn manual_slash() -> Weight {
 		Weight::from_parts(5_000_000, 1_000)
@@ -1593,8 +1593,8 @@ impl WeightInfo for () {
 	fn apply_slash_page(n: u32, ) -> Weight {
 		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
 	}
-	fn cancel_deferred_slash(s: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(s.saturating_add(1).into())
+	fn cancel_deferred_slash() -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
 	}
 	fn manual_slash() -> Weight {
 		Weight::from_parts(5_000_000, 1_000)

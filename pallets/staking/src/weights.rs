@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `753`
 		//  Estimated: `3635`
-		// Minimum execution time: 71_006_000 picoseconds.
-		Weight::from_parts(74_100_000, 3635)
+		// Minimum execution time: 72_458_000 picoseconds.
+		Weight::from_parts(76_885_000, 3635)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 110_765_000 picoseconds.
-		Weight::from_parts(115_222_000, 6280)
+		// Minimum execution time: 115_752_000 picoseconds.
+		Weight::from_parts(138_587_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -138,6 +138,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -146,15 +152,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2389`
+		//  Measured:  `2456`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_962_000 picoseconds.
-		Weight::from_parts(100_019_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 105_096_000 picoseconds.
+		Weight::from_parts(121_922_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -164,17 +176,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `940 + s * (7 ±0)`
+		//  Measured:  `1007 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 62_524_000 picoseconds.
-		Weight::from_parts(66_581_916, 4556)
-			// Standard Error: 740
-			.saturating_add(Weight::from_parts(15_281, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 70_335_000 picoseconds.
+		Weight::from_parts(73_707_326, 4556)
+			// Standard Error: 904
+			.saturating_add(Weight::from_parts(30_877, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
@@ -205,11 +223,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2836`
+		//  Measured:  `2903`
 		//  Estimated: `4556`
-		// Minimum execution time: 116_304_000 picoseconds.
-		Weight::from_parts(123_184_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 128_372_000 picoseconds.
+		Weight::from_parts(156_453_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -242,8 +260,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2094`
 		//  Estimated: `4556`
-		// Minimum execution time: 68_251_000 picoseconds.
-		Weight::from_parts(72_308_000, 4556)
+		// Minimum execution time: 71_957_000 picoseconds.
+		Weight::from_parts(90_225_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -270,10 +288,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 52_368_000 picoseconds.
-		Weight::from_parts(49_903_378, 4556)
-			// Standard Error: 4_183
-			.saturating_add(Weight::from_parts(4_332_041, 0).saturating_mul(n.into()))
+		// Minimum execution time: 54_381_000 picoseconds.
+		Weight::from_parts(55_514_214, 4556)
+			// Standard Error: 67_561
+			.saturating_add(Weight::from_parts(5_914_028, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -299,8 +317,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 66_690_000 picoseconds.
-		Weight::from_parts(70_426_000, 6280)
+		// Minimum execution time: 70_786_000 picoseconds.
+		Weight::from_parts(90_175_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -312,8 +330,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_273_000 picoseconds.
-		Weight::from_parts(16_434_000, 4556)
+		// Minimum execution time: 15_804_000 picoseconds.
+		Weight::from_parts(17_276_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -351,8 +369,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 123_394_000 picoseconds.
-		Weight::from_parts(130_455_000, 6280)
+		// Minimum execution time: 129_032_000 picoseconds.
+		Weight::from_parts(152_528_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -367,14 +385,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 64_957_000 picoseconds.
-		Weight::from_parts(69_292_855, 6280)
-			// Standard Error: 3_086
-			.saturating_add(Weight::from_parts(41_866, 0).saturating_mul(l.into()))
+		// Minimum execution time: 70_275_000 picoseconds.
+		Weight::from_parts(87_956_486, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -412,8 +428,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 99_829_000 picoseconds.
-		Weight::from_parts(105_497_000, 4556)
+		// Minimum execution time: 106_900_000 picoseconds.
+		Weight::from_parts(128_221_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -426,10 +442,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_979_000 picoseconds.
-		Weight::from_parts(15_305_175, 4556)
-			// Standard Error: 43_113
-			.saturating_add(Weight::from_parts(10_909_861, 0).saturating_mul(k.into()))
+		// Minimum execution time: 29_283_000 picoseconds.
+		Weight::from_parts(28_827_796, 4556)
+			// Standard Error: 128_683
+			.saturating_add(Weight::from_parts(13_256_464, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -451,8 +467,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_525_000 picoseconds.
-		Weight::from_parts(3_936_000, 0)
+		// Minimum execution time: 3_676_000 picoseconds.
+		Weight::from_parts(4_146_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -471,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_205_000 picoseconds.
-		Weight::from_parts(3_595_000, 0)
+		// Minimum execution time: 3_325_000 picoseconds.
+		Weight::from_parts(3_775_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -501,8 +517,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 76_734_000 picoseconds.
-		Weight::from_parts(80_780_000, 6280)
+		// Minimum execution time: 81_862_000 picoseconds.
+		Weight::from_parts(100_640_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -514,8 +530,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_007_000 picoseconds.
-		Weight::from_parts(19_329_000, 3510)
+		// Minimum execution time: 19_018_000 picoseconds.
+		Weight::from_parts(20_761_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -525,8 +541,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_263_000 picoseconds.
-		Weight::from_parts(2_534_000, 0)
+		// Minimum execution time: 2_334_000 picoseconds.
+		Weight::from_parts(2_654_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -535,8 +551,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_524_000, 0)
+		// Minimum execution time: 2_363_000 picoseconds.
+		Weight::from_parts(2_644_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -545,8 +561,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_820_000 picoseconds.
-		Weight::from_parts(7_381_000, 1489)
+		// Minimum execution time: 7_121_000 picoseconds.
+		Weight::from_parts(7_751_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -556,8 +572,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_810_000 picoseconds.
-		Weight::from_parts(7_351_000, 1489)
+		// Minimum execution time: 7_130_000 picoseconds.
+		Weight::from_parts(7_791_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -567,8 +583,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_717_000 picoseconds.
-		Weight::from_parts(5_138_000, 0)
+		// Minimum execution time: 4_907_000 picoseconds.
+		Weight::from_parts(5_448_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -577,8 +593,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_697_000 picoseconds.
-		Weight::from_parts(5_128_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(5_478_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -587,8 +603,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_198_000, 0)
+		// Minimum execution time: 4_948_000 picoseconds.
+		Weight::from_parts(5_508_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -615,12 +631,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 2_027_614_000 picoseconds.
-		Weight::from_parts(2_150_468_000, 33487)
-			// Standard Error: 86_885
-			.saturating_add(Weight::from_parts(20_322_463, 0).saturating_mul(v.into()))
-			// Standard Error: 17_376
-			.saturating_add(Weight::from_parts(480_507, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_060_485_000 picoseconds.
+		Weight::from_parts(3_256_136_000, 33487)
+			// Standard Error: 171_353
+			.saturating_add(Weight::from_parts(22_786_871, 0).saturating_mul(v.into()))
+			// Standard Error: 34_269
+			.saturating_add(Weight::from_parts(496_358, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(94_u64))
@@ -642,10 +658,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `809 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 21_452_000 picoseconds.
-		Weight::from_parts(10_276_125, 58843)
-			// Standard Error: 8_705
-			.saturating_add(Weight::from_parts(9_305_689, 0).saturating_mul(u.into()))
+		// Minimum execution time: 24_747_000 picoseconds.
+		Weight::from_parts(25_839_000, 58843)
+			// Standard Error: 72_133
+			.saturating_add(Weight::from_parts(10_873_401, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -691,10 +707,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1899 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 182_121_000 picoseconds.
-		Weight::from_parts(183_895_000, 39483)
-			// Standard Error: 180_152
-			.saturating_add(Weight::from_parts(138_021_468, 0).saturating_mul(n.into()))
+		// Minimum execution time: 180_539_000 picoseconds.
+		Weight::from_parts(184_145_000, 39483)
+			// Standard Error: 341_666
+			.saturating_add(Weight::from_parts(149_853_355, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -724,12 +740,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1859 + b * (239 ±0)`
+		//  Measured:  `1862 + b * (239 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 133_328_000 picoseconds.
-		Weight::from_parts(128_107_118, 7710)
-			// Standard Error: 11_222
-			.saturating_add(Weight::from_parts(10_268_847, 0).saturating_mul(b.into()))
+		// Minimum execution time: 132_608_000 picoseconds.
+		Weight::from_parts(128_758_769, 7710)
+			// Standard Error: 48_509
+			.saturating_add(Weight::from_parts(13_010_553, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -745,8 +761,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `579`
 		//  Estimated: `6124`
-		// Minimum execution time: 15_964_000 picoseconds.
-		Weight::from_parts(17_236_000, 6124)
+		// Minimum execution time: 16_384_000 picoseconds.
+		Weight::from_parts(17_756_000, 6124)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -767,10 +783,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 668_207_000 picoseconds.
-		Weight::from_parts(410_355_797, 513990)
-			// Standard Error: 65_762
-			.saturating_add(Weight::from_parts(16_250_010, 0).saturating_mul(v.into()))
+		// Minimum execution time: 701_487_000 picoseconds.
+		Weight::from_parts(264_609_548, 513990)
+			// Standard Error: 121_129
+			.saturating_add(Weight::from_parts(19_094_541, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(272_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -785,10 +801,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 24_146_000 picoseconds.
-		Weight::from_parts(24_467_000, 6030)
-			// Standard Error: 14_697
-			.saturating_add(Weight::from_parts(8_076_147, 0).saturating_mul(t.into()))
+		// Minimum execution time: 24_346_000 picoseconds.
+		Weight::from_parts(25_088_000, 6030)
+			// Standard Error: 18_289
+			.saturating_add(Weight::from_parts(8_724_735, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -805,6 +821,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NominatorSlashInEra` (r:1 w:0)
+	/// Proof: `Staking::NominatorSlashInEra` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorReward` (r:0 w:1)
 	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPoints` (r:0 w:1)
@@ -818,33 +838,171 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1199 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 131_507_000 picoseconds.
-		Weight::from_parts(132_778_000, 56288)
-			// Standard Error: 11_662
-			.saturating_add(Weight::from_parts(14_842_343, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 156_614_000 picoseconds.
+		Weight::from_parts(157_335_000, 56288)
+			// Standard Error: 21_102
+			.saturating_add(Weight::from_parts(15_328_647, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:1 w:0)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:1 w:0)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Staking::ErasStakersOverview` (r:100 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:100 w:100)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:100 w:100)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
+	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:100 w:100)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
+	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:1)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputations` (r:0 w:100)
+	/// Proof: `Staking::SlashComputations` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:100)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(o.into())
+		// Proof Size summary in bytes:
+		//  Measured:  `1203 + o * (294 ±0)`
+		//  Estimated: `3555 + o * (3033 ±0)`
+		// Minimum execution time: 69_684_000 picoseconds.
+		Weight::from_parts(72_688_000, 3555)
+			// Standard Error: 65_568
+			.saturating_add(Weight::from_parts(51_354_109, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
 	fn compute_slash_page(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+		// Proof Size summary in bytes:
+		//  Measured:  `814 + n * (39 ±0)`
+		//  Estimated: `3190551`
+		// Minimum execution time: 23_976_000 picoseconds.
+		Weight::from_parts(27_908_847, 3190551)
+			// Standard Error: 153
+			.saturating_add(Weight::from_parts(66_019, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:513 w:513)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:522 w:522)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:513 w:513)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:2 w:2)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NominatorSlashInEra` (r:512 w:512)
+	/// Proof: `Staking::NominatorSlashInEra` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+		// Proof Size summary in bytes:
+		//  Measured:  `3132036 + n * (489 ±0)`
+		//  Estimated: `3190551 + n * (3566 ±0)`
+		// Minimum execution time: 3_564_877_000 picoseconds.
+		Weight::from_parts(4_041_570_800, 3190551)
+			// Standard Error: 234_764
+			.saturating_add(Weight::from_parts(81_875_536, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	fn cancel_deferred_slash() -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `3154827`
+		//  Estimated: `3190551`
+		// Minimum execution time: 1_405_997_000 picoseconds.
+		Weight::from_parts(1_758_172_000, 3190551)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Staking::BondedEras` (r:1 w:0)
+	/// Proof: `Staking::BondedEras` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:1 w:0)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:1 w:0)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:1 w:1)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
+	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:1 w:1)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
+	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:1)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputations` (r:0 w:1)
+	/// Proof: `Staking::SlashComputations` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `1553`
+		//  Estimated: `4023`
+		// Minimum execution time: 74_771_000 picoseconds.
+		Weight::from_parts(80_610_000, 4023)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 }
 
+// For tests and mocks: the same figures against RocksDB's database weights.
 impl WeightInfo for () {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -860,8 +1018,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `753`
 		//  Estimated: `3635`
-		// Minimum execution time: 71_006_000 picoseconds.
-		Weight::from_parts(74_100_000, 3635)
+		// Minimum execution time: 72_458_000 picoseconds.
+		Weight::from_parts(76_885_000, 3635)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -879,8 +1037,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2455`
 		//  Estimated: `6280`
-		// Minimum execution time: 110_765_000 picoseconds.
-		Weight::from_parts(115_222_000, 6280)
+		// Minimum execution time: 115_752_000 picoseconds.
+		Weight::from_parts(138_587_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -894,6 +1052,12 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -902,15 +1066,21 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2389`
+		//  Measured:  `2456`
 		//  Estimated: `4556`
-		// Minimum execution time: 94_962_000 picoseconds.
-		Weight::from_parts(100_019_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 105_096_000 picoseconds.
+		Weight::from_parts(121_922_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -920,17 +1090,23 @@ impl WeightInfo for () {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `940 + s * (7 ±0)`
+		//  Measured:  `1007 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 62_524_000 picoseconds.
-		Weight::from_parts(66_581_916, 4556)
-			// Standard Error: 740
-			.saturating_add(Weight::from_parts(15_281, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		// Minimum execution time: 70_335_000 picoseconds.
+		Weight::from_parts(73_707_326, 4556)
+			// Standard Error: 904
+			.saturating_add(Weight::from_parts(30_877, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
@@ -961,11 +1137,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2836`
+		//  Measured:  `2903`
 		//  Estimated: `4556`
-		// Minimum execution time: 116_304_000 picoseconds.
-		Weight::from_parts(123_184_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		// Minimum execution time: 128_372_000 picoseconds.
+		Weight::from_parts(156_453_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -998,8 +1174,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2094`
 		//  Estimated: `4556`
-		// Minimum execution time: 68_251_000 picoseconds.
-		Weight::from_parts(72_308_000, 4556)
+		// Minimum execution time: 71_957_000 picoseconds.
+		Weight::from_parts(90_225_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1026,10 +1202,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1309 + n * (90 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 52_368_000 picoseconds.
-		Weight::from_parts(49_903_378, 4556)
-			// Standard Error: 4_183
-			.saturating_add(Weight::from_parts(4_332_041, 0).saturating_mul(n.into()))
+		// Minimum execution time: 54_381_000 picoseconds.
+		Weight::from_parts(55_514_214, 4556)
+			// Standard Error: 67_561
+			.saturating_add(Weight::from_parts(5_914_028, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -1055,8 +1231,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2452`
 		//  Estimated: `6280`
-		// Minimum execution time: 66_690_000 picoseconds.
-		Weight::from_parts(70_426_000, 6280)
+		// Minimum execution time: 70_786_000 picoseconds.
+		Weight::from_parts(90_175_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1068,8 +1244,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `640`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_273_000 picoseconds.
-		Weight::from_parts(16_434_000, 4556)
+		// Minimum execution time: 15_804_000 picoseconds.
+		Weight::from_parts(17_276_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1107,8 +1283,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3087`
 		//  Estimated: `6280`
-		// Minimum execution time: 123_394_000 picoseconds.
-		Weight::from_parts(130_455_000, 6280)
+		// Minimum execution time: 129_032_000 picoseconds.
+		Weight::from_parts(152_528_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
@@ -1123,14 +1299,12 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2489 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 64_957_000 picoseconds.
-		Weight::from_parts(69_292_855, 6280)
-			// Standard Error: 3_086
-			.saturating_add(Weight::from_parts(41_866, 0).saturating_mul(l.into()))
+		// Minimum execution time: 70_275_000 picoseconds.
+		Weight::from_parts(87_956_486, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1168,8 +1342,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2691`
 		//  Estimated: `4556`
-		// Minimum execution time: 99_829_000 picoseconds.
-		Weight::from_parts(105_497_000, 4556)
+		// Minimum execution time: 106_900_000 picoseconds.
+		Weight::from_parts(128_221_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -1182,10 +1356,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1101 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 25_979_000 picoseconds.
-		Weight::from_parts(15_305_175, 4556)
-			// Standard Error: 43_113
-			.saturating_add(Weight::from_parts(10_909_861, 0).saturating_mul(k.into()))
+		// Minimum execution time: 29_283_000 picoseconds.
+		Weight::from_parts(28_827_796, 4556)
+			// Standard Error: 128_683
+			.saturating_add(Weight::from_parts(13_256_464, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1207,8 +1381,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_525_000 picoseconds.
-		Weight::from_parts(3_936_000, 0)
+		// Minimum execution time: 3_676_000 picoseconds.
+		Weight::from_parts(4_146_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1227,8 +1401,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_205_000 picoseconds.
-		Weight::from_parts(3_595_000, 0)
+		// Minimum execution time: 3_325_000 picoseconds.
+		Weight::from_parts(3_775_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1257,8 +1431,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2584`
 		//  Estimated: `6280`
-		// Minimum execution time: 76_734_000 picoseconds.
-		Weight::from_parts(80_780_000, 6280)
+		// Minimum execution time: 81_862_000 picoseconds.
+		Weight::from_parts(100_640_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1270,8 +1444,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
 		//  Estimated: `3510`
-		// Minimum execution time: 18_007_000 picoseconds.
-		Weight::from_parts(19_329_000, 3510)
+		// Minimum execution time: 19_018_000 picoseconds.
+		Weight::from_parts(20_761_000, 3510)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1281,8 +1455,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_263_000 picoseconds.
-		Weight::from_parts(2_534_000, 0)
+		// Minimum execution time: 2_334_000 picoseconds.
+		Weight::from_parts(2_654_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1291,8 +1465,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_253_000 picoseconds.
-		Weight::from_parts(2_524_000, 0)
+		// Minimum execution time: 2_363_000 picoseconds.
+		Weight::from_parts(2_644_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1301,8 +1475,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_820_000 picoseconds.
-		Weight::from_parts(7_381_000, 1489)
+		// Minimum execution time: 7_121_000 picoseconds.
+		Weight::from_parts(7_751_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1312,8 +1486,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 6_810_000 picoseconds.
-		Weight::from_parts(7_351_000, 1489)
+		// Minimum execution time: 7_130_000 picoseconds.
+		Weight::from_parts(7_791_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1323,8 +1497,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_717_000 picoseconds.
-		Weight::from_parts(5_138_000, 0)
+		// Minimum execution time: 4_907_000 picoseconds.
+		Weight::from_parts(5_448_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1333,8 +1507,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_697_000 picoseconds.
-		Weight::from_parts(5_128_000, 0)
+		// Minimum execution time: 4_847_000 picoseconds.
+		Weight::from_parts(5_478_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1343,8 +1517,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_198_000, 0)
+		// Minimum execution time: 4_948_000 picoseconds.
+		Weight::from_parts(5_508_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1371,12 +1545,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 2_027_614_000 picoseconds.
-		Weight::from_parts(2_150_468_000, 33487)
-			// Standard Error: 86_885
-			.saturating_add(Weight::from_parts(20_322_463, 0).saturating_mul(v.into()))
-			// Standard Error: 17_376
-			.saturating_add(Weight::from_parts(480_507, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_060_485_000 picoseconds.
+		Weight::from_parts(3_256_136_000, 33487)
+			// Standard Error: 171_353
+			.saturating_add(Weight::from_parts(22_786_871, 0).saturating_mul(v.into()))
+			// Standard Error: 34_269
+			.saturating_add(Weight::from_parts(496_358, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(94_u64))
@@ -1398,10 +1572,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `809 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 21_452_000 picoseconds.
-		Weight::from_parts(10_276_125, 58843)
-			// Standard Error: 8_705
-			.saturating_add(Weight::from_parts(9_305_689, 0).saturating_mul(u.into()))
+		// Minimum execution time: 24_747_000 picoseconds.
+		Weight::from_parts(25_839_000, 58843)
+			// Standard Error: 72_133
+			.saturating_add(Weight::from_parts(10_873_401, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1447,10 +1621,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1899 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 182_121_000 picoseconds.
-		Weight::from_parts(183_895_000, 39483)
-			// Standard Error: 180_152
-			.saturating_add(Weight::from_parts(138_021_468, 0).saturating_mul(n.into()))
+		// Minimum execution time: 180_539_000 picoseconds.
+		Weight::from_parts(184_145_000, 39483)
+			// Standard Error: 341_666
+			.saturating_add(Weight::from_parts(149_853_355, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -1480,12 +1654,12 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1859 + b * (239 ±0)`
+		//  Measured:  `1862 + b * (239 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 133_328_000 picoseconds.
-		Weight::from_parts(128_107_118, 7710)
-			// Standard Error: 11_222
-			.saturating_add(Weight::from_parts(10_268_847, 0).saturating_mul(b.into()))
+		// Minimum execution time: 132_608_000 picoseconds.
+		Weight::from_parts(128_758_769, 7710)
+			// Standard Error: 48_509
+			.saturating_add(Weight::from_parts(13_010_553, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1501,8 +1675,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `579`
 		//  Estimated: `6124`
-		// Minimum execution time: 15_964_000 picoseconds.
-		Weight::from_parts(17_236_000, 6124)
+		// Minimum execution time: 16_384_000 picoseconds.
+		Weight::from_parts(17_756_000, 6124)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1523,10 +1697,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `7026 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 668_207_000 picoseconds.
-		Weight::from_parts(410_355_797, 513990)
-			// Standard Error: 65_762
-			.saturating_add(Weight::from_parts(16_250_010, 0).saturating_mul(v.into()))
+		// Minimum execution time: 701_487_000 picoseconds.
+		Weight::from_parts(264_609_548, 513990)
+			// Standard Error: 121_129
+			.saturating_add(Weight::from_parts(19_094_541, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(272_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -1541,10 +1715,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1724 + t * (47 ±0)`
 		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 24_146_000 picoseconds.
-		Weight::from_parts(24_467_000, 6030)
-			// Standard Error: 14_697
-			.saturating_add(Weight::from_parts(8_076_147, 0).saturating_mul(t.into()))
+		// Minimum execution time: 24_346_000 picoseconds.
+		Weight::from_parts(25_088_000, 6030)
+			// Standard Error: 18_289
+			.saturating_add(Weight::from_parts(8_724_735, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
@@ -1561,6 +1735,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NominatorSlashInEra` (r:1 w:0)
+	/// Proof: `Staking::NominatorSlashInEra` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorReward` (r:0 w:1)
 	/// Proof: `Staking::ErasValidatorReward` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPoints` (r:0 w:1)
@@ -1574,29 +1752,166 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1199 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 131_507_000 picoseconds.
-		Weight::from_parts(132_778_000, 56288)
-			// Standard Error: 11_662
-			.saturating_add(Weight::from_parts(14_842_343, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		// Minimum execution time: 156_614_000 picoseconds.
+		Weight::from_parts(157_335_000, 56288)
+			// Standard Error: 21_102
+			.saturating_add(Weight::from_parts(15_328_647, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:1 w:0)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:1 w:0)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Staking::ErasStakersOverview` (r:100 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:100 w:100)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:100 w:100)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
+	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:100 w:100)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
+	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:1)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputations` (r:0 w:100)
+	/// Proof: `Staking::SlashComputations` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:100)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(o.into())
+		// Proof Size summary in bytes:
+		//  Measured:  `1203 + o * (294 ±0)`
+		//  Estimated: `3555 + o * (3033 ±0)`
+		// Minimum execution time: 69_684_000 picoseconds.
+		Weight::from_parts(72_688_000, 3555)
+			// Standard Error: 65_568
+			.saturating_add(Weight::from_parts(51_354_109, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(o.into())))
+			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
 	fn compute_slash_page(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+		// Proof Size summary in bytes:
+		//  Measured:  `814 + n * (39 ±0)`
+		//  Estimated: `3190551`
+		// Minimum execution time: 23_976_000 picoseconds.
+		Weight::from_parts(27_908_847, 3190551)
+			// Standard Error: 153
+			.saturating_add(Weight::from_parts(66_019, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:513 w:513)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:522 w:522)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:513 w:513)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:2 w:2)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NominatorSlashInEra` (r:512 w:512)
+	/// Proof: `Staking::NominatorSlashInEra` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000).saturating_mul(n.saturating_add(1).into())
+		// Proof Size summary in bytes:
+		//  Measured:  `3132036 + n * (489 ±0)`
+		//  Estimated: `3190551 + n * (3566 ±0)`
+		// Minimum execution time: 3_564_877_000 picoseconds.
+		Weight::from_parts(4_041_570_800, 3190551)
+			// Standard Error: 234_764
+			.saturating_add(Weight::from_parts(81_875_536, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(18_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
+	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
+	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	fn cancel_deferred_slash() -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `3154827`
+		//  Estimated: `3190551`
+		// Minimum execution time: 1_405_997_000 picoseconds.
+		Weight::from_parts(1_758_172_000, 3190551)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Staking::BondedEras` (r:1 w:0)
+	/// Proof: `Staking::BondedEras` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `Session::DisabledValidators` (r:1 w:0)
+	/// Proof: `Session::DisabledValidators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Session::Validators` (r:1 w:0)
+	/// Proof: `Session::Validators` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
+	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:1 w:1)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
+	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:1 w:1)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
+	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputationQueue` (r:1 w:1)
+	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SlashComputations` (r:0 w:1)
+	/// Proof: `Staking::SlashComputations` (`max_values`: None, `max_size`: Some(317), added: 2792, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `1553`
+		//  Estimated: `4023`
+		// Minimum execution time: 74_771_000 picoseconds.
+		Weight::from_parts(80_610_000, 4023)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 }

@@ -31,12 +31,12 @@ impl<T: Config> Pallet<T> {
 	/// The bonded era that session `session` belonged to. `None` for sessions of eras no
 	/// longer bonded: their stake may have been withdrawn, so they are not slashed.
 	pub(crate) fn bonded_era_of_session(session: SessionIndex) -> Option<EraIndex> {
-		let eras = BondedEras::<T>::get();
-		let first = eras.first().map(|(_, start)| *start)?;
-		if session < first {
-			return None;
-		}
-		eras.iter().rev().find(|(_, start)| *start <= session).map(|(era, _)| *era)
+		// Bonded eras are in ascending order: a session before the first one finds none.
+		BondedEras::<T>::get()
+			.iter()
+			.rev()
+			.find(|(_, start)| *start <= session)
+			.map(|(era, _)| *era)
 	}
 
 	/// Reports that `validator` committed an offence in bonded era `era` for which `fraction`

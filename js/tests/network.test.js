@@ -1,7 +1,7 @@
-// Proof of stake on a live `--chain local` network of three nodes on loopback: Charlie bonds,
-// registers session keys with their ownership proof and validates; the next era's election
-// makes him a validator that authors blocks, and the nominations of the era show up in the
-// exposures Polkadot.js reads.
+// Proof of stake on a live `--chain local` network of four nodes on loopback: the genesis
+// validators Alice, Bob and Charlie, and Eve's node. Eve bonds, registers session keys with their
+// ownership proof and validates; the next era's election makes her a validator that authors
+// blocks, and the nominations of the era show up in the exposures Polkadot.js reads.
 
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -25,8 +25,9 @@ before(async () => {
   nodes.push(alice);
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${ALICE_PEER_ID}`;
   nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
-  // Charlie's node starts with an empty keystore: his keys are generated below.
-  nodes.push(await startNode(['--chain', 'local', '--validator', '--name', 'charlie', '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
+  nodes.push(await startNode(['--chain', 'local', '--charlie', '--validator', '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
+  // Eve's node starts with an empty keystore: her keys are generated below.
+  nodes.push(await startNode(['--chain', 'local', '--validator', '--name', 'eve', '--node-key', '05'.padStart(64, '0'), '--bootnodes', bootnode]));
 });
 
 after(async () => {
@@ -34,52 +35,52 @@ after(async () => {
 });
 
 test('a new validator joins through bonding, session keys and validate, and authors blocks', async () => {
-  const [alice, , charlieNode] = nodes;
+  const [alice, , , eveNode] = nodes;
   const api = alice.api;
-  const charlie = keys.addFromUri('//Charlie');
   const eve = keys.addFromUri('//Eve');
+  const ferdie = keys.addFromUri('//Ferdie');
 
-  // Keys and their ownership proof come from Charlie's own node. The owner is the SCALE
-  // encoding of his account id: its 32 bytes.
-  const owner = '0x' + Buffer.from(charlie.publicKey).toString('hex');
+  // Keys and their ownership proof come from Eve's own node. The owner is the SCALE encoding
+  // of her account id: its 32 bytes.
+  const owner = '0x' + Buffer.from(eve.publicKey).toString('hex');
   const generated = await withTimeout(
-    charlieNode.rpc('author_rotateKeysWithOwner', [owner]), 30_000, 'author_rotateKeysWithOwner'
+    eveNode.rpc('author_rotateKeysWithOwner', [owner]), 30_000, 'author_rotateKeysWithOwner'
   );
   assert.ok(generated.proof, 'this chain checks ownership proofs, so the node returns one');
 
-  await submit(api, api.tx.staking.bond(50_000n * PAL, 'Staked'), charlie);
-  await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), charlie);
-  await submit(api, api.tx.staking.validate({ commission: 10_000_000, blocked: false }), charlie);
-  // Eve backs Charlie through Polkadot.js, as the Apps Nominate modal does.
-  await submit(api, api.tx.staking.bond(20_000n * PAL, 'Stash'), eve);
-  await submit(api, api.tx.staking.nominate([charlie.address]), eve);
+  await submit(api, api.tx.staking.bond(50_000n * PAL, 'Staked'), eve);
+  await submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+  await submit(api, api.tx.staking.validate({ commission: 10_000_000, blocked: false }), eve);
+  // Ferdie backs Eve through Polkadot.js, as the Apps Nominate modal does.
+  await submit(api, api.tx.staking.bond(20_000n * PAL, 'Stash'), ferdie);
+  await submit(api, api.tx.staking.nominate([eve.address]), ferdie);
 
-  // The next election elects Charlie; his era starts within a few sessions.
-  await waitFor(async () => (await api.query.session.validators()).some((v) => v.toString() === charlie.address),
-    5 * 60_000, 'Charlie in session.validators');
+  // The next election elects Eve; her era starts within a few sessions.
+  await waitFor(async () => (await api.query.session.validators()).some((v) => v.toString() === eve.address),
+    5 * 60_000, 'Eve in session.validators');
   const era = (await api.query.staking.activeEra()).unwrap().index;
 
-  // Eve's nomination is in Charlie's exposure for the era.
-  const overview = (await api.query.staking.erasStakersOverview(era, charlie.address)).unwrap();
+  // Ferdie's nomination is in Eve's exposure for the era.
+  const overview = (await api.query.staking.erasStakersOverview(era, eve.address)).unwrap();
   assert.equal(overview.own.unwrap().toBigInt(), 50_000n * PAL);
   assert.equal(overview.nominatorCount.toNumber(), 1);
-  const page = (await api.query.staking.erasStakersPaged(era, charlie.address, 0)).unwrap();
-  assert.deepEqual(page.others.map((o) => o.who.toString()), [eve.address]);
+  const page = (await api.query.staking.erasStakersPaged(era, eve.address, 0)).unwrap();
+  assert.deepEqual(page.others.map((o) => o.who.toString()), [ferdie.address]);
   assert.equal(page.others[0].value.unwrap().toBigInt(), 20_000n * PAL);
-  // Dave nominates Alice and Bob from genesis: he is exposed behind them.
+  // Dave nominates Alice, Bob and Charlie from genesis: he is exposed behind them.
   const dave = keys.addFromUri('//Dave').address;
   const aliceExposure = await api.query.staking.erasStakersPaged(era, keys.addFromUri('//Alice').address, 0);
   assert.ok(aliceExposure.unwrap().others.some((o) => o.who.toString() === dave));
 
-  // Charlie authors blocks: authors earn reward points in the active era.
+  // Eve authors blocks: authors earn reward points in the active era.
   await waitFor(async () => {
     const points = await api.query.staking.erasRewardPoints(era);
-    return [...points.individual.keys()].some((v) => v.toString() === charlie.address);
-  }, 3 * 60_000, 'a block authored by Charlie');
+    return [...points.individual.keys()].some((v) => v.toString() === eve.address);
+  }, 3 * 60_000, 'a block authored by Eve');
 
   // The derives Apps uses decode the elected set.
   const elected = await api.derive.staking.electedInfo();
-  assert.ok(elected.info.some((info) => info.accountId.toString() === charlie.address));
-  const charlieInfo = elected.info.find((info) => info.accountId.toString() === charlie.address);
-  assert.equal(charlieInfo.exposurePaged.unwrap().others.length, 1);
+  assert.ok(elected.info.some((info) => info.accountId.toString() === eve.address));
+  const eveInfo = elected.info.find((info) => info.accountId.toString() === eve.address);
+  assert.equal(eveInfo.exposurePaged.unwrap().others.length, 1);
 });

@@ -28,6 +28,7 @@ before(async () => {
   nodes.push(alice);
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${ALICE_PEER_ID}`;
   nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
+  nodes.push(await startNode(['--chain', 'local', '--charlie', '--validator', '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
   const bob = nodes[1].api;
   unsubscribe = await bob.rpc.chain.subscribeNewHeads(async (header) => {
     const events = await (await bob.at(header.hash)).query.system.events();
@@ -77,7 +78,7 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   assert.equal(reported.data.validator.toString(), alice);
   const era = reported.data.slashEra.toNumber();
   const fraction = reported.data.fraction.toBigInt();
-  // One offender among two validators: min((3·1/2)², 1) = 100 %.
+  // One offender among three validators: min((3·1/3)², 1) = 100 %.
   assert.equal(fraction, BILLION);
 
   // The slash of each staker, worked out from the offence era's exposure.

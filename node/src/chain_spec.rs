@@ -42,12 +42,23 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `--chain local`: Alice and Bob validate, on one machine.
+/// `--chain local`: Alice, Bob and Charlie validate, on one machine.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
 		"Palisade Local Testnet",
 		"palisade_local",
 		ChainType::Local,
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
+}
+
+/// `--chain staging`: production-like genesis values (no sudo key) over four validators with
+/// the well-known development keys; replace them in the exported spec before a real launch.
+pub fn staging_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Palisade Staging",
+		"palisade_staging",
+		ChainType::Live,
+		palisade_runtime::genesis_config_presets::STAGING_RUNTIME_PRESET,
 	)
 }

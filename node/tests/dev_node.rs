@@ -1,5 +1,5 @@
 //! Smoke test of `palisade-node --dev`: it produces and finalises blocks, and its runtime
-//! metadata lists the `Staking` pallet.
+//! metadata lists the staking, consensus and governance pallets.
 
 mod common;
 
@@ -46,10 +46,23 @@ fn dev_node_finalises_blocks_and_exposes_staking() {
 		node.finalized_number().filter(|n| *n > first)
 	});
 
-	// The metadata (v14 and v16) lists the staking pallet under the name Polkadot.js expects.
+	// The metadata (v14 and v16) lists staking, consensus and governance under the names
+	// Polkadot.js expects.
 	for version in [14, 16] {
 		let names = pallet_names(&node, version);
-		for pallet in ["Staking", "Session", "Babe", "Grandpa", "Balances"] {
+		for pallet in [
+			"Staking",
+			"Session",
+			"Babe",
+			"Grandpa",
+			"Balances",
+			"Referenda",
+			"ConvictionVoting",
+			"Council",
+			"Treasury",
+			"Utility",
+			"Proxy",
+		] {
 			assert!(
 				names.iter().any(|n| n == pallet),
 				"metadata v{version} lacks {pallet}: {names:?}"

@@ -37,6 +37,7 @@ pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = HOURS;
 // Time in blocks.
 pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
 
 /// The probability of a slot having a primary BABE author: 1/4.
 pub const PRIMARY_PROBABILITY: (u64, u64) = (1, 4);

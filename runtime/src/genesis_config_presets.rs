@@ -1,12 +1,17 @@
-//! Named genesis presets: `development` (Alice validates, Bob nominates her) and
-//! `local_testnet` (Alice and Bob validate, Dave nominates both; Charlie is funded but not
-//! staking, ready to join as a third validator).
+//! Named genesis presets:
 //!
-//! Validators come with session keys in `session.keys`; BABE and GRANDPA authorities are left
-//! empty because the session pallet sets them from those keys at genesis. Every staker bonds
-//! through the staking pallet's genesis config, whose election at genesis picks era 0's
-//! validators. Up to [`VALIDATOR_COUNT`] validators are elected per era, so validators that join
-//! later are elected too.
+//! - `development`: Alice validates; Bob, `//Alice//stash` and `//Bob//stash` nominate her.
+//! - `local_testnet`: Alice, Bob and Charlie validate; Dave nominates all three.
+//! - `staging`: production-like values (minimum bonds, validator count, no sudo key) over four
+//!   validators; its keys are the well-known development keys, so replace them in the chain
+//!   spec (`build-spec`) before a real launch.
+//!
+//! In every preset the well-known accounts are funded and Alice, Bob and Charlie form the
+//! Council. Validators come with session keys in `session.keys`; BABE and GRANDPA authorities
+//! are left empty because the session pallet sets them from those keys at genesis. Every staker
+//! bonds through the staking pallet's genesis config, whose election at genesis picks era 0's
+//! validators. Sudo (Alice) exists only in runtimes built with the `sudo` feature, and never in
+//! `staging`.
 
 use crate::{
 	AccountId, Balance, RuntimeGenesisConfig, SessionKeys, BABE_GENESIS_EPOCH_CONFIG, UNITS,
@@ -20,18 +25,15 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_staking::StakerStatus;
 
+/// The production-like preset's name.
+pub const STAGING_RUNTIME_PRESET: &str = "staging";
+
 /// What each well-known development account holds at genesis.
 const ENDOWMENT: Balance = 1_000_000 * UNITS;
 /// What each genesis validator bonds.
 const VALIDATOR_BOND: Balance = 100_000 * UNITS;
 /// What each genesis nominator bonds.
 const NOMINATOR_BOND: Balance = 10_000 * UNITS;
-/// The least bond of a nominator.
-const MIN_NOMINATOR_BOND: Balance = UNITS;
-/// The least bond of a validator.
-const MIN_VALIDATOR_BOND: Balance = 10 * UNITS;
-/// The number of validators elected per era.
-const VALIDATOR_COUNT: u32 = 10;
 
 /// A genesis validator: its account and its session keys.
 struct Validator {
@@ -52,72 +54,126 @@ impl Validator {
 	}
 }
 
-/// A genesis in which `validators` produce blocks, each of `nominators` nominates them all,
-/// `endowed` hold [`ENDOWMENT`] each, and `root` is the sudo key.
-fn genesis(
+/// What differs between the presets.
+struct Genesis {
+	/// Produce blocks from genesis, each bonding [`VALIDATOR_BOND`].
 	validators: Vec<Validator>,
-	nominators: Vec<AccountId>,
-	endowed: Vec<AccountId>,
-	root: AccountId,
+	/// Each nominates every genesis validator, bonding [`NOMINATOR_BOND`].
+	nominators: Vec<Sr25519Keyring>,
+	/// Validators elected per era, and the fewest an election may return.
+	validator_count: u32,
 	minimum_validator_count: u32,
-) -> Value {
-	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
-	let stakers = validator_accounts
-		.iter()
-		.map(|account| (account.clone(), VALIDATOR_BOND, StakerStatus::Validator))
-		.chain(nominators.into_iter().map(|account| {
-			(account, NOMINATOR_BOND, StakerStatus::Nominator(validator_accounts.clone()))
-		}))
-		.collect::<Vec<_>>();
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: pallet_balances::GenesisConfig {
-			balances: endowed
-				.iter()
-				.cloned()
-				.map(|account| (account, ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
-		babe: pallet_babe::GenesisConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
-		session: pallet_session::GenesisConfig {
-			keys: validators
-				.iter()
-				.map(|v| (v.account.clone(), v.account.clone(), v.keys.clone()))
-				.collect::<Vec<_>>(),
-		},
-		staking: pallet_palisade_staking::GenesisConfig {
-			validator_count: VALIDATOR_COUNT,
-			minimum_validator_count,
-			stakers,
-			min_nominator_bond: MIN_NOMINATOR_BOND,
-			min_validator_bond: MIN_VALIDATOR_BOND,
-		},
-		sudo: pallet_sudo::GenesisConfig { key: Some(root) },
-	})
+	min_nominator_bond: Balance,
+	min_validator_bond: Balance,
+	/// The sudo key, if the runtime has sudo.
+	#[cfg_attr(not(feature = "sudo"), allow(dead_code))]
+	sudo: Option<AccountId>,
 }
 
-/// Alice validates and Bob nominates her; the well-known accounts are funded.
+impl Genesis {
+	fn into_json(self) -> Value {
+		let validator_accounts: Vec<AccountId> =
+			self.validators.iter().map(|v| v.account.clone()).collect();
+		let stakers = validator_accounts
+			.iter()
+			.map(|account| (account.clone(), VALIDATOR_BOND, StakerStatus::Validator))
+			.chain(self.nominators.into_iter().map(|nominator| {
+				(
+					nominator.to_account_id(),
+					NOMINATOR_BOND,
+					StakerStatus::Nominator(validator_accounts.clone()),
+				)
+			}))
+			.collect::<Vec<_>>();
+		let council = [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.map(|k| k.to_account_id())
+			.to_vec();
+		#[cfg_attr(not(feature = "sudo"), allow(unused_mut))]
+		let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+			balances: pallet_balances::GenesisConfig {
+				balances: Sr25519Keyring::well_known()
+					.map(|k| (k.to_account_id(), ENDOWMENT))
+					.collect::<Vec<_>>(),
+			},
+			babe: pallet_babe::GenesisConfig { epoch_config: BABE_GENESIS_EPOCH_CONFIG },
+			session: pallet_session::GenesisConfig {
+				keys: self
+					.validators
+					.iter()
+					.map(|v| (v.account.clone(), v.account.clone(), v.keys.clone()))
+					.collect::<Vec<_>>(),
+			},
+			staking: pallet_palisade_staking::GenesisConfig {
+				validator_count: self.validator_count,
+				minimum_validator_count: self.minimum_validator_count,
+				stakers,
+				min_nominator_bond: self.min_nominator_bond,
+				min_validator_bond: self.min_validator_bond,
+			},
+			council: pallet_collective::GenesisConfig { members: council },
+		});
+		#[cfg(feature = "sudo")]
+		if let (Value::Object(patch), Value::Object(sudo)) = (
+			&mut patch,
+			build_struct_json_patch!(RuntimeGenesisConfig {
+				sudo: pallet_sudo::GenesisConfig { key: self.sudo }
+			}),
+		) {
+			patch.extend(sudo);
+		}
+		patch
+	}
+}
+
+/// Alice validates alone; Bob, `//Alice//stash` and `//Bob//stash` nominate her.
 fn development() -> Value {
-	genesis(
-		vec![Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		vec![Sr25519Keyring::Bob.to_account_id()],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-		1,
-	)
+	Genesis {
+		validators: vec![Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		nominators: vec![Sr25519Keyring::Bob, Sr25519Keyring::AliceStash, Sr25519Keyring::BobStash],
+		validator_count: 10,
+		minimum_validator_count: 1,
+		min_nominator_bond: UNITS,
+		min_validator_bond: 10 * UNITS,
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+	}
+	.into_json()
 }
 
-/// Alice and Bob validate and Dave nominates both; the well-known accounts are funded.
+/// Alice, Bob and Charlie validate; Dave nominates all three.
 fn local_testnet() -> Value {
-	genesis(
-		vec![
+	Genesis {
+		validators: vec![
 			Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			Validator::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			Validator::dev(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
-		vec![Sr25519Keyring::Dave.to_account_id()],
-		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-		2,
-	)
+		nominators: vec![Sr25519Keyring::Dave],
+		validator_count: 10,
+		minimum_validator_count: 2,
+		min_nominator_bond: UNITS,
+		min_validator_bond: 10 * UNITS,
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+	}
+	.into_json()
+}
+
+/// Production-like values over four validators; no sudo key.
+fn staging() -> Value {
+	Genesis {
+		validators: vec![
+			Validator::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			Validator::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			Validator::dev(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			Validator::dev(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		],
+		nominators: vec![Sr25519Keyring::Eve, Sr25519Keyring::Ferdie],
+		validator_count: 100,
+		minimum_validator_count: 3,
+		min_nominator_bond: 100 * UNITS,
+		min_validator_bond: 10_000 * UNITS,
+		sudo: None,
+	}
+	.into_json()
 }
 
 /// The JSON of the preset named `id`, if there is one.
@@ -125,6 +181,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		STAGING_RUNTIME_PRESET => staging(),
 		_ => return None,
 	};
 	// Serialising a `serde_json::Value` cannot fail.
@@ -136,5 +193,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(STAGING_RUNTIME_PRESET),
 	]
 }

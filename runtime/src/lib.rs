@@ -3,9 +3,13 @@
 //! BABE block production and GRANDPA finality over Palisade's nominated proof of stake
 //! (`pallet-palisade-staking`, named `Staking`). A session is one BABE epoch.
 //!
-//! Module map: `constants` (units, periods), `configs` (one file per concern), `apis` (the
-//! runtime APIs the node and Polkadot.js call), `genesis_config_presets` (`development`,
-//! `local_testnet`).
+//! Governance holds every privileged power: referenda on tracks (Root, StakingAdmin,
+//! Treasurer) voted with conviction, and a Council that may cancel deferred slashes. Sudo is in
+//! the runtime only with the `sudo` feature, for development chains.
+//!
+//! Module map: `constants` (units, periods), `configs` (one file per concern), `governance`
+//! (referenda tracks, custom origins, Council), `apis` (the runtime APIs the node and
+//! Polkadot.js call), `genesis_config_presets` (`development`, `local_testnet`, `staging`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!` expands to a large recursive type.
@@ -27,6 +31,7 @@ mod apis;
 pub mod configs;
 pub mod constants;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use alloc::vec::Vec;
 use sp_runtime::{
@@ -124,12 +129,35 @@ mod runtime {
 	pub type Historical = pallet_session::historical;
 	#[runtime::pallet_index(9)]
 	pub type Grandpa = pallet_grandpa;
+	#[cfg(feature = "sudo")]
 	#[runtime::pallet_index(10)]
 	pub type Sudo = pallet_sudo;
 	#[runtime::pallet_index(11)]
 	pub type VoterList = pallet_bags_list;
 	#[runtime::pallet_index(12)]
 	pub type Offences = pallet_offences;
+
+	// Governance.
+	#[runtime::pallet_index(13)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(14)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(15)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(16)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(17)]
+	pub type Origins = governance::origins::pallet_custom_origins;
+	#[runtime::pallet_index(18)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(19)]
+	pub type Treasury = pallet_treasury;
+
+	// Acting for other accounts.
+	#[runtime::pallet_index(20)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(21)]
+	pub type Proxy = pallet_proxy;
 }
 
 /// The address format of accounts.

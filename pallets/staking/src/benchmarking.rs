@@ -843,8 +843,8 @@ mod benchmarks {
 	/// read and written whole, and the era leaves `UnappliedSlashEras`.
 	#[benchmark]
 	fn cancel_deferred_slash() -> Result<(), BenchmarkError> {
-		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::SlashCancelOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		let era = 2;
 		let validator: T::AccountId = account("validator", 0, SEED);
 		let most = T::MaxUnappliedSlashes::get();

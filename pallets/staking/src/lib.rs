@@ -13,8 +13,10 @@
 //!   voting) overlap holds, so bonded funds can still vote.
 //! - **Storage, types and call indices follow `pallet-staking`** where the feature is the same,
 //!   so Polkadot.js and wallets work unchanged.
-//! - **One admin origin.** Every privileged call checks [`Config::AdminOrigin`], so governance
-//!   can hold all staking powers.
+//! - **Governance holds the powers.** Every privileged call checks an `EnsureOrigin` of the
+//!   `Config`: [`Config::AdminOrigin`] for the staking parameters, forced eras and manual
+//!   slashes, and [`Config::SlashCancelOrigin`] for cancelling a deferred slash, which must be
+//!   possible within the deferral, faster than a referendum (e.g. by a council).
 //!
 //! ## Bonding and unbonding
 //!
@@ -308,6 +310,11 @@ pub mod pallet {
 		/// governance holds it.
 		#[pallet::no_default]
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that may cancel a deferred slash (`cancel_deferred_slash`). In the
+		/// runtime, governance and a council majority hold it.
+		#[pallet::no_default]
+		type SlashCancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Eras that unbonded funds wait before they can be withdrawn.
 		#[pallet::constant]
@@ -676,8 +683,8 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, T::AccountId, BalanceOf<T>>;
 
 	/// The slashes waiting to be applied, by the era they are due in (their offence era plus
-	/// `SlashDeferDuration`), one entry per page of an offender's exposure. The admin origin
-	/// cancels them by their index here.
+	/// `SlashDeferDuration`), one entry per page of an offender's exposure.
+	/// `SlashCancelOrigin` cancels them by their index here.
 	#[pallet::storage]
 	pub type UnappliedSlashes<T: Config> = StorageMap<
 		_,
@@ -834,7 +841,7 @@ pub mod pallet {
 		SlashReported { validator: T::AccountId, fraction: Perbill, slash_era: EraIndex },
 		/// `staker` lost `amount` of its bond to a slash.
 		Slashed { staker: T::AccountId, amount: BalanceOf<T> },
-		/// The admin origin cancelled a slash of `validator`'s exposure for an offence in
+		/// `SlashCancelOrigin` cancelled a slash of `validator`'s exposure for an offence in
 		/// `slash_era`.
 		SlashCancelled { slash_era: EraIndex, validator: T::AccountId },
 		/// Validator `stash` committed an offence in the active era and stops validating until
@@ -1441,7 +1448,7 @@ pub mod pallet {
 		/// Cancel slashes before they are applied.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
+		/// [`Config::SlashCancelOrigin`].
 		///
 		/// ## Details
 		/// `era` is the era the slashes are due in (as `UnappliedSlashes` lists them: the
@@ -1463,7 +1470,7 @@ pub mod pallet {
 			era: EraIndex,
 			slash_indices: Vec<u32>,
 		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
+			T::SlashCancelOrigin::ensure_origin(origin)?;
 			ensure!(
 				slash_indices.len() <= T::MaxUnappliedSlashes::get() as usize,
 				Error::<T>::InvalidSlashIndex

@@ -244,6 +244,7 @@ impl ElectionProvider for PagedPhragmen {
 impl pallet_palisade_staking::Config for Test {
 	type Currency = Balances;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type SlashCancelOrigin = EnsureRoot<AccountId>;
 	type ElectionProvider = PagedPhragmen;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<Treasury, Balances>;

@@ -1,9 +1,14 @@
-//! Pallet configurations, one file per concern.
+//! Pallet configurations, one file per concern. Governance (referenda, Council, custom
+//! origins) is in [`crate::governance`].
 
 mod consensus;
+mod proxy;
 pub(crate) mod staking;
 mod system;
+mod treasury;
 
 pub use consensus::*;
-pub use staking::SessionsPerEra;
+pub use proxy::ProxyType;
+pub use staking::{SessionsPerEra, SlashDeferDuration};
 pub use system::*;
+pub use treasury::TreasuryAccount;

@@ -6,6 +6,8 @@
 //! so no backer is cut off.
 
 use crate::{
+	configs::TreasuryAccount,
+	governance::{SlashCancelOrigin, StakingAdminOrigin},
 	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, Session, Staking, Timestamp,
 	VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
 };
@@ -16,12 +18,10 @@ use frame_election_provider_support::{
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU32},
-	PalletId,
 };
-use frame_system::EnsureRoot;
 use pallet_palisade_staking::InflationCurve;
 use sp_runtime::Perbill;
-use sp_runtime::{traits::AccountIdConversion, Perquintill};
+use sp_runtime::Perquintill;
 use sp_staking::{EraIndex, SessionIndex};
 
 parameter_types! {
@@ -55,9 +55,6 @@ parameter_types! {
 		max_inflation: Perquintill::from_percent(10),
 		falloff: Perquintill::from_percent(5),
 	};
-	/// The account of the treasury (`pallet-treasury`'s account id). It receives each era's
-	/// reward remainder.
-	pub TreasuryAccount: AccountId = PalletId(*b"py/trsry").into_account_truncating();
 	/// Manual payouts have this long after an era before the automatic payout starts.
 	pub const AutoPayoutDelay: BlockNumber = if cfg!(feature = "fast-runtime") { 5 } else { 30 * MINUTES };
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
@@ -88,8 +85,10 @@ impl onchain::Config for OnChainSeqPhragmen {
 impl pallet_palisade_staking::Config for Runtime {
 	type Currency = Balances;
 	type CurrencyToVote = sp_staking::currency_to_vote::U128CurrencyToVote;
-	/// Root (sudo) until governance holds the staking powers.
-	type AdminOrigin = EnsureRoot<AccountId>;
+	/// Root or a passed StakingAdmin referendum.
+	type AdminOrigin = StakingAdminOrigin;
+	/// Root, a StakingAdmin referendum, or half of the Council or more.
+	type SlashCancelOrigin = SlashCancelOrigin;
 	type BondingDuration = BondingDuration;
 	type MaxNominations = ConstU32<16>;
 	/// Room for one chunk per era of the bonding duration, and more.

@@ -1,4 +1,4 @@
-//! The base of the chain: accounts, time, balances, fees and (for now) sudo.
+//! The base of the chain: accounts, time, balances, fees and, on development chains, sudo.
 
 // `derive_impl` fills in the runtime's aggregated types (`RuntimeCall`, …) by name.
 use crate::{
@@ -101,7 +101,9 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
-/// Sudo exists until governance holds the chain's privileged powers.
+/// Sudo, on development chains only (the `sudo` feature): a chain built without it is governed
+/// by referenda alone.
+#[cfg(feature = "sudo")]
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;

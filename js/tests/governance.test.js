@@ -29,7 +29,9 @@ test('the runtime exposes governance under the names Apps looks for', () => {
   for (const pallet of ['staking', 'session', 'babe', 'grandpa', 'referenda', 'convictionVoting', 'council', 'treasury', 'utility', 'proxy']) {
     assert.ok(api.tx[pallet] ?? api.query[pallet], `${pallet} in the metadata`);
   }
-  const tracks = api.consts.referenda.tracks.map(([id, info]) => [id.toNumber(), info.name.toUtf8().replace(/\0+$/, '')]);
+  // Track names are fixed-size byte arrays, padded with zeros.
+  const name = (info) => Buffer.from(info.name.toU8a(true)).toString('utf8').replace(/\0+$/, '');
+  const tracks = api.consts.referenda.tracks.map(([id, info]) => [id.toNumber(), name(info)]);
   assert.deepEqual(tracks, [[0, 'root'], [1, 'staking_admin'], [2, 'treasurer']]);
 });
 

@@ -27,11 +27,12 @@ parameter_types! {
 	pub const UnitIdentification: Option<()> = Some(());
 	/// An equivocation report stays valid in the pool for as long as its offence can be slashed:
 	/// the bonding duration, in blocks.
-	pub const ReportLongevity: u64 = BondingDuration::get() as u64
-		* SessionsPerEra::get() as u64
-		* EpochDuration::get();
+	pub const ReportLongevity: u64 = (BondingDuration::get() as u64)
+		.saturating_mul(SessionsPerEra::get() as u64)
+		.saturating_mul(EpochDuration::get());
 	/// GRANDPA keeps the session of each authority set for the eras that can still be slashed.
-	pub const MaxSetIdSessionEntries: u64 = BondingDuration::get() as u64 * SessionsPerEra::get() as u64;
+	pub const MaxSetIdSessionEntries: u64 =
+		(BondingDuration::get() as u64).saturating_mul(SessionsPerEra::get() as u64);
 	/// The report weights count a full exposure page of nominators per offender.
 	pub const MaxNominatorsPerOffender: u32 = crate::configs::staking::MaxExposurePageSize::get();
 }

@@ -46,10 +46,16 @@ pub type SlashCancelOrigin = EitherOfDiverse<
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 1, 2>,
 >;
 
+/// `share` of a block's maximum weight, rounded down.
+fn share_of_block(share: Perbill) -> Weight {
+	let max = RuntimeBlockWeights::get().max_block;
+	Weight::from_parts(share.mul_floor(max.ref_time()), share.mul_floor(max.proof_size()))
+}
+
 parameter_types! {
 	/// Scheduled calls may use most of a block.
 	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+		share_of_block(Perbill::from_percent(80));
 	/// A referendum with no decision deposit is timed out after this long.
 	pub const UndecidingTimeout: BlockNumber =
 		if cfg!(feature = "fast-runtime") { 40 } else { 14 * DAYS };
@@ -62,7 +68,7 @@ parameter_types! {
 		if cfg!(feature = "fast-runtime") { 20 } else { DAYS };
 	/// A council motion may use half a block.
 	pub MaxCouncilProposalWeight: Weight =
-		Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+		share_of_block(Perbill::from_percent(50));
 	pub const PreimageHoldReason: RuntimeHoldReason =
 		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
 	pub const PreimageBaseDeposit: Balance = UNITS;

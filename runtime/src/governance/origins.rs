@@ -3,6 +3,8 @@
 
 pub use pallet_custom_origins::*;
 
+// The pallet macro's expansion uses `expect` on values it has just built.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet_custom_origins {
 	use frame_support::pallet_prelude::*;

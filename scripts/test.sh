@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: the pallet's unit tests and benchmark tests, the runtime's tests, the node
-# tests that start real nodes on loopback ports, and the Polkadot.js tests (js/) against a live
-# dev node.
+# tests that start real nodes and networks on loopback ports (among them a four-validator
+# network that loses and regains a validator), and the Polkadot.js tests (js/) against live
+# nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
+rm -f "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace \
 	--exclude palisade-runtime --no-fail-fast
+# The timings of the network fault test (node/tests/network_faults.rs).
+echo "network test timings:"
+cat "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 # The runtime's tests run the full runtime natively (no WASM needed), with `try-runtime`.
 SKIP_WASM_BUILD=1 cargo test --locked --profile "$PALISADE_PROFILE" -p palisade-runtime \
 	--features "$PALISADE_RUNTIME_TEST_FEATURES" --no-fail-fast

@@ -26,8 +26,9 @@ before(async () => {
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${ALICE_PEER_ID}`;
   nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
   nodes.push(await startNode(['--chain', 'local', '--charlie', '--validator', '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
-  // Eve's node starts with an empty keystore: her keys are generated below.
-  nodes.push(await startNode(['--chain', 'local', '--validator', '--name', 'eve', '--node-key', '05'.padStart(64, '0'), '--bootnodes', bootnode]));
+  // Eve's node starts with an empty keystore: her keys are generated below, through the
+  // unsafe RPC method `author_rotateKeysWithOwner`, which a node serves only when asked to.
+  nodes.push(await startNode(['--chain', 'local', '--validator', '--name', 'eve', '--rpc-methods', 'unsafe', '--node-key', '05'.padStart(64, '0'), '--bootnodes', bootnode]));
 });
 
 after(async () => {

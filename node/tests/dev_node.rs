@@ -46,6 +46,10 @@ fn dev_node_finalises_blocks_and_exposes_staking() {
 		node.finalized_number().filter(|n| *n > first)
 	});
 
+	// Unsafe RPC methods are refused unless the node is started with `--rpc-methods unsafe`.
+	let refused = node.rpc("author_rotateKeys", json!([]));
+	assert!(refused.is_err(), "author_rotateKeys answered without --rpc-methods unsafe");
+
 	// The metadata (v14 and v16) lists staking, consensus and governance under the names
 	// Polkadot.js expects.
 	for version in [14, 16] {

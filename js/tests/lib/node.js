@@ -70,6 +70,7 @@ export async function startNode (args, timeoutMs = 120_000) {
     api,
     log,
     p2pPort,
+    rpcPort,
     /** Sends a raw JSON-RPC request (for methods this Polkadot.js version does not know). */
     rpc: (method, params) => provider.send(method, params),
     async stop () {

@@ -6,22 +6,24 @@
 
 use serde_json::{json, Value};
 use std::{
-	fs::File,
 	io::{Read, Write},
 	net::{TcpListener, TcpStream},
-	path::PathBuf,
+	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
 	sync::Mutex,
 	time::{Duration, Instant},
 };
 
-/// A node process started by a test.
+/// A node process started by a test. It can be stopped and started again on the same base
+/// path and ports.
 pub struct TestNode {
 	child: Mutex<Child>,
+	args: Vec<String>,
 	rpc_port: u16,
 	/// The libp2p port, for other nodes' `--bootnodes`.
 	pub p2p_port: u16,
-	base_path: PathBuf,
+	/// The node's own directory: its base path and its log.
+	dir: PathBuf,
 	log_path: PathBuf,
 }
 
@@ -34,6 +36,25 @@ pub fn free_ports<const N: usize>() -> [u16; N] {
 	listeners.map(|listener| listener.local_addr().expect("bound socket has an address").port())
 }
 
+/// Runs `palisade-node` with `args` in `dir`, appending its log to `log_path`.
+fn spawn(args: &[String], dir: &Path, rpc_port: u16, p2p_port: u16, log_path: &Path) -> Child {
+	let log = std::fs::OpenOptions::new()
+		.create(true)
+		.append(true)
+		.open(log_path)
+		.expect("can open the node's log file");
+	Command::new(env!("CARGO_BIN_EXE_palisade-node"))
+		.args(args)
+		.args(["--base-path", dir.join("base").to_str().expect("utf-8 path")])
+		.args(["--rpc-port", &rpc_port.to_string()])
+		.args(["--port", &p2p_port.to_string()])
+		.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
+		.stdout(Stdio::null())
+		.stderr(log)
+		.spawn()
+		.expect("palisade-node starts")
+}
+
 impl TestNode {
 	/// Starts `palisade-node` named `name` with `args`, on free RPC and p2p ports.
 	pub fn start(name: &str, args: &[&str]) -> Self {
@@ -42,21 +63,48 @@ impl TestNode {
 			.join(format!("{name}-{}-{rpc_port}", std::process::id()));
 		let _ = std::fs::remove_dir_all(&dir);
 		std::fs::create_dir_all(&dir).expect("can create the node's directory");
-		let base_path = dir.join("base");
 		let log_path = dir.join("node.log");
-		let log = File::create(&log_path).expect("can create the node's log file");
+		let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
+		let child = spawn(&args, &dir, rpc_port, p2p_port, &log_path);
+		Self { child: Mutex::new(child), args, rpc_port, p2p_port, dir, log_path }
+	}
 
-		let child = Command::new(env!("CARGO_BIN_EXE_palisade-node"))
-			.args(args)
-			.args(["--base-path", base_path.to_str().expect("utf-8 path")])
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
-			.stdout(Stdio::null())
-			.stderr(log)
-			.spawn()
-			.expect("palisade-node starts");
-		Self { child: Mutex::new(child), rpc_port, p2p_port, base_path: dir, log_path }
+	/// Stops the node as an operator would (SIGTERM), waiting up to a minute for it to exit.
+	pub fn stop(&self) {
+		let mut child = self.child.lock().expect("not poisoned");
+		let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+		let start = Instant::now();
+		while start.elapsed() < Duration::from_secs(60) {
+			if child.try_wait().ok().flatten().is_some() {
+				return;
+			}
+			std::thread::sleep(Duration::from_millis(200));
+		}
+		panic!("the node did not stop within a minute of SIGTERM\n{}", self.log_tail());
+	}
+
+	/// Kills the node at once (SIGKILL): no shutdown, whatever it was writing.
+	pub fn kill(&self) {
+		let mut child = self.child.lock().expect("not poisoned");
+		let _ = child.kill();
+		let _ = child.wait();
+	}
+
+	/// Starts the stopped node again, with the same arguments, base path and ports.
+	pub fn start_again(&self) {
+		let mut child = self.child.lock().expect("not poisoned");
+		assert!(child.try_wait().ok().flatten().is_some(), "the node is still running");
+		*child = spawn(&self.args, &self.dir, self.rpc_port, self.p2p_port, &self.log_path);
+	}
+
+	/// The port of the node's RPC server.
+	pub fn rpc_port(&self) -> u16 {
+		self.rpc_port
+	}
+
+	/// The node's base path.
+	pub fn base_path(&self) -> PathBuf {
+		self.dir.join("base")
 	}
 
 	/// Calls the JSON-RPC `method` and returns its `result`, or the error it answered with.
@@ -123,6 +171,25 @@ impl TestNode {
 		self.block_number(&hash)
 	}
 
+	/// The number of the best block.
+	pub fn best_number(&self) -> Option<u64> {
+		let hash = self.rpc("chain_getBlockHash", json!([])).ok()?;
+		self.block_number(&hash)
+	}
+
+	/// The hash of the block numbered `number` in the node's best chain.
+	pub fn block_hash(&self, number: u64) -> Option<String> {
+		self.rpc("chain_getBlockHash", json!([number]))
+			.ok()?
+			.as_str()
+			.map(str::to_owned)
+	}
+
+	/// The node's log so far.
+	pub fn log(&self) -> String {
+		std::fs::read_to_string(&self.log_path).unwrap_or_default()
+	}
+
 	/// The number of peers the node is connected to.
 	pub fn peers(&self) -> Option<u64> {
 		self.rpc("system_health", json!([])).ok()?.get("peers")?.as_u64()
@@ -143,7 +210,7 @@ impl Drop for TestNode {
 		let _ = child.kill();
 		let _ = child.wait();
 		if !std::thread::panicking() {
-			let _ = std::fs::remove_dir_all(&self.base_path);
+			let _ = std::fs::remove_dir_all(&self.dir);
 		}
 	}
 }

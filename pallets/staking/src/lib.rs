@@ -381,8 +381,8 @@ pub mod pallet {
 		#[pallet::no_default]
 		type SessionInterface: SessionInterface<Self::AccountId>;
 
-		/// Eras a slash waits after its offence era before it is applied, so that the admin
-		/// origin can cancel it: a slash for era `e` is applied once era `e +
+		/// Eras a slash waits after its offence era before it is applied, so that
+		/// [`Config::SlashCancelOrigin`] can cancel it: a slash for era `e` is applied once era `e +
 		/// SlashDeferDuration` is active. Less than `BondingDuration`, so the slashed stake is
 		/// still bonded; `0` applies slashes as soon as they are worked out.
 		#[pallet::constant]

@@ -382,9 +382,9 @@ pub mod pallet {
 		type SessionInterface: SessionInterface<Self::AccountId>;
 
 		/// Eras a slash waits after its offence era before it is applied, so that
-		/// [`Config::SlashCancelOrigin`] can cancel it: a slash for era `e` is applied once era `e +
-		/// SlashDeferDuration` is active. Less than `BondingDuration`, so the slashed stake is
-		/// still bonded; `0` applies slashes as soon as they are worked out.
+		/// [`Config::SlashCancelOrigin`] can cancel it: a slash for era `e` is applied once era
+		/// `e + SlashDeferDuration` is active. Less than `BondingDuration`, so the slashed stake
+		/// is still bonded; `0` applies slashes as soon as they are worked out.
 		#[pallet::constant]
 		type SlashDeferDuration: Get<EraIndex>;
 

@@ -21,9 +21,11 @@ parameter_types! {
 	/// The treasury's account, which holds its funds.
 	pub TreasuryAccount: AccountId = Treasury::account_id();
 	/// Approved spends are paid out once per spend period.
-	pub const SpendPeriod: BlockNumber = if cfg!(feature = "fast-runtime") { 20 } else { 6 * DAYS };
+	pub const SpendPeriod: BlockNumber =
+		if cfg!(feature = "fast-runtime") { 20 } else { 6 * DAYS };
 	/// A spend can be claimed for this long after it becomes valid.
-	pub const PayoutPeriod: BlockNumber = if cfg!(feature = "fast-runtime") { 100 } else { 30 * DAYS };
+	pub const PayoutPeriod: BlockNumber =
+		if cfg!(feature = "fast-runtime") { 100 } else { 30 * DAYS };
 	/// The most one Treasurer referendum may spend.
 	pub const TreasurerSpendLimit: Balance = 1_000_000 * UNITS;
 	/// Root may spend anything.

@@ -1,0 +1,183 @@
+//! Palisade's staking pallet in a runtime with the production staking parameters: bags-list
+//! voters, the on-chain sequential Phragmén election, Palisade's block limits and weights.
+
+mod steps;
+
+pub use steps::Palisade;
+
+use crate::{
+	params::*,
+	population::{AccountId, Balance, Population},
+};
+use frame_election_provider_support::{onchain, SequentialPhragmen};
+use frame_support::{
+	derive_impl,
+	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32, ConstU64},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{
+	testing::UintAuthorityId,
+	traits::{ConvertInto, ConvertToValue},
+	BuildStorage,
+};
+use sp_staking::StakerStatus;
+
+type Block = frame_system::mocking::MockBlock<Runtime>;
+
+frame_support::construct_runtime!(
+	pub enum Runtime {
+		System: frame_system,
+		Timestamp: pallet_timestamp,
+		Balances: pallet_balances,
+		VoterList: pallet_bags_list,
+		Staking: pallet_palisade_staking,
+		Session: pallet_session,
+		Historical: pallet_session::historical,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = BlockWeights;
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Runtime {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<1_000_000_000>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = ConstU64<1>;
+	type WeightInfo = ();
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU64<600>, ConstU64<0>>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<ConstU64<600>, ConstU64<0>>;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, Staking>;
+	type SessionHandler = pallet_session::TestSessionHandler;
+	type Keys = UintAuthorityId;
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type KeyDeposit = ();
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = ConvertToValue<()>;
+}
+
+impl pallet_bags_list::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type ScoreProvider = Staking;
+	type BagThresholds = BalanceBagThresholds;
+	type MaxAutoRebagPerBlock = ConstU32<0>;
+	type Score = Balance;
+}
+
+/// The on-chain sequential Phragmén election, with Palisade's bounds.
+pub struct OnChainSeqPhragmen;
+
+impl onchain::Config for OnChainSeqPhragmen {
+	type System = Runtime;
+	type Solver = SequentialPhragmen<AccountId, sp_runtime::Perbill>;
+	type DataProvider = Staking;
+	type WeightInfo = frame_election_provider_support::weights::SubstrateWeight<Runtime>;
+	type Bounds = ElectionBoundsOnChain;
+	type MaxWinnersPerPage = MaxValidatorSet;
+	type MaxBackersPerWinner = MaxElectingVoters;
+	type Sort = ConstBool<true>;
+}
+
+/// Where the reward remainder and slashes go.
+pub const TREASURY: AccountId = 1;
+
+frame_support::parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
+	pub const MaxCommission: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
+	pub const MaxCommissionIncrease: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(5);
+}
+
+impl pallet_palisade_staking::Config for Runtime {
+	type Currency = Balances;
+	type CurrencyToVote = sp_staking::currency_to_vote::U128CurrencyToVote;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type SlashCancelOrigin = EnsureRoot<AccountId>;
+	type BondingDuration = BondingDuration;
+	type MaxNominations = ConstU32<16>;
+	type MaxUnlockingChunks = MaxUnlockingChunks;
+	type HistoryDepth = HistoryDepth;
+	type SessionsPerEra = SessionsPerEra;
+	type MaxValidatorSet = MaxValidatorSet;
+	type MaxExposurePageSize = MaxExposurePageSize;
+	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type VoterList = VoterList;
+	type UnixTime = Timestamp;
+	type NextNewSession = Session;
+	type SessionKeys = Session;
+	type SessionInterface = pallet_palisade_staking::Session<Runtime>;
+	type SlashDeferDuration = SlashDeferDuration;
+	type Slash = ResolveTo<Treasury, Balances>;
+	type SlashRewardFraction = SlashRewardFraction;
+	type MaxUnappliedSlashes = ConstU32<128>;
+	type Inflation = Inflation;
+	type RewardRemainder = ResolveTo<Treasury, Balances>;
+	type AutoPayoutDelay = ConstU64<1>;
+	type MaxCommission = MaxCommission;
+	type MaxCommissionIncrease = MaxCommissionIncrease;
+	type CommissionIncreaseDelay = ConstU32<1>;
+	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;
+}
+
+/// Genesis storage of `population`: every validator validates and every nominator nominates
+/// its targets; era 0 is elected and active. Every validator and spare account has session
+/// keys, so any of them may `validate`.
+pub fn genesis(population: &Population) -> sp_core::storage::Storage {
+	let endowed = population.endowed();
+	let stakers =
+		population
+			.validators
+			.iter()
+			.map(|(who, bond)| (*who, *bond, StakerStatus::Validator))
+			.chain(population.nominators.iter().map(|(who, bond, targets)| {
+				(*who, *bond, StakerStatus::Nominator(targets.clone()))
+			}))
+			.collect();
+	let keys = population
+		.validators
+		.iter()
+		.map(|(who, _)| *who)
+		.chain(crate::population::spares())
+		.map(|who| (who, who, UintAuthorityId(who)))
+		.collect();
+	RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: endowed.into_iter().chain([(TREASURY, 1_000_000_000)]).collect(),
+			..Default::default()
+		},
+		staking: pallet_palisade_staking::GenesisConfig {
+			stakers,
+			validator_count: population.scale.validators,
+			minimum_validator_count: 1,
+			..Default::default()
+		},
+		session: pallet_session::GenesisConfig { keys, ..Default::default() },
+		..Default::default()
+	}
+	.build_storage()
+	.unwrap_or_else(|error| panic!("Palisade genesis: {error}"))
+}

@@ -1,0 +1,208 @@
+//! The benchmark steps on Palisade's pallet: calls dispatched as signed extrinsics, and the
+//! multi-block work (election, exposure recording, automatic payout, slashes) run block by
+//! block through the pallet's hooks, as the chain runs it.
+
+use super::{Runtime, RuntimeOrigin, Staking, System, Timestamp};
+use crate::{
+	population::{nominator, spare, AccountId, Balance, Population, UNIT},
+	subject::{BlockWork, Blocks, Call, Subject},
+};
+use frame_support::{traits::Hooks, weights::Weight};
+use pallet_palisade_staking::{
+	ActiveEra, CurrentEra, ElectionPhase, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing,
+	NextEraElection, RewardDestination, SlashComputationQueue, StakingLedger, UnappliedSlashEras,
+	UnpaidEras, ValidatorPrefs,
+};
+use pallet_session::SessionManager;
+use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
+use sp_staking::{offence::OffenceDetails, EraIndex};
+use std::{collections::BTreeSet, time::Instant};
+
+/// The most blocks a multi-block step may take before the benchmark gives up.
+const MAX_BLOCKS: u32 = 10_000;
+/// Milliseconds between blocks.
+const BLOCK_TIME: u64 = 6_000;
+
+/// Palisade's pallet.
+pub struct Palisade;
+
+/// Runs one block: `session_change` (if any) as `pallet-session`'s hook would, then the
+/// staking hooks. Returns the block's staking work.
+fn block(session_change: impl FnOnce()) -> BlockWork {
+	let now = System::block_number() + 1;
+	System::set_block_number(now);
+	Timestamp::set_timestamp(now * BLOCK_TIME);
+	frame_system::BlockWeight::<Runtime>::kill();
+	let started = Instant::now();
+	let hooks = Staking::on_initialize(now);
+	session_change();
+	Staking::on_finalize(now);
+	let time = started.elapsed();
+	// The election provider registers its own work as extra weight.
+	let weight = hooks.saturating_add(System::block_weight().total());
+	BlockWork { time, weight }
+}
+
+/// Runs blocks until `done`.
+fn blocks_until(blocks: &mut Vec<BlockWork>, done: impl Fn() -> bool) {
+	while !done() {
+		assert!(blocks.len() < MAX_BLOCKS as usize, "the step did not end in {MAX_BLOCKS} blocks");
+		blocks.push(block(|| {}));
+	}
+}
+
+/// The current session (the benchmark moves `pallet-session`'s index as it rotates).
+fn current_session() -> u32 {
+	pallet_session::CurrentIndex::<Runtime>::get()
+}
+
+/// Rotates `pallet-session` from `session` to the next, as its hook does.
+fn rotate_session(session: u32) {
+	<Staking as SessionManager<AccountId>>::end_session(session);
+	<Staking as SessionManager<AccountId>>::start_session(session + 1);
+	<Staking as SessionManager<AccountId>>::new_session(session + 2);
+	pallet_session::CurrentIndex::<Runtime>::put(session + 1);
+}
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn staking_call(call: pallet_palisade_staking::Call<Runtime>) -> super::RuntimeCall {
+	super::RuntimeCall::Staking(call)
+}
+
+impl Subject for Palisade {
+	const NAME: &'static str = "Palisade";
+
+	fn genesis(population: &Population) -> sp_core::storage::Storage {
+		super::genesis(population)
+	}
+
+	fn whitelist() -> Vec<sp_core::storage::TrackedStorageKey> {
+		crate::whitelist()
+	}
+
+	fn prepare(call: Call) {
+		use pallet_palisade_staking::Call as C;
+		let dispatch = |who, call| {
+			staking_call(call)
+				.dispatch(signed(who))
+				.map(|_| ())
+				.map_err(|error| error.error)
+		};
+		let result = match call {
+			Call::Bond | Call::BondExtra | Call::Unbond | Call::Chill => Ok(()),
+			Call::WithdrawUnbonded => {
+				let unbonded = dispatch(nominator(0), C::unbond { value: 100 * UNIT });
+				CurrentEra::<Runtime>::put(1_000);
+				unbonded
+			},
+			Call::Rebond => dispatch(nominator(0), C::unbond { value: 100 * UNIT }),
+			Call::Validate => dispatch(
+				spare(1),
+				C::bond { value: 20_000 * UNIT, payee: RewardDestination::Staked },
+			),
+			Call::Nominate => dispatch(
+				spare(2),
+				C::bond { value: 5_000 * UNIT, payee: RewardDestination::Staked },
+			),
+		};
+		assert_eq!(result, Ok(()), "Palisade: preparing {}", call.name());
+	}
+
+	fn dispatch(call: Call, population: &Population) -> DispatchResult {
+		use pallet_palisade_staking::Call as C;
+		let (who, call) = match call {
+			Call::Bond => {
+				(spare(0), C::bond { value: 5_000 * UNIT, payee: RewardDestination::Staked })
+			},
+			Call::BondExtra => (nominator(0), C::bond_extra { max_additional: 100 * UNIT }),
+			Call::Unbond => (nominator(0), C::unbond { value: 100 * UNIT }),
+			Call::WithdrawUnbonded => {
+				(nominator(0), C::withdraw_unbonded { num_slashing_spans: 0 })
+			},
+			Call::Rebond => (nominator(0), C::rebond { value: 100 * UNIT }),
+			Call::Validate => (spare(1), C::validate { prefs: ValidatorPrefs::default() }),
+			Call::Nominate => (spare(2), C::nominate { targets: population.first_targets() }),
+			Call::Chill => (nominator(0), C::chill {}),
+		};
+		staking_call(call)
+			.dispatch(signed(who))
+			.map(|_| ())
+			.map_err(|error| error.error)
+	}
+
+	fn prepare_rotation() {
+		// The active era's first block: it gets its start time.
+		block(|| {});
+		let validators = pallet_session::Validators::<Runtime>::get();
+		Staking::reward_by_ids(validators.into_iter().map(|validator| (validator, 20)));
+		// Six hours later, the next era is due.
+		System::set_block_number(System::block_number() + 3_600);
+		ForceEra::<Runtime>::put(Forcing::ForceNew);
+	}
+
+	fn rotate_era() -> Blocks {
+		let session = current_session();
+		let mut blocks = vec![block(|| rotate_session(session))];
+		// The election's page is fetched, then its exposures are recorded, a chunk a block.
+		blocks_until(&mut blocks, || {
+			matches!(NextEraElection::<Runtime>::get(), ElectionPhase::Ready { .. })
+				&& !Staking::has_unrecorded_exposures()
+		});
+		// The elected validators are handed over, and the era starts a session later.
+		blocks.push(block(|| rotate_session(session + 1)));
+		blocks.push(block(|| rotate_session(session + 2)));
+		Blocks { blocks }
+	}
+
+	fn pay_out_era() -> Blocks {
+		let mut blocks = Vec::new();
+		blocks_until(&mut blocks, || UnpaidEras::<Runtime>::get().is_empty());
+		Blocks { blocks }
+	}
+
+	fn slash(validator: AccountId, fraction: Perbill) -> Blocks {
+		let session = current_session();
+		let offence = OffenceDetails { offender: (validator, ()), reporters: Vec::new() };
+		let mut blocks = vec![block(|| {
+			<Staking as sp_staking::offence::OnOffenceHandler<_, _, Weight>>::on_offence(
+				&[offence],
+				&[fraction],
+				session,
+			);
+		})];
+		blocks_until(&mut blocks, || {
+			SlashComputationQueue::<Runtime>::get().is_empty()
+				&& UnappliedSlashEras::<Runtime>::get().is_empty()
+		});
+		Blocks { blocks }
+	}
+
+	fn nominators_exposed(era: EraIndex, validator: Option<AccountId>) -> u32 {
+		let mut nominators = BTreeSet::new();
+		for (validator, overview) in ErasStakersOverview::<Runtime>::iter_prefix(era)
+			.filter(|(stash, _)| validator.is_none_or(|wanted| wanted == *stash))
+		{
+			for page in 0..overview.page_count {
+				let exposure = ErasStakersPaged::<Runtime>::get((era, &validator, page));
+				nominators
+					.extend(exposure.into_iter().flat_map(|page| page.0.others).map(|n| n.who));
+			}
+		}
+		nominators.len() as u32
+	}
+
+	fn active_bond(who: AccountId) -> Balance {
+		StakingLedger::<Runtime>::get(&who).map_or(0, |ledger| ledger.active)
+	}
+
+	fn total_issuance() -> Balance {
+		pallet_balances::Pallet::<Runtime>::total_issuance()
+	}
+
+	fn active_era() -> EraIndex {
+		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
+	}
+}

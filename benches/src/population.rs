@@ -1,0 +1,158 @@
+//! The stakers of a benchmark: validators, nominators with 16 nominations each, and spare
+//! funded accounts for calls that need a newcomer. Both pallets get the same ones.
+
+/// Account ids of the benchmark runtimes.
+pub type AccountId = u64;
+/// Balances of the benchmark runtimes: 12 decimals, as PAL.
+pub type Balance = u128;
+
+/// One unit of the currency.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// Nominations per nominator, as in both runtimes (`MaxNominations`).
+pub const NOMINATIONS: u32 = 16;
+/// Free balance of every account at genesis, beside its bond.
+pub const FREE: Balance = 1_000_000 * UNIT;
+
+const FIRST_VALIDATOR: AccountId = 1_000_000;
+const FIRST_NOMINATOR: AccountId = 10_000_000;
+const FIRST_SPARE: AccountId = 100_000_000;
+/// Spare accounts: funded, not bonded.
+const SPARES: u32 = 64;
+
+/// A size of the staker set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+	pub validators: u32,
+	pub nominators: u32,
+}
+
+impl Scale {
+	/// The scales the issue asks for: 100 × 1,000, 300 × 10,000 and 1,000 × 20,000.
+	pub const ALL: [Scale; 3] = [
+		Scale { validators: 100, nominators: 1_000 },
+		Scale { validators: 300, nominators: 10_000 },
+		Scale { validators: 1_000, nominators: 20_000 },
+	];
+
+	/// A small scale for the harness's own tests.
+	pub const TINY: Scale = Scale { validators: 20, nominators: 60 };
+
+	/// "100 × 1,000".
+	pub fn label(&self) -> String {
+		format!("{} × {}", thousands(self.validators), thousands(self.nominators))
+	}
+}
+
+/// The stakers of one scale.
+pub struct Population {
+	pub scale: Scale,
+	/// Each validator's bond.
+	pub validators: Vec<(AccountId, Balance)>,
+	/// Each nominator's bond and its 16 targets.
+	pub nominators: Vec<(AccountId, Balance, Vec<AccountId>)>,
+}
+
+impl Population {
+	/// The stakers of `scale`: bonds spread over 1,000–10,999 units for nominators and
+	/// 10,000–19,999 for validators, targets picked by a fixed pseudo-random sequence, so
+	/// every run and both pallets see the same set.
+	pub fn new(scale: Scale) -> Self {
+		let mut random = Lcg(0x5eed);
+		let validators = (0..scale.validators)
+			.map(|i| (validator(i), (10_000 + random.below(10_000)) * UNIT))
+			.collect();
+		let per_nominator = NOMINATIONS.min(scale.validators);
+		let nominators = (0..scale.nominators)
+			.map(|i| {
+				let mut targets = Vec::with_capacity(per_nominator as usize);
+				while targets.len() < per_nominator as usize {
+					let target = validator(random.below(scale.validators.into()) as u32);
+					if !targets.contains(&target) {
+						targets.push(target);
+					}
+				}
+				(nominator(i), (1_000 + random.below(10_000)) * UNIT, targets)
+			})
+			.collect();
+		Self { scale, validators, nominators }
+	}
+
+	/// Every account with a balance at genesis: stakers and spares.
+	pub fn endowed(&self) -> Vec<(AccountId, Balance)> {
+		let stakers = self
+			.validators
+			.iter()
+			.copied()
+			.chain(self.nominators.iter().map(|(who, bond, _)| (*who, *bond)));
+		stakers
+			.map(|(who, bond)| (who, bond + FREE))
+			.chain((0..SPARES).map(|i| (spare(i), FREE)))
+			.collect()
+	}
+
+	/// The first 16 validators: the targets of a newcomer's nominations.
+	pub fn first_targets(&self) -> Vec<AccountId> {
+		self.validators.iter().take(NOMINATIONS as usize).map(|(who, _)| *who).collect()
+	}
+
+	/// The validator with the most nominators, and how many nominate it.
+	pub fn most_nominated(&self) -> (AccountId, u32) {
+		let mut counts = std::collections::BTreeMap::<AccountId, u32>::new();
+		for (_, _, targets) in &self.nominators {
+			for target in targets {
+				*counts.entry(*target).or_default() += 1;
+			}
+		}
+		counts
+			.into_iter()
+			.max_by_key(|(who, count)| (*count, *who))
+			.unwrap_or((validator(0), 0))
+	}
+}
+
+/// The `i`-th validator.
+pub fn validator(i: u32) -> AccountId {
+	FIRST_VALIDATOR + AccountId::from(i)
+}
+
+/// The `i`-th nominator.
+pub fn nominator(i: u32) -> AccountId {
+	FIRST_NOMINATOR + AccountId::from(i)
+}
+
+/// The `i`-th spare account: funded, never bonded at genesis.
+pub fn spare(i: u32) -> AccountId {
+	assert!(i < SPARES, "only {SPARES} spare accounts");
+	FIRST_SPARE + AccountId::from(i)
+}
+
+/// Every spare account.
+pub fn spares() -> impl Iterator<Item = AccountId> {
+	(0..SPARES).map(spare)
+}
+
+/// "20,000".
+pub fn thousands(n: u32) -> String {
+	let digits = n.to_string();
+	let mut out = String::new();
+	for (i, digit) in digits.chars().enumerate() {
+		if i > 0 && (digits.len() - i) % 3 == 0 {
+			out.push(',');
+		}
+		out.push(digit);
+	}
+	out
+}
+
+/// A linear congruential generator: the same sequence on every machine.
+struct Lcg(u64);
+
+impl Lcg {
+	fn below(&mut self, bound: u128) -> u128 {
+		self.0 = self
+			.0
+			.wrapping_mul(6_364_136_223_846_793_005)
+			.wrapping_add(1_442_695_040_888_963_407);
+		u128::from(self.0 >> 33) % bound
+	}
+}

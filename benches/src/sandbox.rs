@@ -1,0 +1,107 @@
+//! The state a benchmark runs on, and what one run of a step costs.
+//!
+//! A [`Sandbox`] holds a populated chain state in `sc-client-db`'s `BenchmarkingState`, the
+//! backend of the node's `benchmark pallet` command: an in-memory trie that counts the distinct
+//! keys read and written and records the storage proof of what was read. Every run starts from
+//! the same state: it is wiped back after each run, as frame-benchmarking does between
+//! repetitions.
+
+use core::time::Duration;
+use frame_benchmarking::benchmarking;
+use sc_client_db::BenchmarkingState;
+use sp_core::storage::{Storage, TrackedStorageKey};
+use sp_runtime::traits::BlakeTwo256;
+use sp_state_machine::{Backend, Ext, OverlayedChanges};
+use std::time::Instant;
+
+/// What one run of a step cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cost {
+	/// Wall-clock time of the step, native code.
+	pub time: Duration,
+	/// Distinct storage keys read (from the database, not the overlay).
+	pub reads: u32,
+	/// Distinct storage keys written.
+	pub writes: u32,
+	/// Compact size of the storage proof of everything read, in bytes: what a light client or
+	/// a parachain validator would need to re-execute the step.
+	pub proof_size: u32,
+}
+
+/// A populated state that steps run on, each from the same starting point.
+pub struct Sandbox {
+	state: BenchmarkingState<BlakeTwo256>,
+}
+
+impl Sandbox {
+	/// A sandbox whose every run starts from `storage`. Reads and writes of `whitelist` (keys
+	/// every block touches anyway, such as the block number and the events) are not counted.
+	pub fn new(storage: Storage, whitelist: Vec<TrackedStorageKey>) -> Self {
+		let state = BenchmarkingState::new(storage, None, true, true)
+			.unwrap_or_else(|error| panic!("benchmarking state: {error}"));
+		let sandbox = Self { state };
+		sandbox.with_externalities(|| benchmarking::set_whitelist(whitelist));
+		sandbox
+	}
+
+	/// Runs `setup`, commits it, then runs `step` on its output and measures the step alone.
+	/// `check` then looks at the state the step left (unmeasured), and the state is wiped back
+	/// to the sandbox's starting state.
+	pub fn run<S, R>(
+		&self,
+		setup: impl FnOnce() -> S,
+		step: impl FnOnce(S) -> R,
+		check: impl FnOnce(&R),
+	) -> (Cost, R) {
+		self.with_externalities(|| {
+			let input = setup();
+			// Flush the setup into the database, so the step reads from it, as a block would.
+			benchmarking::commit_db();
+			for key in benchmarking::get_whitelist() {
+				// Whitelisted keys are in every block's proof anyway: record them first.
+				let _ = frame_support::storage::unhashed::get_raw(&key.key);
+			}
+			benchmarking::reset_read_write_count();
+			let proof_before = benchmarking::proof_size().unwrap_or_default();
+			let started = Instant::now();
+			let output = step(input);
+			let time = started.elapsed();
+			let proof_after = benchmarking::proof_size().unwrap_or_default();
+			benchmarking::commit_db();
+			let (reads, _, writes, _) = benchmarking::read_write_count();
+			check(&output);
+			benchmarking::wipe_db();
+			let proof_size = proof_after.saturating_sub(proof_before);
+			(Cost { time, reads, writes, proof_size }, output)
+		})
+	}
+
+	/// Runs `f` with this sandbox's state as the externalities `sp_io` works on.
+	fn with_externalities<R>(&self, f: impl FnOnce() -> R) -> R {
+		let mut overlay = OverlayedChanges::default();
+		let mut ext = Ext::new(&mut overlay, &self.state, None);
+		sp_externalities::set_and_run_with_externalities(&mut ext, f)
+	}
+}
+
+/// The storage `f` leaves when run on `storage`: a starting state for later steps (the state
+/// after an era rotation, for the payout of the ended era).
+pub fn evolve(storage: Storage, f: impl FnOnce()) -> Storage {
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(f);
+	let backend = ext.as_backend();
+	let top = backend
+		.pairs(Default::default())
+		.and_then(|pairs| pairs.collect::<Result<_, _>>())
+		.unwrap_or_else(|error| panic!("reading the evolved state: {error}"));
+	Storage { top, children_default: Default::default() }
+}
+
+/// The median time of `costs`, with the reads, writes and proof size of the first run (they
+/// are the same in every run).
+pub fn median(costs: &[Cost]) -> Cost {
+	let mut times: Vec<Duration> = costs.iter().map(|cost| cost.time).collect();
+	times.sort();
+	let first = costs.first().copied().unwrap_or_default();
+	Cost { time: times.get(times.len() / 2).copied().unwrap_or_default(), ..first }
+}

@@ -37,7 +37,7 @@ pub fn rotation<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks) {
 			assert_eq!(S::active_era(), before + 1, "{}: the era did not rotate", S::NAME)
 		},
 	);
-	(cost, blocks)
+	(whole(cost, &blocks), blocks)
 }
 
 /// The state after an era rotation from `genesis`: the ended era is due to be paid.
@@ -61,7 +61,7 @@ pub fn payout<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks, u32) {
 		|before| (S::pay_out_era(), before),
 		|(_, before)| assert!(S::total_issuance() > *before, "{}: no reward was paid", S::NAME),
 	);
-	(cost, blocks, nominators)
+	(whole(cost, &blocks), blocks, nominators)
 }
 
 /// Slashes `validator` by [`SLASH`] for an offence in the active era; panics unless its bond
@@ -74,5 +74,11 @@ pub fn slash<S: Subject>(sandbox: &Sandbox, validator: AccountId) -> (Cost, Bloc
 			assert!(S::active_bond(validator) < *before, "{}: nothing was slashed", S::NAME)
 		},
 	);
-	(cost, blocks)
+	(whole(cost, &blocks), blocks)
+}
+
+/// The cost of a multi-block step: its blocks' work and proofs together (each block commits
+/// its changes, so the sandbox's own proof covers only the last one).
+fn whole(cost: Cost, blocks: &Blocks) -> Cost {
+	Cost { time: blocks.time(), proof_size: blocks.proof_size(), ..cost }
 }

@@ -11,7 +11,7 @@ use frame_benchmarking::benchmarking;
 use sc_client_db::BenchmarkingState;
 use sp_core::storage::{Storage, TrackedStorageKey};
 use sp_runtime::traits::BlakeTwo256;
-use sp_state_machine::{Backend, Ext, OverlayedChanges};
+use sp_state_machine::{Ext, OverlayedChanges};
 use std::time::Instant;
 
 /// What one run of a step cost.
@@ -87,14 +87,19 @@ impl Sandbox {
 /// The storage `f` leaves when run on `storage`: a starting state for later steps (the state
 /// after an era rotation, for the payout of the ended era).
 pub fn evolve(storage: Storage, f: impl FnOnce()) -> Storage {
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(f);
-	let backend = ext.as_backend();
-	let top = backend
-		.pairs(Default::default())
-		.and_then(|pairs| pairs.collect::<Result<_, _>>())
-		.unwrap_or_else(|error| panic!("reading the evolved state: {error}"));
-	Storage { top, children_default: Default::default() }
+	let sandbox = Sandbox::new(storage, Vec::new());
+	sandbox.with_externalities(|| {
+		f();
+		let mut top = std::collections::BTreeMap::new();
+		let mut key = Vec::new();
+		while let Some(next) = sp_io::storage::next_key(&key) {
+			if let Some(value) = sp_io::storage::get(&next) {
+				top.insert(next.clone(), value.to_vec());
+			}
+			key = next;
+		}
+		Storage { top, children_default: Default::default() }
+	})
 }
 
 /// The median time of `costs`, with the reads, writes and proof size of the first run (they

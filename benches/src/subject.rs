@@ -3,10 +3,12 @@
 
 use crate::population::{AccountId, Balance, Population};
 use core::time::Duration;
+use frame_benchmarking::benchmarking;
 use frame_support::weights::Weight;
 use sp_core::storage::Storage;
 use sp_runtime::{DispatchResult, Perbill};
 use sp_staking::EraIndex;
+use std::time::Instant;
 
 /// The calls of the side-by-side table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +65,21 @@ pub struct BlockWork {
 	pub time: Duration,
 	/// The weight the pallet registered for it (hooks and election together).
 	pub weight: Weight,
+	/// The storage proof of what the block read, in bytes.
+	pub proof_size: u32,
+}
+
+/// Runs one block's staking work `work`, which returns the weight it registered, and closes
+/// the block as a node would: its proof is taken and its changes are committed, so the next
+/// block reads them from the database rather than from this block's overlay.
+pub fn run_block(work: impl FnOnce() -> Weight) -> BlockWork {
+	let proof_before = benchmarking::proof_size().unwrap_or_default();
+	let started = Instant::now();
+	let weight = work();
+	let time = started.elapsed();
+	let proof_size = benchmarking::proof_size().unwrap_or_default().saturating_sub(proof_before);
+	benchmarking::commit_db();
+	BlockWork { time, weight, proof_size }
 }
 
 /// What a multi-block step did, block by block.
@@ -73,6 +90,16 @@ pub struct Blocks {
 }
 
 impl Blocks {
+	/// The staking work of all blocks together.
+	pub fn time(&self) -> Duration {
+		self.blocks.iter().map(|block| block.time).sum()
+	}
+
+	/// The proofs of all blocks together.
+	pub fn proof_size(&self) -> u32 {
+		self.blocks.iter().map(|block| block.proof_size).sum()
+	}
+
 	/// The block whose staking work took longest.
 	pub fn heaviest(&self) -> BlockWork {
 		self.blocks.iter().copied().max_by_key(|block| block.time).unwrap_or_default()

@@ -5,7 +5,7 @@
 use super::{Runtime, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{BlockWork, Blocks, Call, Subject},
+	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
 use frame_support::{traits::Hooks, weights::Weight};
 use pallet_palisade_staking::{
@@ -16,7 +16,7 @@ use pallet_palisade_staking::{
 use pallet_session::SessionManager;
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
 use sp_staking::{offence::OffenceDetails, EraIndex};
-use std::{collections::BTreeSet, time::Instant};
+use std::collections::BTreeSet;
 
 /// The most blocks a multi-block step may take before the benchmark gives up.
 const MAX_BLOCKS: u32 = 10_000;
@@ -32,15 +32,16 @@ fn block(session_change: impl FnOnce()) -> BlockWork {
 	let now = System::block_number() + 1;
 	System::set_block_number(now);
 	Timestamp::set_timestamp(now * BLOCK_TIME);
+	// As `frame_system::initialize` does: each block has its own events and weight.
+	System::reset_events();
 	frame_system::BlockWeight::<Runtime>::kill();
-	let started = Instant::now();
-	let hooks = Staking::on_initialize(now);
-	session_change();
-	Staking::on_finalize(now);
-	let time = started.elapsed();
-	// The election provider registers its own work as extra weight.
-	let weight = hooks.saturating_add(System::block_weight().total());
-	BlockWork { time, weight }
+	run_block(|| {
+		let hooks = Staking::on_initialize(now);
+		session_change();
+		Staking::on_finalize(now);
+		// The election provider registers its own work as extra weight.
+		hooks.saturating_add(System::block_weight().total())
+	})
 }
 
 /// Runs blocks until `done`.

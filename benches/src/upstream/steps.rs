@@ -5,7 +5,7 @@
 use super::{Runtime, RuntimeCall, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{BlockWork, Blocks, Call, Subject},
+	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
 use frame_support::{traits::Hooks, weights::Weight};
 use pallet_session::SessionManager;
@@ -15,7 +15,7 @@ use pallet_staking::{
 };
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
 use sp_staking::{offence::OffenceDetails, EraIndex};
-use std::{collections::BTreeSet, time::Instant};
+use std::collections::BTreeSet;
 
 /// Milliseconds between blocks.
 const BLOCK_TIME: u64 = 6_000;
@@ -28,14 +28,15 @@ fn block(work: impl FnOnce() -> Weight) -> BlockWork {
 	let now = System::block_number() + 1;
 	System::set_block_number(now);
 	Timestamp::set_timestamp(now * BLOCK_TIME);
+	// As `frame_system::initialize` does: each block has its own events and weight.
+	System::reset_events();
 	frame_system::BlockWeight::<Runtime>::kill();
-	let started = Instant::now();
-	let hooks = Staking::on_initialize(now);
-	let work = work();
-	Staking::on_finalize(now);
-	let time = started.elapsed();
-	let weight = hooks.saturating_add(work).saturating_add(System::block_weight().total());
-	BlockWork { time, weight }
+	run_block(|| {
+		let hooks = Staking::on_initialize(now);
+		let work = work();
+		Staking::on_finalize(now);
+		hooks.saturating_add(work).saturating_add(System::block_weight().total())
+	})
 }
 
 fn current_session() -> u32 {

@@ -62,15 +62,15 @@ const fn bag_thresholds() -> [Balance; BAG_COUNT] {
 	thresholds
 }
 
-/// The same bags in `pallet-staking`'s score, the vote weight (a balance as `u64`).
+/// Bags of the same growth for `pallet-staking`'s score, the vote weight (a `u64`, which
+/// `U128CurrencyToVote` scales down from balances), from a million up.
 const fn vote_weight_bags() -> [u64; BAG_COUNT] {
-	let balances = bag_thresholds();
 	let mut thresholds = [u64::MAX; BAG_COUNT];
+	let mut threshold: u64 = 1_000_000;
 	let mut bag = 0;
-	while bag < BAG_COUNT {
-		if balances[bag] < u64::MAX as Balance {
-			thresholds[bag] = balances[bag] as u64;
-		}
+	while bag + 1 < BAG_COUNT {
+		thresholds[bag] = threshold;
+		threshold = threshold.saturating_add(threshold.saturating_mul(1_357) / 10_000);
 		bag += 1;
 	}
 	thresholds

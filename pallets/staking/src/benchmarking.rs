@@ -638,7 +638,11 @@ mod benchmarks {
 
 		#[block]
 		{
-			paid = Pallet::<T>::pay_next_staker(&mut payout);
+			let next = ErasUnpaidBackings::<T>::drain_prefix(era).next();
+			if let Some((staker, backings)) = &next {
+				Pallet::<T>::pay_staker(&mut payout, staker, backings);
+			}
+			paid = next.map(|(_, backings)| backings.len() as u32);
 		}
 
 		assert_eq!(paid, Some(b));

@@ -148,7 +148,7 @@ impl<T: Config> Pallet<T> {
 		if remove {
 			withdrawn = withdrawn.saturating_add(ledger.active);
 		} else {
-			ledger.update()?;
+			ledger.update_keeping_active()?;
 		}
 		if !withdrawn.is_zero() {
 			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });

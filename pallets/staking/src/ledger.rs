@@ -119,9 +119,18 @@ impl<T: Config> StakingLedger<T> {
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update(&self) -> DispatchResult {
+		self.update_keeping_active()?;
+		Pallet::<T>::update_voter_score(&self.stash, self.active);
+		Ok(())
+	}
+
+	/// [`Self::update`] for a change that leaves the active bond as it was (a withdrawal): the
+	/// voter-list score stays, so the list is not touched.
+	///
+	/// Fails without writing anything if the funds cannot be held.
+	pub(crate) fn update_keeping_active(&self) -> DispatchResult {
 		T::Currency::set_on_hold(&HoldReason::Staking.into(), &self.stash, self.total)?;
 		Ledger::<T>::insert(&self.stash, self);
-		Pallet::<T>::update_voter_score(&self.stash, self.active);
 		Ok(())
 	}
 }

@@ -309,25 +309,31 @@ impl<T: Config> Pallet<T> {
 			return true;
 		};
 		let most = T::WeightInfo::pay_staker(T::MaxNominations::get());
+		// One draining iterator for the whole block: a new one per staker would step again
+		// over every entry already drained in this block, which stays in the block's overlay.
+		let mut unpaid = ErasUnpaidBackings::<T>::drain_prefix(era);
 		while meter.can_consume(most) {
-			let Some(backings) = Self::pay_next_staker(&mut payout) else {
+			let Some((staker, backings)) = unpaid.next() else {
 				AutoPayout::<T>::put(PayoutPhase::Marking { last: None });
 				return Self::mark_claimed(era, None, meter);
 			};
-			meter.consume(T::WeightInfo::pay_staker(backings));
+			Self::pay_staker(&mut payout, &staker, &backings);
+			meter.consume(T::WeightInfo::pay_staker(backings.len() as u32));
 		}
 		false
 	}
 
-	/// Pays one unpaid staker of the era for everything it backed. Returns how many backings
-	/// it was paid for, or `None` if every staker is paid.
-	pub(crate) fn pay_next_staker(payout: &mut EraPayout<T>) -> Option<u32> {
-		let (staker, backings) = ErasUnpaidBackings::<T>::drain_prefix(payout.era).next()?;
+	/// Pays `staker` its reward for everything it backed in the payout's era (`backings`,
+	/// already taken from [`ErasUnpaidBackings`]).
+	pub(crate) fn pay_staker(
+		payout: &mut EraPayout<T>,
+		staker: &T::AccountId,
+		backings: &UnpaidBackings<T>,
+	) {
 		let amount = backings.iter().fold(BalanceOf::<T>::zero(), |sum, backing| {
-			sum.saturating_add(payout.earned(&staker, backing))
+			sum.saturating_add(payout.earned(staker, backing))
 		});
-		Self::pay_reward(payout.era, &staker, amount);
-		Some(backings.len() as u32)
+		Self::pay_reward(payout.era, staker, amount);
 	}
 
 	/// Marks every reward page of `era`'s validators after `last` as claimed, as far as

@@ -108,7 +108,8 @@ impl<T: Config> StakingLedger<T> {
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn bond(self, payee: RewardDestination<T::AccountId>) -> DispatchResult {
-		self.update()?;
+		// A new staker neither validates nor nominates yet: it has no voter-list score.
+		self.update_keeping_active()?;
 		Bonded::<T>::insert(&self.stash, &self.stash);
 		Payee::<T>::insert(&self.stash, payee);
 		Ok(())
@@ -124,8 +125,9 @@ impl<T: Config> StakingLedger<T> {
 		Ok(())
 	}
 
-	/// [`Self::update`] for a change that leaves the active bond as it was (a withdrawal): the
-	/// voter-list score stays, so the list is not touched.
+	/// [`Self::update`] for a change that leaves the voter-list score as it was (a withdrawal,
+	/// which keeps the active bond) or for a staker outside the list (a new bond): the list is
+	/// not touched.
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update_keeping_active(&self) -> DispatchResult {

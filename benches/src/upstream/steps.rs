@@ -7,7 +7,11 @@ use crate::{
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
 	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
-use frame_support::{traits::Hooks, weights::Weight};
+use frame_support::{
+	dispatch::{extract_actual_weight, GetDispatchInfo},
+	traits::Hooks,
+	weights::Weight,
+};
 use pallet_session::SessionManager;
 use pallet_staking::{
 	ActiveEra, CurrentEra, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing,
@@ -145,12 +149,16 @@ impl Subject for Upstream {
 			.into_iter()
 			.map(|(validator_stash, page)| {
 				block(|| {
-					let call =
-						pallet_staking::Call::payout_stakers_by_page { validator_stash, era, page };
-					let result =
-						RuntimeCall::Staking(call).dispatch(RuntimeOrigin::signed(spare(3)));
+					let call = RuntimeCall::Staking(pallet_staking::Call::payout_stakers_by_page {
+						validator_stash,
+						era,
+						page,
+					});
+					let info = call.get_dispatch_info();
+					let result = call.dispatch(RuntimeOrigin::signed(spare(3)));
 					assert!(result.is_ok(), "payout of {validator_stash} page {page}: {result:?}");
-					Weight::zero()
+					// The extrinsic's weight, as the block registers it.
+					extract_actual_weight(&result, &info)
 				})
 			})
 			.collect();

@@ -66,15 +66,27 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `validator`'s preferences for `era`, the era being elected. An announced increase that
-	/// applies by `era` takes effect now.
+	/// applies by `era` takes effect now. A validator elected but chilled since the election's
+	/// snapshot keeps its commission (`ChilledCommission`), and stays chilled.
 	pub(crate) fn validator_prefs_for(era: EraIndex, validator: &T::AccountId) -> ValidatorPrefs {
-		let mut prefs = Validators::<T>::get(validator);
+		let candidate = Validators::<T>::try_get(validator).ok();
+		let mut prefs = candidate.unwrap_or_else(|| ValidatorPrefs {
+			commission: ChilledCommission::<T>::get(validator).unwrap_or_default(),
+			blocked: false,
+		});
 		let due = PendingCommission::<T>::get(validator).filter(|p| p.effective_era <= era);
 		if let Some(pending) = due {
 			prefs.commission = pending.commission;
-			Validators::<T>::insert(validator, prefs);
 			PendingCommission::<T>::remove(validator);
-			Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash: validator.clone(), prefs });
+			if candidate.is_some() {
+				Validators::<T>::insert(validator, prefs);
+				Self::deposit_event(Event::<T>::ValidatorPrefsSet {
+					stash: validator.clone(),
+					prefs,
+				});
+			} else {
+				ChilledCommission::<T>::insert(validator, prefs.commission);
+			}
 		}
 		prefs
 	}

@@ -22,7 +22,7 @@ use frame_support::{
 	weights::WeightMeter,
 	BoundedVec,
 };
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{Saturating, Zero};
 use sp_staking::{EraIndex, ExposurePage, IndividualExposure, Page, PagedExposureMetadata};
 
 /// The most stakers in one chunk of [`UnrecordedExposures`].
@@ -47,6 +47,7 @@ impl<T: Config> Pallet<T> {
 		validator: &T::AccountId,
 		stakes: impl IntoIterator<Item = (T::AccountId, BalanceOf<T>)>,
 	) -> Vec<(T::AccountId, UnpaidBacking<T::AccountId, BalanceOf<T>>)> {
+		let first_exposure = !ErasStakersOverview::<T>::contains_key(era, validator);
 		let mut overview = ErasStakersOverview::<T>::get(era, validator).unwrap_or_else(|| {
 			ErasValidatorPrefs::<T>::insert(
 				era,
@@ -55,15 +56,24 @@ impl<T: Config> Pallet<T> {
 			);
 			PagedExposureMetadata::default()
 		});
-		let backing = |page, value| UnpaidBacking { validator: validator.clone(), page, value };
+		let backing =
+			|page, value: BalanceOf<T>| UnpaidBacking { validator: validator.clone(), page, value };
 		let mut placed = Vec::new();
+		// The validator's page-0 backing carries its commission, so it has one even without
+		// stake of its own (its own stake, from another election page, adds to it).
+		if first_exposure {
+			placed.push((validator.clone(), backing(0, Zero::zero())));
+		}
 		let mut others = Vec::new();
 		let mut added = BalanceOf::<T>::default();
 		for (who, value) in stakes {
 			added.saturating_accrue(value);
 			if who == *validator {
 				overview.own.saturating_accrue(value);
-				placed.push((who, backing(0, value)));
+				match placed.iter_mut().find(|(staker, _)| *staker == who) {
+					Some((_, own)) => own.value.saturating_accrue(value),
+					None => placed.push((who, backing(0, value))),
+				}
 			} else {
 				others.push(IndividualExposure { who, value });
 			}

@@ -60,7 +60,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		Validators::<T>::remove(&stash);
+		Self::stop_validating(&stash);
 		let nominations = Nominations {
 			targets: targets.clone(),
 			submitted_in: Self::current_era(),
@@ -92,12 +92,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends `stash`'s intent to validate or nominate. Returns whether it had one.
 	pub(crate) fn chill_stash(stash: &T::AccountId) -> bool {
-		let was_validator = Validators::<T>::contains_key(stash);
+		let was_validator = Self::stop_validating(stash);
 		let was_nominator = Nominators::<T>::contains_key(stash);
-		if was_validator {
-			let prefs = Validators::<T>::take(stash);
-			ChilledCommission::<T>::insert(stash, prefs.commission);
-		}
 		if was_nominator {
 			Nominators::<T>::remove(stash);
 		}
@@ -107,6 +103,16 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::<T>::Chilled { stash: stash.clone() });
 		}
 		chilled
+	}
+
+	/// Removes `stash` from the validator candidates, if it is one, keeping its commission as
+	/// the base of its next `validate` (so that leaving and coming back cannot skip the notice
+	/// of an increase). Returns whether it was a candidate.
+	fn stop_validating(stash: &T::AccountId) -> bool {
+		let Ok(prefs) = Validators::<T>::try_get(stash) else { return false };
+		Validators::<T>::remove(stash);
+		ChilledCommission::<T>::insert(stash, prefs.commission);
+		true
 	}
 
 	/// Removes `validator` from `nominator`'s targets, if it is one of them.

@@ -149,7 +149,10 @@
 //!
 //! ## Invariants
 //!
-//! Checked by [`Pallet::do_try_state`], which fails hard and runs after every unit test:
+//! Checked by [`Pallet::do_try_state`], which fails hard and runs after every unit test and
+//! after every step of the random-sequence harness (`fuzzing`, run by the test suite):
+//! - every stored value of every storage item decodes (a lowered bound can make stored values
+//!   undecodable, and iteration would skip them silently);
 //! - a ledger's `total` equals its `active` plus the sum of its `unlocking` chunks;
 //! - the balance held under [`HoldReason::Staking`] equals the ledger's `total`;
 //! - `Bonded`, `Ledger` and `Payee` have exactly the same keys, and a ledger is stored under its
@@ -202,8 +205,14 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(test)]
-mod mock;
+// The test runtime and the random-sequence harness run natively, in tests and under the fuzzer,
+// never on chain: the runtime's no-panic lints do not apply to them.
+#[cfg(any(test, feature = "fuzzing"))]
+#[allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used)]
+pub mod fuzzing;
+#[cfg(any(test, feature = "fuzzing"))]
+#[allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::expect_used)]
+pub mod mock;
 #[cfg(test)]
 mod tests;
 

@@ -289,18 +289,28 @@ parameter_types! {
 /// Runs blocks up to `n`: each finalises the previous block, sets the time, initialises, and
 /// gives `on_idle` [`IdleWeight`].
 pub fn run_to_block(n: BlockNumber) {
-	let mut now = System::block_number();
-	while now < n {
-		if now > 0 {
-			Staking::on_idle(now, IdleWeight::get());
-			AllPalletsWithSystem::on_finalize(now);
+	while System::block_number() < n {
+		if System::block_number() > 0 {
+			finish_block();
 		}
-		now += 1;
-		System::set_block_number(now);
-		System::reset_events();
-		AllPalletsWithSystem::on_initialize(now);
-		Timestamp::set_timestamp(now * MillisPerBlock::get());
+		start_block();
 	}
+}
+
+/// Ends the current block: `on_idle` with [`IdleWeight`], then every `on_finalize`.
+pub fn finish_block() {
+	let now = System::block_number();
+	Staking::on_idle(now, IdleWeight::get());
+	AllPalletsWithSystem::on_finalize(now);
+}
+
+/// Starts the next block: its number, no events yet, every `on_initialize`, then the time.
+pub fn start_block() {
+	let now = System::block_number() + 1;
+	System::set_block_number(now);
+	System::reset_events();
+	AllPalletsWithSystem::on_initialize(now);
+	Timestamp::set_timestamp(now * MillisPerBlock::get());
 }
 
 /// Runs blocks until session `session` has started.

@@ -116,7 +116,12 @@ impl<T: Config> EraPayout<T> {
 			let earned = points.individual.get(validator).copied().unwrap_or(0);
 			let share = Perquintill::from_rational(u64::from(earned), u64::from(points.total));
 			let total = part_of(share, reward);
-			let commission = ErasValidatorPrefs::<T>::get(era, validator).commission * total;
+			// A validator nobody backed, not even itself, takes its whole part.
+			let commission = if exposure.is_zero() {
+				total
+			} else {
+				ErasValidatorPrefs::<T>::get(era, validator).commission * total
+			};
 			Some(ValidatorPart { commission, leftover: total.saturating_sub(commission), exposure })
 		})
 	}
@@ -180,8 +185,17 @@ impl<T: Config> Pallet<T> {
 	) {
 		ErasUnpaidBackings::<T>::mutate(era, staker, |unpaid| {
 			let unpaid = unpaid.get_or_insert_with(Default::default);
-			if unpaid.try_extend(backings.into_iter()).is_err() {
-				defensive!("a staker backed more validators than MaxNominations in one era");
+			for backing in backings {
+				// A validator's own stake may come in a later election page than its
+				// commission's backing: they merge.
+				let same = |b: &&mut UnpaidBacking<_, _>| {
+					b.validator == backing.validator && b.page == backing.page
+				};
+				if let Some(existing) = unpaid.iter_mut().find(same) {
+					existing.value.saturating_accrue(backing.value);
+				} else if unpaid.try_push(backing).is_err() {
+					defensive!("a staker backed more validators than MaxNominations in one era");
+				}
 			}
 		});
 	}

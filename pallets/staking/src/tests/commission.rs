@@ -115,6 +115,60 @@ fn chilling_does_not_skip_the_notice() {
 	reset();
 }
 
+// Found by the random-sequence harness: a validator that switched to nominating lost its
+// commission base, so its next `validate` set any commission at once, and an increase it had
+// announced was left behind.
+#[test]
+fn nominating_does_not_skip_the_notice() {
+	two_validators_with_notice().build_and_execute(|| {
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+		assert!(PendingCommission::<Test>::get(ALICE).is_some());
+		assert_ok!(Staking::nominate(RuntimeOrigin::signed(ALICE), vec![BOB]));
+		assert_eq!(ChilledCommission::<Test>::get(ALICE), Some(Perbill::zero()));
+
+		assert_noop!(
+			Staking::validate(RuntimeOrigin::signed(ALICE), prefs(80)),
+			Error::<Test>::CommissionIncreaseTooLarge
+		);
+		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+		assert_eq!(commission(ALICE), Perbill::zero());
+		assert!(PendingCommission::<Test>::get(ALICE).is_some());
+	});
+	reset();
+}
+
+// Found by the random-sequence harness: an increase that fell due while the election fetched
+// the pages of a validator chilled since the snapshot made it a validator candidate again,
+// outside the voter list.
+#[test]
+fn an_increase_due_for_a_validator_chilled_during_its_election_leaves_it_chilled() {
+	ElectionPages::set(2);
+	// Alice backs herself alone: her support is in the second page fetched.
+	two_validators_with_notice()
+		.nominator(DAVE, 500, vec![BOB])
+		.build_and_execute(|| {
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+			let due = PendingCommission::<Test>::get(ALICE).expect("announced").effective_era;
+			while !(Staking::is_electing() && Staking::current_era() == due) {
+				run_to_block(System::block_number() + 1);
+			}
+			run_to_block(System::block_number() + 1);
+			assert!(Staking::is_electing(), "a page is still to be fetched");
+			assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+			while Staking::is_electing() {
+				run_to_block(System::block_number() + 1);
+			}
+
+			assert!(!Validators::<Test>::contains_key(ALICE));
+			assert_eq!(ChilledCommission::<Test>::get(ALICE), Some(Perbill::from_percent(5)));
+			assert_eq!(PendingCommission::<Test>::get(ALICE), None);
+			// She was elected with her commission, which rose as announced.
+			assert_eq!(ErasValidatorPrefs::<Test>::get(due, ALICE), prefs(5));
+		});
+	ElectionPages::set(1);
+	reset();
+}
+
 #[test]
 fn the_minimum_commission_cannot_exceed_the_maximum() {
 	ExtBuilder::default().build_and_execute(|| {

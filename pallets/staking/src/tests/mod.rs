@@ -8,12 +8,14 @@ mod commission;
 mod era_admin;
 mod eras;
 mod exposures;
+mod fuzz;
 mod history;
 mod instant_exit;
 mod intentions;
 mod interface;
 mod rewards;
 mod slashing;
+mod storage;
 mod unbonding;
 mod voter_list;
 

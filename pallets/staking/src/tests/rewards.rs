@@ -319,6 +319,53 @@ fn payouts_refuse_eras_not_ended_or_forgotten_and_pages_that_do_not_exist() {
 	});
 }
 
+// Found by the random-sequence harness: a validator elected without stake of its own (it had
+// unbonded it all) was owed nothing, so its commission was neither paid nor owed.
+#[test]
+fn a_validator_elected_without_own_stake_is_paid_its_commission() {
+	two_validators_one_nominator()
+		.nominator(EVE, 400, vec![BOB])
+		.build_and_execute(|| {
+			let prefs = ValidatorPrefs { commission: Perbill::from_percent(10), blocked: false };
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(BOB), prefs));
+			assert_ok!(Staking::unbond(RuntimeOrigin::signed(BOB), 1_000));
+			start_active_era(1);
+			assert_eq!(
+				Staking::exposure_overview(1, &BOB).map(|o| (o.own, o.total)),
+				Some((0, 400))
+			);
+
+			Staking::reward_by_ids([(ALICE, 50), (BOB, 50)]);
+			start_active_era(2);
+			let reward = ErasValidatorReward::<Test>::get(1).expect("era 1 ended");
+			let payments = run_automatic_payouts();
+			let bobs_part = share(reward, 50, 100);
+			let commission = Perbill::from_percent(10) * bobs_part;
+			assert!(commission > 0);
+			assert_about(payments.of(BOB), commission);
+			assert_about(payments.of(EVE), bobs_part - commission);
+		});
+}
+
+#[test]
+fn a_payout_waits_until_the_eras_stakers_are_recorded() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		// Recording falls behind when an election exposes more stakers than a block's share
+		// records: Dave's backing of era 0 is back in the queue, as if not yet recorded.
+		let backing = ErasUnpaidBackings::<Test>::take(0, DAVE).expect("Dave backed Alice");
+		Staking::queue_exposed(0, BTreeMap::from([(DAVE, backing)]));
+		let payout = || Staking::payout_stakers(RuntimeOrigin::signed(EVE), ALICE, 0);
+		assert_noop!(payout(), Error::<Test>::RewardsNotReady);
+
+		// The next block records it (before the automatic payout's delay has passed).
+		run_to_block(System::block_number() + 1);
+		assert!(ErasUnpaidBackings::<Test>::contains_key(0, DAVE));
+		assert_ok!(payout());
+		assert!(Payments::now().of(DAVE) > 0);
+	});
+}
+
 #[test]
 fn an_unpaid_era_is_kept_past_history_depth_until_it_is_paid() {
 	HistoryDepth::set(BONDING_DURATION);
@@ -403,6 +450,8 @@ fn the_automatic_payout_spreads_over_blocks_within_its_share() {
 			assert!(block.0.len() < nominators.len(), "one block does not pay everybody");
 			blocks_paying += u32::from(!block.0.is_empty());
 			payments.merge(block);
+			// Mid-payout, with stakers paid and others still owed, everything holds.
+			assert_eq!(Staking::do_try_state(), Ok(()));
 		}
 		assert!(blocks_paying > 1, "the payout took {blocks_paying} blocks");
 		for who in nominators.iter().chain([&DAVE, &ALICE, &BOB]) {

@@ -1,0 +1,121 @@
+//! Random call sequences against the pallet's invariants.
+//!
+//! A sequence starts from a small chain of the test runtime ([`crate::mock`]): ten funded
+//! accounts, four validators and three nominators, with an exposure page size, slash deferral,
+//! election page count and validator count read from the input. It then applies steps read
+//! from the same input ([`Action`]): every call of this pallet from any origin, with
+//! adversarial arguments (zero, dust, the maximum, oneself, duplicates, accounts that do not
+//! exist), balance transfers, blocks (so eras rotate, elections run, rewards and slashes are
+//! paid), and offences of any fraction.
+//!
+//! After **every** step ([`invariants`]): the pallet's `do_try_state` holds; `pallet-balances`
+//! adds up (total issuance is the sum of all accounts, holds are what is reserved, no account
+//! lives below the existential deposit); total issuance changed only by the rewards and era
+//! remainders the pallet minted, less the dust transfers destroyed (slashes go to the
+//! treasury, so they change nothing); and a call that failed changed no storage at all. A
+//! panic anywhere is a failure too.
+//!
+//! The input is an [`arbitrary::Unstructured`] byte source, so the same sequences come from
+//! the seeded test run (`tests::fuzz`) and from the coverage-guided libFuzzer target
+//! (`pallets/staking/fuzzer/`).
+
+mod action;
+mod chain;
+mod invariants;
+
+pub use action::{Action, Origin};
+pub use chain::Stats;
+
+use crate::mock::*;
+use arbitrary::Unstructured;
+use sp_io::TestExternalities;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// The most steps one sequence takes.
+pub const MAX_STEPS: u32 = 64;
+
+/// Why a sequence failed: the broken invariant, and the steps that led to it.
+#[derive(Debug)]
+pub struct Failure {
+	/// The invariant that broke, or the error that stopped the sequence.
+	pub reason: String,
+	/// The steps applied, the last one the step that broke it.
+	pub steps: Vec<String>,
+}
+
+impl core::fmt::Display for Failure {
+	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+		writeln!(f, "{}", self.reason)?;
+		writeln!(f, "after these steps:")?;
+		for (index, step) in self.steps.iter().enumerate() {
+			writeln!(f, "{index:>4}: {step}")?;
+		}
+		Ok(())
+	}
+}
+
+/// Runs one sequence read from `input`, checking every invariant after each step (and each
+/// block), and adds
+/// what happened to `stats`. The sequence ends after [`MAX_STEPS`] steps or when the input
+/// runs out.
+pub fn run_sequence(input: &[u8], stats: &mut Stats) -> Result<(), Failure> {
+	let mut input = Unstructured::new(input);
+	let mut externalities = genesis(&mut input);
+	externalities.execute_with(|| {
+		let mut steps = Vec::new();
+		let mut chain = chain::Chain::new(stats);
+		invariants::check(&chain).map_err(|reason| Failure { reason, steps: steps.clone() })?;
+		while !input.is_empty() && steps.len() < MAX_STEPS as usize {
+			let Ok(action) = Action::generate(&mut input) else { break };
+			steps.push(format!("{action:?}"));
+			let applied = catch_unwind(AssertUnwindSafe(|| chain.apply(action)))
+				.unwrap_or_else(|panic| Err(format!("panicked: {}", panic_message(&*panic))));
+			if let (Some(step), Some(outcome)) = (steps.last_mut(), chain.last_outcome.take()) {
+				step.push_str(&format!(" -> {outcome}"));
+			}
+			applied.map_err(|reason| Failure { reason, steps: steps.clone() })?;
+			chain.note_populated_storage();
+		}
+		chain.stats.sequences += 1;
+		Ok(())
+	})
+}
+
+/// The message a panic carried.
+fn panic_message(payload: &(dyn core::any::Any + Send)) -> &str {
+	payload
+		.downcast_ref::<&str>()
+		.copied()
+		.or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+		.unwrap_or("(no message)")
+}
+
+/// The starting chain: accounts 1 to 10 funded from 10,000 down to dust, Alice, Bob, Charlie
+/// and Dave validating, Eve and accounts 6 and 7 nominating. The runtime's parameters that
+/// shape paging and slashing come from `input`.
+fn genesis(input: &mut Unstructured) -> TestExternalities {
+	let byte = |input: &mut Unstructured| input.arbitrary::<u8>().unwrap_or_default();
+	// A day per block, so that eras earn whole units of reward.
+	MillisPerBlock::set(24 * 60 * 60 * 1_000);
+	MaxExposurePageSize::set(1 + u32::from(byte(input) % 4));
+	// A short history, so that old eras are pruned within a sequence.
+	HistoryDepth::set(2 + u32::from(byte(input) % 4));
+	SlashDeferDuration::set(u32::from(byte(input) % 3));
+	ElectionPages::set(1 + u32::from(byte(input) % 2));
+	let validator_count = 1 + u32::from(byte(input) % 4);
+	ExtBuilder::default()
+		.funded(6, 2_000)
+		.funded(7, 1_000)
+		.funded(8, 100)
+		.funded(9, 30)
+		.funded(10, ED + 2)
+		.validator(ALICE, 1_000)
+		.validator(BOB, 800)
+		.validator(CHARLIE, 600)
+		.validator(DAVE, 300)
+		.nominator(EVE, 500, vec![ALICE, BOB])
+		.nominator(6, 400, vec![BOB, CHARLIE, DAVE])
+		.nominator(7, 200, vec![DAVE])
+		.validator_count(validator_count)
+		.build()
+}

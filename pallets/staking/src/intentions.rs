@@ -4,7 +4,7 @@
 use crate::{
 	ChillThreshold, ChilledCommission, Config, Error, Event, Ledger, MaxNominatorsCount,
 	MaxValidatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators,
-	Pallet, Payee, RewardDestination, StakingLedger, ValidatorPrefs, Validators,
+	Pallet, Payee, PendingCommission, RewardDestination, StakingLedger, ValidatorPrefs, Validators,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get, BoundedVec};
@@ -167,6 +167,10 @@ impl<T: Config> Pallet<T> {
 		if prefs.commission < min {
 			prefs.commission = min;
 			Validators::<T>::insert(&stash, prefs);
+			// An announced increase the minimum reached already is moot.
+			if PendingCommission::<T>::get(&stash).is_some_and(|p| p.commission <= min) {
+				PendingCommission::<T>::remove(&stash);
+			}
 			Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
 		}
 		Ok(())

@@ -978,7 +978,12 @@ pub mod pallet {
 				"MaxUnlockingChunks must exceed BondingDuration"
 			);
 			assert!(T::MaxNominations::get() > 0, "MaxNominations must be at least 1");
-			assert!(T::HistoryDepth::get() > 0, "HistoryDepth must be at least 1");
+			// An era can be slashed until `BondingDuration` eras have passed; its exposures must
+			// still be there to work the slash out.
+			assert!(
+				T::HistoryDepth::get() >= T::BondingDuration::get().max(1),
+				"HistoryDepth must be at least BondingDuration, and 1"
+			);
 			assert!(T::SessionsPerEra::get() > 0, "SessionsPerEra must be at least 1");
 			assert!(T::MaxExposurePageSize::get() > 0, "MaxExposurePageSize must be at least 1");
 			assert!(

@@ -399,7 +399,16 @@ impl ExtBuilder {
 		self
 	}
 
+	/// The test state at block 1.
 	pub fn build(self) -> sp_io::TestExternalities {
+		let mut ext = sp_io::TestExternalities::new(self.genesis_storage());
+		// Events are only recorded from block 1 on.
+		ext.execute_with(|| run_to_block(1));
+		ext
+	}
+
+	/// The genesis storage of the test state.
+	pub fn genesis_storage(self) -> sp_runtime::Storage {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let keys = self
 			.balances
@@ -424,10 +433,7 @@ impl ExtBuilder {
 		pallet_session::GenesisConfig::<Test> { keys, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		// Events are only recorded from block 1 on.
-		ext.execute_with(|| run_to_block(1));
-		ext
+		storage
 	}
 
 	/// Runs `test`, then checks the pallet's invariants: a test passes only if they hold.

@@ -182,6 +182,10 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload that a transaction's signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// Storage migrations run at a runtime upgrade. Each runs only on a chain whose stored
+/// version of its pallet is the one it migrates from; chains started from this runtime's
+/// genesis are at the current versions already.
+pub type Migrations = (pallet_palisade_staking::migrations::v2::MigrateV1ToV2<Runtime>,);
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -189,4 +193,5 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;

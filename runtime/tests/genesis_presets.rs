@@ -3,7 +3,7 @@
 mod common;
 
 use common::genesis;
-use frame_support::traits::{fungible::InspectHold, IntegrityTest};
+use frame_support::traits::{fungible::InspectHold, GetStorageVersion, IntegrityTest};
 use palisade_runtime::{
 	genesis_config_presets::{preset_names, STAGING_RUNTIME_PRESET},
 	AllPalletsWithSystem, Balances, Runtime, RuntimeHoldReason, Session, Staking,
@@ -123,6 +123,26 @@ fn every_named_preset_builds() {
 	for name in names {
 		genesis(name.as_ref(), json!({})).execute_with(common::assert_try_state);
 	}
+}
+
+#[test]
+fn a_chain_from_a_preset_starts_at_the_current_storage_version() {
+	genesis("development", json!({})).execute_with(|| {
+		assert_eq!(Staking::on_chain_storage_version(), Staking::in_code_storage_version());
+	});
+}
+
+/// The runtime's migrations, run as a runtime upgrade would run them on a chain at the
+/// versions they migrate from, with their `try-runtime` checks before and after.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn the_runtime_migrations_pass_their_checks() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	genesis("local_testnet", json!({})).execute_with(|| {
+		StorageVersion::new(1).put::<Staking>();
+		palisade_runtime::Migrations::try_on_runtime_upgrade(true).expect("checks pass");
+		assert_eq!(Staking::on_chain_storage_version(), Staking::in_code_storage_version());
+	});
 }
 
 #[test]

@@ -192,6 +192,7 @@ mod inflation;
 mod intentions;
 mod interface;
 mod ledger;
+pub mod migrations;
 mod offences;
 mod payout;
 mod reward_points;
@@ -269,7 +270,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -93,26 +93,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:1 w:0)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:0 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `753`
-		//  Estimated: `3635`
-		// Minimum execution time: 72_458_000 picoseconds.
-		Weight::from_parts(76_885_000, 3635)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `731`
+		//  Estimated: `3604`
+		// Minimum execution time: 68_052_000 picoseconds.
+		Weight::from_parts(71_627_000, 3604)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -121,10 +119,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2455`
+		//  Measured:  `2488`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_752_000 picoseconds.
-		Weight::from_parts(138_587_000, 6280)
+		// Minimum execution time: 116_554_000 picoseconds.
+		Weight::from_parts(134_030_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -145,17 +143,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2456`
+		//  Measured:  `2556`
 		//  Estimated: `4556`
-		// Minimum execution time: 105_096_000 picoseconds.
-		Weight::from_parts(121_922_000, 4556)
+		// Minimum execution time: 107_891_000 picoseconds.
+		Weight::from_parts(128_162_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -170,19 +168,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:1 w:0)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1007 + s * (7 ±0)`
+		//  Measured:  `985 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 70_335_000 picoseconds.
-		Weight::from_parts(73_707_326, 4556)
-			// Standard Error: 904
-			.saturating_add(Weight::from_parts(30_877, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 66_008_000 picoseconds.
+		Weight::from_parts(69_569_288, 4556)
+			// Standard Error: 852
+			.saturating_add(Weight::from_parts(23_696, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -210,7 +206,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -223,10 +219,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2903`
+		//  Measured:  `3003`
 		//  Estimated: `4556`
-		// Minimum execution time: 128_372_000 picoseconds.
-		Weight::from_parts(156_453_000, 4556)
+		// Minimum execution time: 131_637_000 picoseconds.
+		Weight::from_parts(162_433_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -258,10 +254,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2094`
+		//  Measured:  `2194`
 		//  Estimated: `4556`
-		// Minimum execution time: 71_957_000 picoseconds.
-		Weight::from_parts(90_225_000, 4556)
+		// Minimum execution time: 75_452_000 picoseconds.
+		Weight::from_parts(91_706_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -283,18 +279,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1309 + n * (90 ±0)`
+		//  Measured:  `1457 + n * (84 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 54_381_000 picoseconds.
-		Weight::from_parts(55_514_214, 4556)
-			// Standard Error: 67_561
-			.saturating_add(Weight::from_parts(5_914_028, 0).saturating_mul(n.into()))
+		// Minimum execution time: 59_078_000 picoseconds.
+		Weight::from_parts(52_756_974, 4556)
+			// Standard Error: 16_332
+			.saturating_add(Weight::from_parts(6_050_512, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -315,10 +313,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2452`
+		//  Measured:  `2552`
 		//  Estimated: `6280`
-		// Minimum execution time: 70_786_000 picoseconds.
-		Weight::from_parts(90_175_000, 6280)
+		// Minimum execution time: 72_327_000 picoseconds.
+		Weight::from_parts(87_971_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -328,10 +326,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `640`
+		//  Measured:  `706`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_804_000 picoseconds.
-		Weight::from_parts(17_276_000, 4556)
+		// Minimum execution time: 15_914_000 picoseconds.
+		Weight::from_parts(17_096_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -352,7 +350,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
@@ -367,17 +365,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3087`
+		//  Measured:  `3187`
 		//  Estimated: `6280`
-		// Minimum execution time: 129_032_000 picoseconds.
-		Weight::from_parts(152_528_000, 6280)
+		// Minimum execution time: 132_487_000 picoseconds.
+		Weight::from_parts(151_095_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -385,12 +383,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2489 + l * (7 ±0)`
+		//  Measured:  `2522 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 70_275_000 picoseconds.
-		Weight::from_parts(87_956_486, 6280)
+		// Minimum execution time: 69_463_000 picoseconds.
+		Weight::from_parts(81_939_998, 6280)
+			// Standard Error: 10_484
+			.saturating_add(Weight::from_parts(136_391, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -411,7 +411,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
@@ -426,10 +426,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2691`
+		//  Measured:  `2791`
 		//  Estimated: `4556`
-		// Minimum execution time: 106_900_000 picoseconds.
-		Weight::from_parts(128_221_000, 4556)
+		// Minimum execution time: 112_317_000 picoseconds.
+		Weight::from_parts(134_791_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -440,12 +440,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[1, 16]`.
 	fn kick(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1101 + k * (594 ±0)`
+		//  Measured:  `1171 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 29_283_000 picoseconds.
-		Weight::from_parts(28_827_796, 4556)
-			// Standard Error: 128_683
-			.saturating_add(Weight::from_parts(13_256_464, 0).saturating_mul(k.into()))
+		// Minimum execution time: 30_726_000 picoseconds.
+		Weight::from_parts(42_017_222, 4556)
+			// Standard Error: 120_859
+			.saturating_add(Weight::from_parts(11_657_698, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -467,8 +467,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_676_000 picoseconds.
-		Weight::from_parts(4_146_000, 0)
+		// Minimum execution time: 3_706_000 picoseconds.
+		Weight::from_parts(4_116_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -487,8 +487,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_325_000 picoseconds.
-		Weight::from_parts(3_775_000, 0)
+		// Minimum execution time: 3_455_000 picoseconds.
+		Weight::from_parts(3_866_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -515,10 +515,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2584`
+		//  Measured:  `2684`
 		//  Estimated: `6280`
-		// Minimum execution time: 81_862_000 picoseconds.
-		Weight::from_parts(100_640_000, 6280)
+		// Minimum execution time: 82_123_000 picoseconds.
+		Weight::from_parts(91_587_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -526,13 +526,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinCommission` (r:1 w:0)
 	/// Proof: `Staking::MinCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1 w:0)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
-		//  Estimated: `3510`
-		// Minimum execution time: 19_018_000 picoseconds.
-		Weight::from_parts(20_761_000, 3510)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Estimated: `3513`
+		// Minimum execution time: 20_912_000 picoseconds.
+		Weight::from_parts(22_453_000, 3513)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -541,8 +543,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_334_000 picoseconds.
-		Weight::from_parts(2_654_000, 0)
+		// Minimum execution time: 2_403_000 picoseconds.
+		Weight::from_parts(2_714_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -551,8 +553,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_363_000 picoseconds.
-		Weight::from_parts(2_644_000, 0)
+		// Minimum execution time: 2_413_000 picoseconds.
+		Weight::from_parts(2_724_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -561,8 +563,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 7_121_000 picoseconds.
-		Weight::from_parts(7_751_000, 1489)
+		// Minimum execution time: 7_141_000 picoseconds.
+		Weight::from_parts(7_702_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -572,8 +574,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 7_130_000 picoseconds.
-		Weight::from_parts(7_791_000, 1489)
+		// Minimum execution time: 7_070_000 picoseconds.
+		Weight::from_parts(7_632_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -583,8 +585,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_907_000 picoseconds.
-		Weight::from_parts(5_448_000, 0)
+		// Minimum execution time: 5_018_000 picoseconds.
+		Weight::from_parts(5_498_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -593,8 +595,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_478_000, 0)
+		// Minimum execution time: 5_048_000 picoseconds.
+		Weight::from_parts(5_529_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -603,8 +605,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_948_000 picoseconds.
-		Weight::from_parts(5_508_000, 0)
+		// Minimum execution time: 4_957_000 picoseconds.
+		Weight::from_parts(5_498_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -613,6 +615,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ElectedStashes` (`max_values`: Some(1), `max_size`: Some(32002), added: 32497, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1000 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:1000 w:0)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:1000 w:0)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
@@ -631,14 +635,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 3_060_485_000 picoseconds.
-		Weight::from_parts(3_256_136_000, 33487)
-			// Standard Error: 171_353
-			.saturating_add(Weight::from_parts(22_786_871, 0).saturating_mul(v.into()))
-			// Standard Error: 34_269
-			.saturating_add(Weight::from_parts(496_358, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_864_502_000 picoseconds.
+		Weight::from_parts(3_129_808_000, 33487)
+			// Standard Error: 98_695
+			.saturating_add(Weight::from_parts(26_933_580, 0).saturating_mul(v.into()))
+			// Standard Error: 19_738
+			.saturating_add(Weight::from_parts(428_574, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(94_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
@@ -656,12 +660,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809 + u * (943 ±0)`
+		//  Measured:  `945 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 24_747_000 picoseconds.
-		Weight::from_parts(25_839_000, 58843)
-			// Standard Error: 72_133
-			.saturating_add(Weight::from_parts(10_873_401, 0).saturating_mul(u.into()))
+		// Minimum execution time: 24_227_000 picoseconds.
+		Weight::from_parts(24_837_000, 58843)
+			// Standard Error: 18_832
+			.saturating_add(Weight::from_parts(10_889_267, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -695,7 +699,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -705,12 +709,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1899 + n * (605 ±0)`
+		//  Measured:  `2205 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 180_539_000 picoseconds.
-		Weight::from_parts(184_145_000, 39483)
-			// Standard Error: 341_666
-			.saturating_add(Weight::from_parts(149_853_355, 0).saturating_mul(n.into()))
+		// Minimum execution time: 185_026_000 picoseconds.
+		Weight::from_parts(188_171_000, 39483)
+			// Standard Error: 170_326
+			.saturating_add(Weight::from_parts(144_808_179, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -732,7 +736,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -740,12 +744,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1862 + b * (239 ±0)`
+		//  Measured:  `2026 + b * (232 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 132_608_000 picoseconds.
-		Weight::from_parts(128_758_769, 7710)
-			// Standard Error: 48_509
-			.saturating_add(Weight::from_parts(13_010_553, 0).saturating_mul(b.into()))
+		// Minimum execution time: 127_901_000 picoseconds.
+		Weight::from_parts(123_683_841, 7710)
+			// Standard Error: 26_919
+			.saturating_add(Weight::from_parts(11_305_886, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -761,8 +765,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `579`
 		//  Estimated: `6124`
-		// Minimum execution time: 16_384_000 picoseconds.
-		Weight::from_parts(17_756_000, 6124)
+		// Minimum execution time: 16_023_000 picoseconds.
+		Weight::from_parts(17_156_000, 6124)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -770,24 +774,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:200 w:0)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:518 w:0)
+	/// Storage: `VoterList::ListNodes` (r:520 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:518 w:0)
+	/// Storage: `Staking::Ledger` (r:520 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:518 w:0)
+	/// Storage: `Staking::Nominators` (r:520 w:0)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7026 + v * (360 ±0)`
+		//  Measured:  `7734 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 701_487_000 picoseconds.
-		Weight::from_parts(264_609_548, 513990)
-			// Standard Error: 121_129
-			.saturating_add(Weight::from_parts(19_094_541, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(272_u64))
+		// Minimum execution time: 711_270_000 picoseconds.
+		Weight::from_parts(222_627_298, 513990)
+			// Standard Error: 114_895
+			.saturating_add(Weight::from_parts(19_152_743, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(278_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
@@ -799,15 +803,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1724 + t * (47 ±0)`
-		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 24_346_000 picoseconds.
-		Weight::from_parts(25_088_000, 6030)
-			// Standard Error: 18_289
-			.saturating_add(Weight::from_parts(8_724_735, 0).saturating_mul(t.into()))
+		//  Measured:  `1767 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2522 ±0)`
+		// Minimum execution time: 34_001_000 picoseconds.
+		Weight::from_parts(36_795_000, 6030)
+			// Standard Error: 23_826
+			.saturating_add(Weight::from_parts(8_685_568, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 2522).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -819,7 +823,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:5 w:4)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -836,15 +840,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1199 + k * (47 ±0)`
+		//  Measured:  `1420 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 156_614_000 picoseconds.
-		Weight::from_parts(157_335_000, 56288)
-			// Standard Error: 21_102
-			.saturating_add(Weight::from_parts(15_328_647, 0).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 175_151_000 picoseconds.
+		Weight::from_parts(177_154_000, 56288)
+			// Standard Error: 54_125
+			.saturating_add(Weight::from_parts(15_753_102, 0).saturating_mul(k.into()))
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
@@ -860,10 +864,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:100 w:100)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:100 w:0)
-	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -881,12 +885,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1203 + o * (294 ±0)`
+		//  Measured:  `1375 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 69_684_000 picoseconds.
-		Weight::from_parts(72_688_000, 3555)
-			// Standard Error: 65_568
-			.saturating_add(Weight::from_parts(51_354_109, 0).saturating_mul(o.into()))
+		// Minimum execution time: 72_899_000 picoseconds.
+		Weight::from_parts(74_361_000, 3555)
+			// Standard Error: 67_834
+			.saturating_add(Weight::from_parts(53_288_305, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -906,10 +910,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `814 + n * (39 ±0)`
 		//  Estimated: `3190551`
-		// Minimum execution time: 23_976_000 picoseconds.
-		Weight::from_parts(27_908_847, 3190551)
-			// Standard Error: 153
-			.saturating_add(Weight::from_parts(66_019, 0).saturating_mul(n.into()))
+		// Minimum execution time: 23_585_000 picoseconds.
+		Weight::from_parts(27_066_764, 3190551)
+			// Standard Error: 149
+			.saturating_add(Weight::from_parts(68_264, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -918,7 +922,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -934,12 +938,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3132036 + n * (489 ±0)`
+		//  Measured:  `3132365 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_564_877_000 picoseconds.
-		Weight::from_parts(4_041_570_800, 3190551)
-			// Standard Error: 234_764
-			.saturating_add(Weight::from_parts(81_875_536, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_826_898_000 picoseconds.
+		Weight::from_parts(3_400_165_409, 3190551)
+			// Standard Error: 179_836
+			.saturating_add(Weight::from_parts(82_221_341, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(18_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
@@ -954,8 +958,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3154827`
 		//  Estimated: `3190551`
-		// Minimum execution time: 1_405_997_000 picoseconds.
-		Weight::from_parts(1_758_172_000, 3190551)
+		// Minimum execution time: 1_487_849_000 picoseconds.
+		Weight::from_parts(1_710_982_000, 3190551)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -973,10 +977,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:1)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:1 w:0)
-	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -993,10 +997,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1553`
+		//  Measured:  `1695`
 		//  Estimated: `4023`
-		// Minimum execution time: 74_771_000 picoseconds.
-		Weight::from_parts(80_610_000, 4023)
+		// Minimum execution time: 76_485_000 picoseconds.
+		Weight::from_parts(80_380_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -1007,26 +1011,24 @@ impl WeightInfo for () {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:1 w:0)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:0 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `753`
-		//  Estimated: `3635`
-		// Minimum execution time: 72_458_000 picoseconds.
-		Weight::from_parts(76_885_000, 3635)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		//  Measured:  `731`
+		//  Estimated: `3604`
+		// Minimum execution time: 68_052_000 picoseconds.
+		Weight::from_parts(71_627_000, 3604)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1035,10 +1037,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2455`
+		//  Measured:  `2488`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_752_000 picoseconds.
-		Weight::from_parts(138_587_000, 6280)
+		// Minimum execution time: 116_554_000 picoseconds.
+		Weight::from_parts(134_030_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1059,17 +1061,17 @@ impl WeightInfo for () {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2456`
+		//  Measured:  `2556`
 		//  Estimated: `4556`
-		// Minimum execution time: 105_096_000 picoseconds.
-		Weight::from_parts(121_922_000, 4556)
+		// Minimum execution time: 107_891_000 picoseconds.
+		Weight::from_parts(128_162_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1084,19 +1086,17 @@ impl WeightInfo for () {
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:1 w:0)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1007 + s * (7 ±0)`
+		//  Measured:  `985 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 70_335_000 picoseconds.
-		Weight::from_parts(73_707_326, 4556)
-			// Standard Error: 904
-			.saturating_add(Weight::from_parts(30_877, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 66_008_000 picoseconds.
+		Weight::from_parts(69_569_288, 4556)
+			// Standard Error: 852
+			.saturating_add(Weight::from_parts(23_696, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1124,7 +1124,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -1137,10 +1137,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2903`
+		//  Measured:  `3003`
 		//  Estimated: `4556`
-		// Minimum execution time: 128_372_000 picoseconds.
-		Weight::from_parts(156_453_000, 4556)
+		// Minimum execution time: 131_637_000 picoseconds.
+		Weight::from_parts(162_433_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
@@ -1172,10 +1172,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2094`
+		//  Measured:  `2194`
 		//  Estimated: `4556`
-		// Minimum execution time: 71_957_000 picoseconds.
-		Weight::from_parts(90_225_000, 4556)
+		// Minimum execution time: 75_452_000 picoseconds.
+		Weight::from_parts(91_706_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1197,18 +1197,20 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1309 + n * (90 ±0)`
+		//  Measured:  `1457 + n * (84 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 54_381_000 picoseconds.
-		Weight::from_parts(55_514_214, 4556)
-			// Standard Error: 67_561
-			.saturating_add(Weight::from_parts(5_914_028, 0).saturating_mul(n.into()))
+		// Minimum execution time: 59_078_000 picoseconds.
+		Weight::from_parts(52_756_974, 4556)
+			// Standard Error: 16_332
+			.saturating_add(Weight::from_parts(6_050_512, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1229,10 +1231,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2452`
+		//  Measured:  `2552`
 		//  Estimated: `6280`
-		// Minimum execution time: 70_786_000 picoseconds.
-		Weight::from_parts(90_175_000, 6280)
+		// Minimum execution time: 72_327_000 picoseconds.
+		Weight::from_parts(87_971_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1242,10 +1244,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `640`
+		//  Measured:  `706`
 		//  Estimated: `4556`
-		// Minimum execution time: 15_804_000 picoseconds.
-		Weight::from_parts(17_276_000, 4556)
+		// Minimum execution time: 15_914_000 picoseconds.
+		Weight::from_parts(17_096_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1266,7 +1268,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
@@ -1281,17 +1283,17 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3087`
+		//  Measured:  `3187`
 		//  Estimated: `6280`
-		// Minimum execution time: 129_032_000 picoseconds.
-		Weight::from_parts(152_528_000, 6280)
+		// Minimum execution time: 132_487_000 picoseconds.
+		Weight::from_parts(151_095_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1299,12 +1301,14 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2489 + l * (7 ±0)`
+		//  Measured:  `2522 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 70_275_000 picoseconds.
-		Weight::from_parts(87_956_486, 6280)
+		// Minimum execution time: 69_463_000 picoseconds.
+		Weight::from_parts(81_939_998, 6280)
+			// Standard Error: 10_484
+			.saturating_add(Weight::from_parts(136_391, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1325,7 +1329,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
@@ -1340,10 +1344,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2691`
+		//  Measured:  `2791`
 		//  Estimated: `4556`
-		// Minimum execution time: 106_900_000 picoseconds.
-		Weight::from_parts(128_221_000, 4556)
+		// Minimum execution time: 112_317_000 picoseconds.
+		Weight::from_parts(134_791_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -1354,12 +1358,12 @@ impl WeightInfo for () {
 	/// The range of component `k` is `[1, 16]`.
 	fn kick(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1101 + k * (594 ±0)`
+		//  Measured:  `1171 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 29_283_000 picoseconds.
-		Weight::from_parts(28_827_796, 4556)
-			// Standard Error: 128_683
-			.saturating_add(Weight::from_parts(13_256_464, 0).saturating_mul(k.into()))
+		// Minimum execution time: 30_726_000 picoseconds.
+		Weight::from_parts(42_017_222, 4556)
+			// Standard Error: 120_859
+			.saturating_add(Weight::from_parts(11_657_698, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1381,8 +1385,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_676_000 picoseconds.
-		Weight::from_parts(4_146_000, 0)
+		// Minimum execution time: 3_706_000 picoseconds.
+		Weight::from_parts(4_116_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1401,8 +1405,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_325_000 picoseconds.
-		Weight::from_parts(3_775_000, 0)
+		// Minimum execution time: 3_455_000 picoseconds.
+		Weight::from_parts(3_866_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1429,10 +1433,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2584`
+		//  Measured:  `2684`
 		//  Estimated: `6280`
-		// Minimum execution time: 81_862_000 picoseconds.
-		Weight::from_parts(100_640_000, 6280)
+		// Minimum execution time: 82_123_000 picoseconds.
+		Weight::from_parts(91_587_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1440,13 +1444,15 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinCommission` (r:1 w:0)
 	/// Proof: `Staking::MinCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::PendingCommission` (r:1 w:0)
+	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `544`
-		//  Estimated: `3510`
-		// Minimum execution time: 19_018_000 picoseconds.
-		Weight::from_parts(20_761_000, 3510)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		//  Estimated: `3513`
+		// Minimum execution time: 20_912_000 picoseconds.
+		Weight::from_parts(22_453_000, 3513)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1455,8 +1461,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_334_000 picoseconds.
-		Weight::from_parts(2_654_000, 0)
+		// Minimum execution time: 2_403_000 picoseconds.
+		Weight::from_parts(2_714_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1465,8 +1471,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_363_000 picoseconds.
-		Weight::from_parts(2_644_000, 0)
+		// Minimum execution time: 2_413_000 picoseconds.
+		Weight::from_parts(2_724_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1475,8 +1481,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 7_121_000 picoseconds.
-		Weight::from_parts(7_751_000, 1489)
+		// Minimum execution time: 7_141_000 picoseconds.
+		Weight::from_parts(7_702_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1486,8 +1492,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `1489`
-		// Minimum execution time: 7_130_000 picoseconds.
-		Weight::from_parts(7_791_000, 1489)
+		// Minimum execution time: 7_070_000 picoseconds.
+		Weight::from_parts(7_632_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1497,8 +1503,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_907_000 picoseconds.
-		Weight::from_parts(5_448_000, 0)
+		// Minimum execution time: 5_018_000 picoseconds.
+		Weight::from_parts(5_498_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1507,8 +1513,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_847_000 picoseconds.
-		Weight::from_parts(5_478_000, 0)
+		// Minimum execution time: 5_048_000 picoseconds.
+		Weight::from_parts(5_529_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1517,8 +1523,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_948_000 picoseconds.
-		Weight::from_parts(5_508_000, 0)
+		// Minimum execution time: 4_957_000 picoseconds.
+		Weight::from_parts(5_498_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1527,6 +1533,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ElectedStashes` (`max_values`: Some(1), `max_size`: Some(32002), added: 32497, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1000 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ChilledCommission` (r:1000 w:0)
+	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:1000 w:0)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasTotalStake` (r:1 w:1)
@@ -1545,14 +1553,14 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 3_060_485_000 picoseconds.
-		Weight::from_parts(3_256_136_000, 33487)
-			// Standard Error: 171_353
-			.saturating_add(Weight::from_parts(22_786_871, 0).saturating_mul(v.into()))
-			// Standard Error: 34_269
-			.saturating_add(Weight::from_parts(496_358, 0).saturating_mul(n.into()))
+		// Minimum execution time: 2_864_502_000 picoseconds.
+		Weight::from_parts(3_129_808_000, 33487)
+			// Standard Error: 98_695
+			.saturating_add(Weight::from_parts(26_933_580, 0).saturating_mul(v.into()))
+			// Standard Error: 19_738
+			.saturating_add(Weight::from_parts(428_574, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(94_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
@@ -1570,12 +1578,12 @@ impl WeightInfo for () {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `809 + u * (943 ±0)`
+		//  Measured:  `945 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 24_747_000 picoseconds.
-		Weight::from_parts(25_839_000, 58843)
-			// Standard Error: 72_133
-			.saturating_add(Weight::from_parts(10_873_401, 0).saturating_mul(u.into()))
+		// Minimum execution time: 24_227_000 picoseconds.
+		Weight::from_parts(24_837_000, 58843)
+			// Standard Error: 18_832
+			.saturating_add(Weight::from_parts(10_889_267, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1609,7 +1617,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1619,12 +1627,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1899 + n * (605 ±0)`
+		//  Measured:  `2205 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 180_539_000 picoseconds.
-		Weight::from_parts(184_145_000, 39483)
-			// Standard Error: 341_666
-			.saturating_add(Weight::from_parts(149_853_355, 0).saturating_mul(n.into()))
+		// Minimum execution time: 185_026_000 picoseconds.
+		Weight::from_parts(188_171_000, 39483)
+			// Standard Error: 170_326
+			.saturating_add(Weight::from_parts(144_808_179, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -1646,7 +1654,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1654,12 +1662,12 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1862 + b * (239 ±0)`
+		//  Measured:  `2026 + b * (232 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 132_608_000 picoseconds.
-		Weight::from_parts(128_758_769, 7710)
-			// Standard Error: 48_509
-			.saturating_add(Weight::from_parts(13_010_553, 0).saturating_mul(b.into()))
+		// Minimum execution time: 127_901_000 picoseconds.
+		Weight::from_parts(123_683_841, 7710)
+			// Standard Error: 26_919
+			.saturating_add(Weight::from_parts(11_305_886, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1675,8 +1683,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `579`
 		//  Estimated: `6124`
-		// Minimum execution time: 16_384_000 picoseconds.
-		Weight::from_parts(17_756_000, 6124)
+		// Minimum execution time: 16_023_000 picoseconds.
+		Weight::from_parts(17_156_000, 6124)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1684,24 +1692,24 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:200 w:0)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:518 w:0)
+	/// Storage: `VoterList::ListNodes` (r:520 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:518 w:0)
+	/// Storage: `Staking::Ledger` (r:520 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:518 w:0)
+	/// Storage: `Staking::Nominators` (r:520 w:0)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7026 + v * (360 ±0)`
+		//  Measured:  `7734 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 701_487_000 picoseconds.
-		Weight::from_parts(264_609_548, 513990)
-			// Standard Error: 121_129
-			.saturating_add(Weight::from_parts(19_094_541, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(272_u64))
+		// Minimum execution time: 711_270_000 picoseconds.
+		Weight::from_parts(222_627_298, 513990)
+			// Standard Error: 114_895
+			.saturating_add(Weight::from_parts(19_152_743, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(278_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
@@ -1713,15 +1721,15 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1724 + t * (47 ±0)`
-		//  Estimated: `6030 + t * (2523 ±0)`
-		// Minimum execution time: 24_346_000 picoseconds.
-		Weight::from_parts(25_088_000, 6030)
-			// Standard Error: 18_289
-			.saturating_add(Weight::from_parts(8_724_735, 0).saturating_mul(t.into()))
+		//  Measured:  `1767 + t * (47 ±0)`
+		//  Estimated: `6030 + t * (2522 ±0)`
+		// Minimum execution time: 34_001_000 picoseconds.
+		Weight::from_parts(36_795_000, 6030)
+			// Standard Error: 23_826
+			.saturating_add(Weight::from_parts(8_685_568, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(t.into())))
-			.saturating_add(Weight::from_parts(0, 2523).saturating_mul(t.into()))
+			.saturating_add(Weight::from_parts(0, 2522).saturating_mul(t.into()))
 	}
 	/// Storage: `Staking::ErasStartSessionIndex` (r:1 w:1)
 	/// Proof: `Staking::ErasStartSessionIndex` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
@@ -1733,7 +1741,7 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasUnpaidBackings` (r:3 w:2)
+	/// Storage: `Staking::ErasUnpaidBackings` (r:5 w:4)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -1750,15 +1758,15 @@ impl WeightInfo for () {
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1199 + k * (47 ±0)`
+		//  Measured:  `1420 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 156_614_000 picoseconds.
-		Weight::from_parts(157_335_000, 56288)
-			// Standard Error: 21_102
-			.saturating_add(Weight::from_parts(15_328_647, 0).saturating_mul(k.into()))
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		// Minimum execution time: 175_151_000 picoseconds.
+		Weight::from_parts(177_154_000, 56288)
+			// Standard Error: 54_125
+			.saturating_add(Weight::from_parts(15_753_102, 0).saturating_mul(k.into()))
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
 			.saturating_add(Weight::from_parts(0, 27649).saturating_mul(k.into()))
 	}
@@ -1774,10 +1782,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:100 w:100)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:100 w:0)
-	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1795,12 +1803,12 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1203 + o * (294 ±0)`
+		//  Measured:  `1375 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 69_684_000 picoseconds.
-		Weight::from_parts(72_688_000, 3555)
-			// Standard Error: 65_568
-			.saturating_add(Weight::from_parts(51_354_109, 0).saturating_mul(o.into()))
+		// Minimum execution time: 72_899_000 picoseconds.
+		Weight::from_parts(74_361_000, 3555)
+			// Standard Error: 67_834
+			.saturating_add(Weight::from_parts(53_288_305, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -1820,10 +1828,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `814 + n * (39 ±0)`
 		//  Estimated: `3190551`
-		// Minimum execution time: 23_976_000 picoseconds.
-		Weight::from_parts(27_908_847, 3190551)
-			// Standard Error: 153
-			.saturating_add(Weight::from_parts(66_019, 0).saturating_mul(n.into()))
+		// Minimum execution time: 23_585_000 picoseconds.
+		Weight::from_parts(27_066_764, 3190551)
+			// Standard Error: 149
+			.saturating_add(Weight::from_parts(68_264, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1832,7 +1840,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -1848,12 +1856,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3132036 + n * (489 ±0)`
+		//  Measured:  `3132365 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_564_877_000 picoseconds.
-		Weight::from_parts(4_041_570_800, 3190551)
-			// Standard Error: 234_764
-			.saturating_add(Weight::from_parts(81_875_536, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_826_898_000 picoseconds.
+		Weight::from_parts(3_400_165_409, 3190551)
+			// Standard Error: 179_836
+			.saturating_add(Weight::from_parts(82_221_341, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
@@ -1868,8 +1876,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3154827`
 		//  Estimated: `3190551`
-		// Minimum execution time: 1_405_997_000 picoseconds.
-		Weight::from_parts(1_758_172_000, 3190551)
+		// Minimum execution time: 1_487_849_000 picoseconds.
+		Weight::from_parts(1_710_982_000, 3190551)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1887,10 +1895,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:1)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:1 w:0)
-	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1907,10 +1915,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1553`
+		//  Measured:  `1695`
 		//  Estimated: `4023`
-		// Minimum execution time: 74_771_000 picoseconds.
-		Weight::from_parts(80_610_000, 4023)
+		// Minimum execution time: 76_485_000 picoseconds.
+		Weight::from_parts(80_380_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}

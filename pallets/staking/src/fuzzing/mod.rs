@@ -2,13 +2,13 @@
 //!
 //! A sequence starts from a small chain of the test runtime ([`crate::mock`]): ten funded
 //! accounts, four validators and three nominators, with an exposure page size, slash deferral,
-//! election page count and validator count read from the input. It then applies steps read
+//! election page count, validator count and history depth read from the input. It then applies steps read
 //! from the same input ([`Action`]): every call of this pallet from any origin, with
 //! adversarial arguments (zero, dust, the maximum, oneself, duplicates, accounts that do not
 //! exist), balance transfers, blocks (so eras rotate, elections run, rewards and slashes are
-//! paid), and offences of any fraction.
+//! paid; the session's validators author blocks in turn), and offences of any fraction.
 //!
-//! After **every** step ([`invariants`]): the pallet's `do_try_state` holds; `pallet-balances`
+//! After **every** step, and every block of a run of blocks ([`invariants`]): the pallet's `do_try_state` holds; `pallet-balances`
 //! adds up (total issuance is the sum of all accounts, holds are what is reserved, no account
 //! lives below the existential deposit); total issuance changed only by the rewards and era
 //! remainders the pallet minted, less the dust transfers destroyed (slashes go to the
@@ -22,9 +22,10 @@
 mod action;
 mod chain;
 mod invariants;
+mod stats;
 
 pub use action::{Action, Origin};
-pub use chain::Stats;
+pub use stats::Stats;
 
 use crate::mock::*;
 use arbitrary::Unstructured;
@@ -56,9 +57,8 @@ impl core::fmt::Display for Failure {
 }
 
 /// Runs one sequence read from `input`, checking every invariant after each step (and each
-/// block), and adds
-/// what happened to `stats`. The sequence ends after [`MAX_STEPS`] steps or when the input
-/// runs out.
+/// block), and adds what happened to `stats`. The sequence ends after [`MAX_STEPS`] steps or
+/// when the input runs out.
 pub fn run_sequence(input: &[u8], stats: &mut Stats) -> Result<(), Failure> {
 	let mut input = Unstructured::new(input);
 	// Storage in a map rather than a trie: the invariants iterate every storage item after

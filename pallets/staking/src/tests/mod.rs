@@ -13,6 +13,7 @@ mod history;
 mod instant_exit;
 mod intentions;
 mod interface;
+mod migrations;
 mod rewards;
 mod slashing;
 mod storage;

@@ -47,8 +47,9 @@ impl<T: Config> Pallet<T> {
 		validator: &T::AccountId,
 		stakes: impl IntoIterator<Item = (T::AccountId, BalanceOf<T>)>,
 	) -> Vec<(T::AccountId, UnpaidBacking<T::AccountId, BalanceOf<T>>)> {
-		let first_exposure = !ErasStakersOverview::<T>::contains_key(era, validator);
-		let mut overview = ErasStakersOverview::<T>::get(era, validator).unwrap_or_else(|| {
+		let stored = ErasStakersOverview::<T>::get(era, validator);
+		let first_exposure = stored.is_none();
+		let mut overview = stored.unwrap_or_else(|| {
 			ErasValidatorPrefs::<T>::insert(
 				era,
 				validator,

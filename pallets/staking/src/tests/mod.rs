@@ -44,3 +44,18 @@ fn nominator_of_an_unelected_validator() -> ExtBuilder {
 		.validator(CHARLIE, 10)
 		.nominator(DAVE, 100, vec![CHARLIE])
 }
+
+/// Bob (1,000 bonded, 10 % commission) unbonds everything and stays a validator; Eve (400,
+/// funded by the builder) nominates him, so era 1 elects him without stake of his own.
+fn bob_elected_without_own_stake(builder: ExtBuilder, test: impl FnOnce()) {
+	builder.nominator(EVE, 400, vec![BOB]).build_and_execute(|| {
+		let prefs = crate::ValidatorPrefs {
+			commission: sp_runtime::Perbill::from_percent(10),
+			blocked: false,
+		};
+		frame_support::assert_ok!(Staking::validate(RuntimeOrigin::signed(BOB), prefs));
+		frame_support::assert_ok!(Staking::unbond(RuntimeOrigin::signed(BOB), 1_000));
+		start_active_era(1);
+		test();
+	});
+}

@@ -323,28 +323,19 @@ fn payouts_refuse_eras_not_ended_or_forgotten_and_pages_that_do_not_exist() {
 // unbonded it all) was owed nothing, so its commission was neither paid nor owed.
 #[test]
 fn a_validator_elected_without_own_stake_is_paid_its_commission() {
-	two_validators_one_nominator()
-		.nominator(EVE, 400, vec![BOB])
-		.build_and_execute(|| {
-			let prefs = ValidatorPrefs { commission: Perbill::from_percent(10), blocked: false };
-			assert_ok!(Staking::validate(RuntimeOrigin::signed(BOB), prefs));
-			assert_ok!(Staking::unbond(RuntimeOrigin::signed(BOB), 1_000));
-			start_active_era(1);
-			assert_eq!(
-				Staking::exposure_overview(1, &BOB).map(|o| (o.own, o.total)),
-				Some((0, 400))
-			);
+	super::bob_elected_without_own_stake(two_validators_one_nominator(), || {
+		assert_eq!(Staking::exposure_overview(1, &BOB).map(|o| (o.own, o.total)), Some((0, 400)));
 
-			Staking::reward_by_ids([(ALICE, 50), (BOB, 50)]);
-			start_active_era(2);
-			let reward = ErasValidatorReward::<Test>::get(1).expect("era 1 ended");
-			let payments = run_automatic_payouts();
-			let bobs_part = share(reward, 50, 100);
-			let commission = Perbill::from_percent(10) * bobs_part;
-			assert!(commission > 0);
-			assert_about(payments.of(BOB), commission);
-			assert_about(payments.of(EVE), bobs_part - commission);
-		});
+		Staking::reward_by_ids([(ALICE, 50), (BOB, 50)]);
+		start_active_era(2);
+		let reward = ErasValidatorReward::<Test>::get(1).expect("era 1 ended");
+		let payments = run_automatic_payouts();
+		let bobs_part = share(reward, 50, 100);
+		let commission = Perbill::from_percent(10) * bobs_part;
+		assert!(commission > 0);
+		assert_about(payments.of(BOB), commission);
+		assert_about(payments.of(EVE), bobs_part - commission);
+	});
 }
 
 #[test]

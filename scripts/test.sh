@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: the pallet's unit tests and benchmark tests, the runtime's tests, the node
-# tests that start real nodes and networks on loopback ports (among them a four-validator
-# network that loses and regains a validator), and the Polkadot.js tests (js/) against live
-# nodes.
+# Runs every test: clippy on the pallet, the pallet's unit tests and benchmark tests, the
+# runtime's tests, the node tests that start real nodes and networks on loopback ports (among
+# them a four-validator network that loses and regains a validator), and the Polkadot.js tests
+# (js/) against live nodes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
+# The pallet's code, with every feature, passes clippy with the workspace's no-panic lints
+# (arithmetic side effects, unwrap, expect, indexing) denied.
+cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-staking \
+	--features runtime-benchmarks,try-runtime,fuzzing -- -D warnings
 rm -f "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace \
 	--exclude palisade-runtime --no-fail-fast

@@ -25,6 +25,12 @@ use frame_support::{
 use sp_runtime::traits::{Saturating, Zero};
 use sp_staking::{EraIndex, ExposurePage, IndividualExposure, Page, PagedExposureMetadata};
 
+/// A staker of an exposure, with its stake and the page it went into.
+pub(crate) type StakeInPage<T> = (
+	<T as frame_system::Config>::AccountId,
+	UnpaidBacking<<T as frame_system::Config>::AccountId, BalanceOf<T>>,
+);
+
 /// The most stakers in one chunk of [`UnrecordedExposures`].
 pub const EXPOSURE_RECORD_CHUNK: u32 = 64;
 
@@ -46,7 +52,7 @@ impl<T: Config> Pallet<T> {
 		era: EraIndex,
 		validator: &T::AccountId,
 		stakes: impl IntoIterator<Item = (T::AccountId, BalanceOf<T>)>,
-	) -> Vec<(T::AccountId, UnpaidBacking<T::AccountId, BalanceOf<T>>)> {
+	) -> Vec<StakeInPage<T>> {
 		let stored = ErasStakersOverview::<T>::get(era, validator);
 		let first_exposure = stored.is_none();
 		let mut overview = stored.unwrap_or_else(|| {

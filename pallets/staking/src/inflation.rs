@@ -48,7 +48,7 @@ impl InflationCurve {
 	pub fn staker_inflation(&self, staking_rate: Perquintill) -> Perquintill {
 		let adjustment = compute_inflation(staking_rate, self.ideal_staking_rate, self.falloff);
 		let range = self.max_inflation.saturating_sub(self.min_inflation);
-		self.min_inflation.saturating_add(range * adjustment)
+		self.min_inflation.saturating_add(range.saturating_mul(adjustment))
 	}
 
 	/// The payout of an era that lasted `era_duration_ms` with `total_staked` of
@@ -65,8 +65,9 @@ impl InflationCurve {
 			total_issuance.saturated_into::<u128>().max(1),
 		);
 		let year_share = Perquintill::from_rational(era_duration_ms, MILLISECONDS_PER_YEAR);
-		let stakers = part_of(year_share * self.staker_inflation(staking_rate), total_issuance);
-		let maximum = part_of(year_share * self.max_inflation, total_issuance);
+		let stakers =
+			part_of(year_share.saturating_mul(self.staker_inflation(staking_rate)), total_issuance);
+		let maximum = part_of(year_share.saturating_mul(self.max_inflation), total_issuance);
 		(stakers, maximum.saturating_sub(stakers))
 	}
 }

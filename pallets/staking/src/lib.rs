@@ -204,7 +204,15 @@ pub mod voter_list;
 mod wallet_queries;
 pub mod weights;
 
+// Benchmarks set up their worst cases in the benchmarking tool, never on chain: the runtime's
+// no-panic lints do not apply to them.
 #[cfg(feature = "runtime-benchmarks")]
+#[allow(
+	clippy::arithmetic_side_effects,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing
+)]
 mod benchmarking;
 // The test runtime and the random-sequence harness run natively, in tests and under the fuzzer,
 // never on chain: the runtime's no-panic lints do not apply to them.
@@ -242,11 +250,22 @@ pub const LOG_TARGET: &str = "runtime::palisade-staking";
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+/// A staker of the genesis config: its stash, its bond and what it does.
+pub type GenesisStaker<T> = (
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	sp_staking::StakerStatus<<T as frame_system::Config>::AccountId>,
+);
+
 /// An account as a call names it (an address or an index).
 pub type AccountIdLookupOf<T> =
 	<<T as frame_system::Config>::Lookup as sp_runtime::traits::StaticLookup>::Source;
 
+// The code that the pallet macros generate calls `expect` (on the runtime's pallet names and
+// on error encodings, with their proofs). The module's own code has no `expect`, and every
+// other module of the crate keeps the lint.
 #[frame_support::pallet]
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
@@ -727,7 +746,7 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Accounts bonded at genesis: each bonds the amount (rewards `Staked`) and validates
 		/// (with default preferences), nominates, or stays idle.
-		pub stakers: Vec<(T::AccountId, BalanceOf<T>, StakerStatus<T::AccountId>)>,
+		pub stakers: Vec<GenesisStaker<T>>,
 		/// The number of validators to elect each era.
 		pub validator_count: u32,
 		/// The least active bond of a nominator.

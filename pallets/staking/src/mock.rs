@@ -220,7 +220,7 @@ impl ElectionProvider for PagedPhragmen {
 					let voters: Vec<_> =
 						support.voters.iter().skip(page as usize).step_by(pages).cloned().collect();
 					let total = voters.iter().map(|(_, weight)| *weight).sum();
-					(!voters.is_empty()).then(|| (*winner, Support { total, voters }))
+					(!voters.is_empty()).then_some((*winner, Support { total, voters }))
 				})
 				.collect::<Vec<_>>()
 		});

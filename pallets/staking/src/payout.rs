@@ -74,6 +74,7 @@ impl<T: Config> Get<u32> for UnpaidErasBound<T> {
 }
 
 /// A validator's part of an era's payout: its commission, and what is left for its exposure.
+/// Like every share of the payout, the commission rounds down.
 #[derive(Clone, Copy)]
 struct ValidatorPart<Balance> {
 	commission: Balance,
@@ -120,7 +121,7 @@ impl<T: Config> EraPayout<T> {
 			let commission = if exposure.is_zero() {
 				total
 			} else {
-				ErasValidatorPrefs::<T>::get(era, validator).commission * total
+				ErasValidatorPrefs::<T>::get(era, validator).commission.mul_floor(total)
 			};
 			Some(ValidatorPart { commission, leftover: total.saturating_sub(commission), exposure })
 		})
@@ -244,8 +245,8 @@ impl<T: Config> Pallet<T> {
 		});
 
 		let nominators = ErasStakersPaged::<T>::get((era, &validator, page))
-			.map(|exposure| exposure.0.others.into_iter().map(|e| e.who).collect())
-			.unwrap_or_else(Vec::new);
+			.map(|exposure| exposure.0.others.into_iter().map(|e| e.who).collect::<Vec<_>>())
+			.unwrap_or_default();
 		let stakers = (page == 0).then(|| validator.clone()).into_iter().chain(nominators);
 		let mut paid = 0u32;
 		for staker in stakers {

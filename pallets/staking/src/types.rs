@@ -5,7 +5,7 @@
 //! balances and eras that `pallet-staking` encodes as `Compact` are `Compact` here too.
 
 use crate::{BalanceOf, Config};
-use codec::{Codec, Compact, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
+use codec::{Compact, Decode, DecodeWithMemTracking, Encode, HasCompact, MaxEncodedLen};
 use frame_election_provider_support::PageIndex;
 use frame_support::{
 	traits::{ConstU32, Get},
@@ -119,7 +119,7 @@ pub struct Nominations<T: Config> {
 
 /// How `set_staking_configs` changes one parameter.
 #[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, PartialEq, Eq)]
-pub enum ConfigOp<T: Default + Codec> {
+pub enum ConfigOp<T> {
 	/// Leave it as it is.
 	Noop,
 	/// Set it to the value.

@@ -115,8 +115,8 @@ impl<'a> Chain<'a> {
 		start_block();
 		self.events_seen = 0;
 		let validators = pallet_session::Validators::<Test>::get();
-		if !validators.is_empty() {
-			let author = validators[System::block_number() as usize % validators.len()];
+		let turn = (System::block_number() as usize).checked_rem(validators.len());
+		if let Some(&author) = turn.and_then(|turn| validators.get(turn)) {
 			Staking::reward_by_ids([(author, 20)]);
 		}
 		self.account_events();

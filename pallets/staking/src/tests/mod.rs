@@ -3,6 +3,7 @@
 //! pallet's invariants are checked after each one.
 
 mod admin;
+mod bad_input;
 mod bonding;
 mod commission;
 mod era_admin;

@@ -331,7 +331,7 @@ fn a_validator_elected_without_own_stake_is_paid_its_commission() {
 		let reward = ErasValidatorReward::<Test>::get(1).expect("era 1 ended");
 		let payments = run_automatic_payouts();
 		let bobs_part = share(reward, 50, 100);
-		let commission = Perbill::from_percent(10) * bobs_part;
+		let commission = Perbill::from_percent(10).mul_floor(bobs_part);
 		assert!(commission > 0);
 		assert_about(payments.of(BOB), commission);
 		assert_about(payments.of(EVE), bobs_part - commission);

@@ -21,21 +21,22 @@ fn encoded(call: crate::Call<Test>) -> Vec<u8> {
 /// first, so every read reaches the proof. Checks that a failed call changed nothing, and the
 /// pallet's invariants after it.
 fn dispatch_with_proof(
-	mut ext: sp_io::TestExternalities,
+	ext: &mut sp_io::TestExternalities,
 	origin: RuntimeOrigin,
 	call: crate::Call<Test>,
 ) -> (DispatchResultWithPostInfo, Weight, u64) {
 	ext.commit_all().expect("the test state commits");
-	let before = state_root(&mut ext);
+	let before = state_root(ext);
 	let weight = call.get_dispatch_info().call_weight;
 	let (outcome, proof) = ext.execute_and_prove(|| call.dispatch_bypass_filter(origin));
 	if outcome.is_err() {
-		assert_eq!(state_root(&mut ext), before, "a failed call changed the state");
+		assert_eq!(state_root(ext), before, "a failed call changed the state");
 	}
 	ext.execute_with(|| Staking::do_try_state().expect("staking invariants hold"));
 	(outcome, weight, proof.encoded_size() as u64)
 }
 
+/// The root of `ext`'s state, with the changes not yet committed.
 fn state_root(ext: &mut sp_io::TestExternalities) -> Vec<u8> {
 	ext.execute_with(|| sp_io::storage::root(sp_runtime::StateVersion::V1))
 }
@@ -44,7 +45,7 @@ fn state_root(ext: &mut sp_io::TestExternalities) -> Vec<u8> {
 /// layer's transaction level) and nothing of the pallet's.
 fn proof_of_a_refused_origin() -> u64 {
 	let (outcome, _, proof) = dispatch_with_proof(
-		dave_nominates_alice().build(),
+		&mut dave_nominates_alice().build(),
 		RuntimeOrigin::none(),
 		crate::Call::chill {},
 	);
@@ -61,7 +62,7 @@ fn dave_nominates_alice() -> ExtBuilder {
 fn an_oversized_nomination_is_refused_before_it_looks_up_a_target() {
 	let targets = vec![ALICE; 10_000];
 	let (outcome, weight, proof) = dispatch_with_proof(
-		dave_nominates_alice().build(),
+		&mut dave_nominates_alice().build(),
 		RuntimeOrigin::signed(DAVE),
 		crate::Call::nominate { targets },
 	);
@@ -78,17 +79,20 @@ fn an_oversized_nomination_is_refused_before_it_looks_up_a_target() {
 
 #[test]
 fn a_long_kick_pays_for_every_account_it_names() {
-	// Most of the 1,000 accounts are not nominators and Dave's nomination goes; the call
-	// reads each of them, within the per-account weight its length charges.
+	// Dave nominates Alice and the 999 other accounts do not exist; the call reads each of
+	// them, within the per-account weight its length charges.
 	let mut who = vec![DAVE];
 	who.extend(1_000..1_999);
-	let (outcome, weight, proof) = dispatch_with_proof(
-		dave_nominates_alice().build(),
-		RuntimeOrigin::signed(ALICE),
-		crate::Call::kick { who },
-	);
+	let mut ext = dave_nominates_alice().build();
+	let (outcome, weight, proof) =
+		dispatch_with_proof(&mut ext, RuntimeOrigin::signed(ALICE), crate::Call::kick { who });
 
 	assert!(outcome.is_ok(), "{outcome:?}");
+	ext.execute_with(|| {
+		let targets = crate::Nominators::<Test>::get(DAVE).map(|n| n.targets.into_inner());
+		assert_eq!(targets, Some(vec![]));
+		System::assert_has_event(crate::Event::Kicked { nominator: DAVE, stash: ALICE }.into());
+	});
 	assert_eq!(weight, <() as WeightInfo>::kick(1_000));
 	assert!(proof <= weight.proof_size(), "proof {proof} > charged {}", weight.proof_size());
 }
@@ -97,7 +101,7 @@ fn a_long_kick_pays_for_every_account_it_names() {
 fn more_slash_indices_than_slashes_can_be_unapplied_are_refused_at_once() {
 	let slash_indices = (0..=MaxUnappliedSlashes::get()).collect();
 	let (outcome, weight, proof) = dispatch_with_proof(
-		ExtBuilder::default().validator(ALICE, 1_000).build(),
+		&mut ExtBuilder::default().validator(ALICE, 1_000).build(),
 		RuntimeOrigin::root(),
 		crate::Call::cancel_deferred_slash { era: 3, slash_indices },
 	);
@@ -112,7 +116,7 @@ fn a_payout_of_a_page_far_beyond_the_exposure_is_refused_within_its_weight() {
 	let mut ext = dave_nominates_alice().build();
 	ext.execute_with(|| start_active_era(2));
 	let (outcome, weight, proof) = dispatch_with_proof(
-		ext,
+		&mut ext,
 		RuntimeOrigin::signed(EVE),
 		crate::Call::payout_stakers_by_page { validator_stash: ALICE, era: 1, page: u32::MAX },
 	);

@@ -18,8 +18,8 @@ fn encoded(call: crate::Call<Test>) -> Vec<u8> {
 
 /// Dispatches `call` from `origin` on `ext` and returns the outcome, the weight the call
 /// charges before it runs and the size of the storage proof it needed. The state is committed
-/// first, so every read reaches the proof. Checks that a failed call changed nothing, and the
-/// pallet's invariants after it.
+/// first, so every read reaches the proof. Checks that the proof is within the proof size the
+/// weight charges, that a failed call changed nothing, and the pallet's invariants after it.
 fn dispatch_with_proof(
 	ext: &mut sp_io::TestExternalities,
 	origin: RuntimeOrigin,
@@ -32,8 +32,10 @@ fn dispatch_with_proof(
 	if outcome.is_err() {
 		assert_eq!(state_root(ext), before, "a failed call changed the state");
 	}
+	let proof = proof.encoded_size() as u64;
+	assert!(proof <= weight.proof_size(), "proof {proof} > charged {}", weight.proof_size());
 	ext.execute_with(|| Staking::do_try_state().expect("staking invariants hold"));
-	(outcome, weight, proof.encoded_size() as u64)
+	(outcome, weight, proof)
 }
 
 /// The root of `ext`'s state, with the changes not yet committed.
@@ -73,7 +75,6 @@ fn an_oversized_nomination_is_refused_before_it_looks_up_a_target() {
 	assert_eq!(weight, <() as WeightInfo>::nominate(10_000));
 	assert!(weight.all_gt(<() as WeightInfo>::nominate(max)));
 	// Refused by its first check: it read nothing of the pallet's state.
-	assert!(proof <= weight.proof_size(), "proof {proof} > charged {}", weight.proof_size());
 	assert_eq!(proof, proof_of_a_refused_origin(), "an oversized nomination read state");
 }
 
@@ -84,7 +85,7 @@ fn a_long_kick_pays_for_every_account_it_names() {
 	let mut who = vec![DAVE];
 	who.extend(1_000..1_999);
 	let mut ext = dave_nominates_alice().build();
-	let (outcome, weight, proof) =
+	let (outcome, weight, _) =
 		dispatch_with_proof(&mut ext, RuntimeOrigin::signed(ALICE), crate::Call::kick { who });
 
 	assert!(outcome.is_ok(), "{outcome:?}");
@@ -94,7 +95,6 @@ fn a_long_kick_pays_for_every_account_it_names() {
 		System::assert_has_event(crate::Event::Kicked { nominator: DAVE, stash: ALICE }.into());
 	});
 	assert_eq!(weight, <() as WeightInfo>::kick(1_000));
-	assert!(proof <= weight.proof_size(), "proof {proof} > charged {}", weight.proof_size());
 }
 
 #[test]
@@ -115,14 +115,13 @@ fn more_slash_indices_than_slashes_can_be_unapplied_are_refused_at_once() {
 fn a_payout_of_a_page_far_beyond_the_exposure_is_refused_within_its_weight() {
 	let mut ext = dave_nominates_alice().build();
 	ext.execute_with(|| start_active_era(2));
-	let (outcome, weight, proof) = dispatch_with_proof(
+	let (outcome, _, _) = dispatch_with_proof(
 		&mut ext,
 		RuntimeOrigin::signed(EVE),
 		crate::Call::payout_stakers_by_page { validator_stash: ALICE, era: 1, page: u32::MAX },
 	);
 
 	assert_err!(outcome, Error::<Test>::InvalidPage);
-	assert!(proof <= weight.proof_size(), "proof {proof} > charged {}", weight.proof_size());
 }
 
 #[test]

@@ -1,6 +1,18 @@
+//! Builds the runtime to WASM. A runtime built without the development features (the one a
+//! real network runs) is written as `palisade_runtime_production.*`, so that it and the
+//! development runtime the node embeds sit side by side in one target directory, and building
+//! one never replaces the other.
 fn main() {
 	#[cfg(feature = "std")]
 	{
-		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+		let development = ["FAST_RUNTIME", "SUDO", "RUNTIME_BENCHMARKS", "TRY_RUNTIME"]
+			.iter()
+			.any(|feature| std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_some());
+		let builder = substrate_wasm_builder::WasmBuilder::init_with_defaults();
+		if development {
+			builder.build();
+		} else {
+			builder.set_file_name("palisade_runtime_production").build();
+		}
 	}
 }

@@ -11,6 +11,13 @@ scripts/setup.sh
 # (arithmetic side effects, unwrap, expect, indexing) denied.
 cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-staking \
 	--features runtime-benchmarks,try-runtime,fuzzing -- -D warnings
+# The runtime a real network runs (without `fast-runtime`, `sudo` and the benchmarks), built to
+# WASM as `palisade_runtime_production.*` beside the development runtime; its build script
+# builds the WASM, so `cargo check` suffices for the rest. node/tests/production_runtime.rs
+# runs its genesis presets in WASM.
+production_start=$(date +%s)
+cargo check --locked --profile "$PALISADE_PROFILE" -p palisade-runtime
+echo "production runtime WASM built in $(( $(date +%s) - production_start )) s"
 rm -f "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace \
 	--exclude palisade-runtime --no-fail-fast
@@ -20,6 +27,11 @@ cat "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 # The runtime's tests run the full runtime natively (no WASM needed), with `try-runtime`.
 SKIP_WASM_BUILD=1 cargo test --locked --profile "$PALISADE_PROFILE" -p palisade-runtime \
 	--features "$PALISADE_RUNTIME_TEST_FEATURES" --no-fail-fast
+# The production runtime's integrity test and genesis presets, natively: the same build
+# without `fast-runtime` and `sudo` (which change only the runtime crate, so nothing else is
+# rebuilt).
+SKIP_WASM_BUILD=1 cargo test --locked --profile "$PALISADE_PROFILE" -p palisade-runtime \
+	--features try-runtime --lib --test genesis_presets --no-fail-fast
 
 (cd js && npm ci --no-audit --no-fund --loglevel=error)
 PALISADE_NODE="$PALISADE_NODE" npm --prefix js test

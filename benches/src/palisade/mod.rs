@@ -123,6 +123,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type HistoryDepth = HistoryDepth;
 	type SessionsPerEra = SessionsPerEra;
 	type MaxValidatorSet = MaxValidatorSet;
+	type MaxValidatorCandidates = ConstU32<4_000>;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type VoterList = VoterList;

@@ -3,7 +3,7 @@
 use crate::{
 	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, Error, Event, HoldReason,
 	LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee,
-	PendingCommission, RewardDestination, StakingLedger, Validators,
+	PendingCommission, RewardDestination, StakerSlashDue, StakingLedger, Validators,
 };
 use frame_support::{
 	ensure,
@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 		let unlock_era = Self::unlock_era(&stash, current_era);
 		let has_chunk_for_era = ledger.unlocking.iter().any(|chunk| chunk.era == unlock_era);
 		let withdrawn = if ledger.unlocking.is_full() && !has_chunk_for_era {
-			ensure!(!Self::slashes_pending(), Error::<T>::SlashesPending);
+			ensure!(!Self::must_wait_for_slashes(&stash), Error::<T>::SlashesPending);
 			ledger.remove_unlocked(current_era)
 		} else {
 			Zero::zero()
@@ -135,13 +135,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases `stash`'s matured unbonding chunks. Removes the staker when nothing stays
 	/// bonded (or only dust below the existential deposit). Returns the amount released and
-	/// whether the staker was removed. Refused while a slash is pending: the chunks may hold
-	/// slashable stake.
+	/// whether the staker was removed. Refused while a slash that may take from `stash` is
+	/// pending: its chunks may hold slashable stake (see [`Self::must_wait_for_slashes`]).
 	pub(crate) fn do_withdraw_unbonded(
 		stash: &T::AccountId,
 	) -> Result<(BalanceOf<T>, bool), DispatchError> {
 		let mut ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
-		ensure!(!Self::slashes_pending(), Error::<T>::SlashesPending);
+		ensure!(!Self::must_wait_for_slashes(stash), Error::<T>::SlashesPending);
+		// No slash that may name it is left: its mark, if any, is stale.
+		StakerSlashDue::<T>::remove(stash);
 		let mut withdrawn = ledger.remove_unlocked(Self::current_era());
 		let remove = ledger.unlocking.is_empty() && ledger.active < T::Currency::minimum_balance();
 
@@ -190,6 +192,10 @@ impl<T: Config> Pallet<T> {
 		Ledger::<T>::remove(stash);
 		Payee::<T>::remove(stash);
 		LastExposedEra::<T>::remove(stash);
+		// A staker removed while a slash naming it waits keeps its mark: should it bond again
+		// before the slash is applied, the slash takes from its new bond (as it did from the
+		// old), and it waits for it.
+		Self::forget_slash_mark_if_done(stash);
 		ChilledCommission::<T>::remove(stash);
 		PendingCommission::<T>::remove(stash);
 		Self::deposit_event(Event::<T>::StakerRemoved { stash: stash.clone() });

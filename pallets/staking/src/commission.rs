@@ -3,9 +3,11 @@
 //! A validator's commission never exceeds `MaxCommission`. A decrease applies at once. An
 //! increase is announced (`CommissionIncreaseAnnounced`, and [`crate::PendingCommission`] in
 //! storage): it raises the commission by at most `MaxCommissionIncrease`, and applies from the
-//! first era elected after `CommissionIncreaseDelay` full eras, so that nominators can leave
-//! before it does. Until then the validator keeps its commission, and every era's payout uses
-//! the commission recorded when the era was elected. A validator that stops validating keeps
+//! first era whose election starts after `CommissionIncreaseDelay` full eras have passed since
+//! the announcement (see [`Pallet::first_era_after_notice`]), so that nominators can leave
+//! before it does: no era whose election snapshot was taken during the notice pays the new
+//! commission, however many blocks the election spans. Until then the validator keeps its
+//! commission, and every era's payout uses the commission recorded when the era was elected. A validator that stops validating keeps
 //! its commission as the base of its next `validate` ([`crate::ChilledCommission`]): chilling
 //! does not skip the notice.
 
@@ -14,7 +16,10 @@ use crate::{
 	PendingCommissionIncrease, ValidatorPrefs, Validators,
 };
 use frame_support::{ensure, traits::Get};
-use sp_runtime::{traits::Saturating, DispatchError, Perbill};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, Perbill,
+};
 use sp_staking::EraIndex;
 
 impl<T: Config> Pallet<T> {
@@ -36,10 +41,7 @@ impl<T: Config> Pallet<T> {
 			prefs.commission.saturating_sub(current) <= T::MaxCommissionIncrease::get(),
 			Error::<T>::CommissionIncreaseTooLarge
 		);
-		let effective_era = Self::active_era()
-			.unwrap_or(0)
-			.saturating_add(T::CommissionIncreaseDelay::get())
-			.saturating_add(1);
+		let effective_era = Self::first_era_after_notice();
 		PendingCommission::<T>::insert(
 			stash,
 			PendingCommissionIncrease { commission: prefs.commission, effective_era },
@@ -50,6 +52,26 @@ impl<T: Config> Pallet<T> {
 			effective_era,
 		});
 		Ok(ValidatorPrefs { commission: current, ..prefs })
+	}
+
+	/// The first era an increase announced now may apply to: the first era whose election
+	/// starts (and so takes its snapshot) after `CommissionIncreaseDelay` full eras have passed.
+	///
+	/// The election of era `e + 1` starts during era `e`, and the snapshot is taken once it has
+	/// started, in the same or later blocks. Announced in active era `a`, the full eras of
+	/// notice are `a + 1 ..= a + delay`; they have passed when era `a + delay + 1` starts, and
+	/// the first election that starts after that is era `a + delay + 2`'s. Without notice
+	/// (`delay = 0`), it is the first era whose election has not started yet: `a + 1`, or
+	/// `a + 2` while era `a + 1` is being elected.
+	pub(crate) fn first_era_after_notice() -> EraIndex {
+		let active = Self::active_era().unwrap_or(0);
+		let delay = T::CommissionIncreaseDelay::get();
+		if delay.is_zero() {
+			// `CurrentEra` is the latest era whose election has started.
+			CurrentEra::<T>::get().map_or(0, |latest| latest.max(active).saturating_add(1))
+		} else {
+			active.saturating_add(delay).saturating_add(2)
+		}
 	}
 
 	/// The commission `stash` has for `era`, as a validator or a chilled one, with an

@@ -241,18 +241,38 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	type BlockNumber = BlockNumberFor<T>;
 	type MaxVotesPerVoter = T::MaxNominations;
 
-	/// Validator candidates with session keys, as many as `bounds` allow (in storage order).
-	/// Keep `MaxValidatorsCount` within the election provider's target bound so that every
-	/// candidate can be elected.
+	/// Validator candidates with session keys, as many as `bounds` allow: those with the most
+	/// stake of their own (active bond) first, and among equal stakes the lower account first,
+	/// so that the same state always gives the same targets. Candidates without session keys
+	/// are skipped: they take no place within the bound.
+	///
+	/// Every candidate is read (at most `MaxValidatorCandidates`), so that when there are more
+	/// than the bound, the richest are seen, whatever the order of storage. The candidates'
+	/// own stake is what ranks them, as `pallet-staking`'s target list does: it is what they
+	/// risk themselves, it needs no upkeep as nominators come and go (an approval stake would
+	/// move with every bond and reward of every nominator), and a crowd of cheap candidates
+	/// cannot push out one that bonded more.
 	fn electable_targets(
 		bounds: DataProviderBounds,
 		_page: PageIndex,
 	) -> data_provider::Result<Vec<T::AccountId>> {
 		let max_count = bounds.count.map_or(u32::MAX, |count| count.0) as usize;
+		let mut candidates: Vec<(BalanceOf<T>, T::AccountId)> = Validators::<T>::iter_keys()
+			.map(|candidate| (Self::active_bond(&candidate), candidate))
+			.collect();
+		let read = candidates.len() as u32;
+		candidates.sort_unstable_by(|(stake, who), (other_stake, other)| {
+			other_stake.cmp(stake).then_with(|| who.cmp(other))
+		});
 		let mut targets = Vec::new();
 		let mut size = 0u32;
-		let candidates = Validators::<T>::iter_keys().filter(T::SessionKeys::is_registered);
-		for target in candidates.take(max_count) {
+		for (_, target) in candidates {
+			if targets.len() >= max_count {
+				break;
+			}
+			if !T::SessionKeys::is_registered(&target) {
+				continue;
+			}
 			size = size.saturating_add(target.encoded_size() as u32);
 			if bounds.size_exhausted(SizeBound(size)) {
 				break;
@@ -260,7 +280,7 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 			targets.push(target);
 		}
 		frame_system::Pallet::<T>::register_extra_weight_unchecked(
-			T::WeightInfo::electable_targets(targets.len() as u32),
+			T::WeightInfo::electable_targets(read),
 			frame_support::dispatch::DispatchClass::Mandatory,
 		);
 		Ok(targets)

@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(prefs.commission >= MinCommission::<T>::get(), Error::<T>::CommissionTooLow);
 		if !Validators::<T>::contains_key(&stash) {
 			ensure!(
-				!Self::is_full(Validators::<T>::count(), MaxValidatorsCount::<T>::get()),
+				!Self::is_full(Validators::<T>::count(), Some(Self::max_validator_candidates())),
 				Error::<T>::TooManyValidators
 			);
 		}
@@ -30,6 +30,13 @@ impl<T: Config> Pallet<T> {
 		Self::insert_voter(&stash, ledger.active);
 		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
 		Ok(())
+	}
+
+	/// The most validator candidates there may be: `MaxValidatorsCount`, within the
+	/// `MaxValidatorCandidates` constant.
+	pub(crate) fn max_validator_candidates() -> u32 {
+		let hard = T::MaxValidatorCandidates::get();
+		MaxValidatorsCount::<T>::get().map_or(hard, |max| max.min(hard))
 	}
 
 	/// Makes `stash` nominate `targets` (see the `nominate` call).
@@ -145,7 +152,7 @@ impl<T: Config> Pallet<T> {
 			} else if Validators::<T>::contains_key(stash) {
 				(
 					Validators::<T>::count(),
-					MaxValidatorsCount::<T>::get(),
+					Some(Self::max_validator_candidates()),
 					MinValidatorBond::<T>::get(),
 				)
 			} else {

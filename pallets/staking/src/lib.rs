@@ -114,8 +114,8 @@
 //! **Commission.** A validator's commission is at most [`Config::MaxCommission`]. A decrease
 //! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
 //! `PendingCommission`), rises by at most [`Config::MaxCommissionIncrease`], and applies from
-//! the first era elected after [`Config::CommissionIncreaseDelay`] full eras, so nominators can
-//! leave first. Chilling keeps the commission as the base of the next `validate`.
+//! the first era whose election starts after [`Config::CommissionIncreaseDelay`] full eras, so
+//! nominators can leave first: no era whose snapshot was taken during the notice pays it. Chilling keeps the commission as the base of the next `validate`.
 //!
 //! ## Slashing
 //!
@@ -133,19 +133,26 @@
 //!   `Slashed`. **They keep their nominations**: the chilled validator is not elected again
 //!   unless it calls `validate` again, and its nominators decide then whether to stay.
 //! - **Deferred from the offence era.** The slash is worked out in the blocks after the report,
-//!   one exposure page per step, into `UnappliedSlashes(offence era + SlashDeferDuration)`, one
-//!   entry per page (Polkadot.js' Slashes tab lists them). Until that era is active the admin
-//!   origin may cancel entries (`cancel_deferred_slash`). The deferral counts from the offence
-//!   era, not the report, so a late report cannot stretch it; an offence reported after its
-//!   deferral has passed is applied at once.
+//!   one exposure page per step, into the list of slashes due in era `offence era +
+//!   SlashDeferDuration`, one entry per page: its first `MaxUnappliedSlashes` entries in
+//!   `UnappliedSlashes(era)` (Polkadot.js' Slashes tab lists them), the rest in
+//!   `UnappliedSlashOverflow`, so every slash waits, however many offenders there are. Until
+//!   it is applied, [`Config::SlashCancelOrigin`] may cancel any entry
+//!   (`cancel_deferred_slash`). The deferral counts from the offence era, not the report, so a
+//!   late report cannot stretch it; an offence reported after its deferral has passed is
+//!   applied in the following blocks.
 //! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries, one
 //!   page at a time within a tenth of the block; `apply_slash` lets anyone push one forward.
 //!   A staker loses the amount from its active bond first, then from what it unbonded since the
-//!   offence era (it was at stake then), never more than it has bonded. While a slash is being
-//!   worked out or is due, no funds can be withdrawn, so unbonded stake cannot escape it.
-//! - **Where the funds go.** [`Config::SlashRewardFraction`] of each slash is shared by its
-//!   reporters (never more than was actually slashed); the rest goes to [`Config::Slash`].
-//!   Applied amounts are recorded in `ValidatorSlashInEra` and `NominatorSlashInEra`.
+//!   offence era (it was at stake then), never more than it has bonded. A staker that a
+//!   pending slash may take from cannot withdraw until it is applied, so unbonded stake cannot
+//!   escape it; stakers no pending slash can reach withdraw as usual.
+//! - **Where the funds go.** The reporters share [`Config::SlashRewardFraction`] of what is
+//!   slashed of the offender's *own* stake; the offender is never its own reporter (a report
+//!   its own block includes pays nobody). So neither the offender nor a reporter colluding
+//!   with it ends richer than before the offence (see `slashing.rs`). The rest goes to
+//!   [`Config::Slash`]. Applied amounts are recorded in `ValidatorSlashInEra` and
+//!   `NominatorSlashInEra`.
 //!
 //! ## Invariants
 //!
@@ -172,9 +179,11 @@
 //!   owed never exceeds its reward and falls short of it by rounding alone; an era whose
 //!   automatic payout is done owes nothing; claimed pages exist and are distinct; reward points
 //!   add up;
-//! - unapplied slashes are listed under exactly the eras `UnappliedSlashEras` names, each
-//!   slashes something, pays its reporters no more than it slashes (nothing without
-//!   reporters), and has its offence recorded; queued slash computations are exactly the
+//! - unapplied slashes are listed under exactly the eras `UnappliedSlashEras` names, the
+//!   overflow of each era's list has no gaps, each entry slashes something, pays its reporters
+//!   at most `SlashRewardFraction` of the offender's own slash (nothing without reporters),
+//!   never names the offender as a reporter, has its offence recorded, and every bonded staker
+//!   it slashes is marked as waiting for it; queued slash computations are exactly the
 //!   queue's, each raising its offender's recorded fraction.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -184,6 +193,7 @@ extern crate alloc;
 mod admin;
 mod bonding;
 mod commission;
+mod deferred_slashes;
 mod election;
 mod era;
 mod exposure;
@@ -315,6 +325,7 @@ pub mod pallet {
 			type HistoryDepth = ConstU32<84>;
 			type SessionsPerEra = ConstU32<3>;
 			type MaxValidatorSet = ConstU32<100>;
+			type MaxValidatorCandidates = ConstU32<1_000>;
 			type MaxExposurePageSize = ConstU32<64>;
 			type SlashDeferDuration = ConstU32<1>;
 			type MaxUnappliedSlashes = ConstU32<512>;
@@ -369,6 +380,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidatorSet: Get<u32>;
 
+		/// The most validator candidates there can be, whatever `MaxValidatorsCount` allows.
+		/// The election reads every candidate to give the election provider those with the most
+		/// stake of their own (see [`frame_election_provider_support::ElectionDataProvider`]'s
+		/// `electable_targets` here), so this bounds that step. Above the provider's target
+		/// bound, so that a richer candidate can always take the place of a poorer one.
+		#[pallet::constant]
+		type MaxValidatorCandidates: Get<u32>;
+
 		/// The most nominators in one page of a validator's exposure. Rewards are paid and
 		/// slashes applied one page at a time.
 		#[pallet::constant]
@@ -422,14 +441,17 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Slash: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
 
-		/// The share of a slash paid to those who reported the offence (never more than what
-		/// is slashed). Offences reported without a reporter pay it to [`Config::Slash`].
+		/// The share of what is slashed of an offender's *own* stake that the offence's
+		/// reporters share (never of its nominators' stake, and never paid to the offender).
+		/// Below 100 %, so an offender that reports itself through a friend still loses.
+		/// Offences reported without a reporter pay it to [`Config::Slash`].
 		#[pallet::constant]
 		#[pallet::no_default]
 		type SlashRewardFraction: Get<Perbill>;
 
-		/// The most slash entries (pages of offenders' exposures) that can wait in one era.
-		/// A slash that finds its era full is applied at once instead of waiting.
+		/// How many of an era's slash entries (pages of offenders' exposures) are kept in
+		/// [`UnappliedSlashes`], the list Polkadot.js reads; further entries wait in
+		/// [`UnappliedSlashOverflow`]. Every entry waits its deferral and can be cancelled.
 		#[pallet::constant]
 		type MaxUnappliedSlashes: Get<u32>;
 
@@ -459,7 +481,9 @@ pub mod pallet {
 		#[pallet::no_default]
 		type MaxCommissionIncrease: Get<Perbill>;
 
-		/// Full eras of notice before an announced commission increase applies.
+		/// Full eras of notice before an announced commission increase applies: it applies from
+		/// the first era whose election starts after them (announced in era `a`, from era
+		/// `a + delay + 2`; with `0`, from the first era whose election has not started).
 		#[pallet::constant]
 		#[pallet::no_default]
 		type CommissionIncreaseDelay: Get<EraIndex>;
@@ -712,8 +736,11 @@ pub mod pallet {
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, T::AccountId, BalanceOf<T>>;
 
 	/// The slashes waiting to be applied, by the era they are due in (their offence era plus
-	/// `SlashDeferDuration`), one entry per page of an offender's exposure.
-	/// `SlashCancelOrigin` cancels them by their index here.
+	/// `SlashDeferDuration`), one entry per page of an offender's exposure: the first
+	/// `MaxUnappliedSlashes` entries of each era's list, in `pallet-staking`'s shape (Polkadot.js
+	/// Apps' Slashes tab and Sidecar read it). The list goes on in
+	/// [`UnappliedSlashOverflow`], so any number of slashes can wait. `SlashCancelOrigin`
+	/// cancels them by their place in the list.
 	#[pallet::storage]
 	pub type UnappliedSlashes<T: Config> = StorageMap<
 		_,
@@ -723,7 +750,25 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The eras that have entries in [`UnappliedSlashes`], in ascending order.
+	/// The entries of an era's list of unapplied slashes beyond those in
+	/// [`UnappliedSlashes`]: entry `n` here is at place `UnappliedSlashes(era).len() + n` of
+	/// the list. Keys run from 0 to [`UnappliedSlashOverflowCount`] without gaps.
+	#[pallet::storage]
+	pub type UnappliedSlashOverflow<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, u32, UnappliedSlash<T>>;
+
+	/// How many entries each era has in [`UnappliedSlashOverflow`].
+	#[pallet::storage]
+	pub type UnappliedSlashOverflowCount<T: Config> =
+		StorageMap<_, Twox64Concat, EraIndex, u32, ValueQuery>;
+
+	/// The latest era in which an unapplied slash naming the staker (as the offender, or as a
+	/// nominator of one) is due. Such a staker waits for the slashes due up to that era before
+	/// it withdraws; other stakers do not wait.
+	#[pallet::storage]
+	pub type StakerSlashDue<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
+
+	/// The eras that have unapplied slashes, in ascending order.
 	#[pallet::storage]
 	pub type UnappliedSlashEras<T: Config> =
 		StorageValue<_, BoundedVec<EraIndex, SlashErasBound<T>>, ValueQuery>;
@@ -908,7 +953,8 @@ pub mod pallet {
 		BadTarget,
 		/// The commission is below `MinCommission`.
 		CommissionTooLow,
-		/// The chain has `MaxValidatorsCount` validator candidates already.
+		/// The chain has `MaxValidatorsCount` (or `MaxValidatorCandidates`) validator
+		/// candidates already.
 		TooManyValidators,
 		/// The chain has `MaxNominatorsCount` nominators already.
 		TooManyNominators,
@@ -948,7 +994,8 @@ pub mod pallet {
 		NoUnappliedSlash,
 		/// The era's slashes are not due yet: they can still be cancelled.
 		SlashNotDue,
-		/// A slash is being applied; funds can be withdrawn again in a few blocks.
+		/// A slash that may take from this staker is being worked out or waits to be applied:
+		/// its funds can be withdrawn once it is applied or cancelled.
 		SlashesPending,
 	}
 
@@ -1046,6 +1093,11 @@ pub mod pallet {
 				"a page of slashes must fit in on_initialize's share of a block"
 			);
 			assert!(T::MaxUnappliedSlashes::get() > 0, "MaxUnappliedSlashes must be at least 1");
+			assert!(
+				T::SlashRewardFraction::get() < Perbill::one(),
+				"SlashRewardFraction must be below 100 %, or an offender reporting itself through \
+				 a friend would lose nothing"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1118,7 +1170,8 @@ pub mod pallet {
 		/// Errors: `NotStash`; `ZeroAmount`; `InsufficientActiveBond` if `value` is more than
 		/// the active bond; `InsufficientBond` if the active bond would fall below the
 		/// minimum of the staker's role (chill first); `NoMoreChunks` if no chunk is free;
-		/// `SlashesPending` if matured chunks must be withdrawn while a slash is pending.
+		/// `SlashesPending` if matured chunks must be withdrawn while a slash that may take from
+		/// the caller is pending.
 		///
 		/// Emits `Unbonded`, and `Withdrawn` if matured chunks were released to make room.
 		#[pallet::call_index(2)]
@@ -1142,7 +1195,9 @@ pub mod pallet {
 		/// its account is free of staking.
 		///
 		/// Errors: `NotStash`; `NothingToWithdraw` if no chunk has matured; `SlashesPending`
-		/// while a slash is being worked out or applied (a few blocks).
+		/// while a slash that may take from the caller is pending: while offences are worked
+		/// out (a few blocks) for stakers exposed in an era that can still be slashed, then
+		/// until the slashes naming the caller are applied or cancelled.
 		///
 		/// Emits `Withdrawn`, and `StakerRemoved` when the staker is removed.
 		#[pallet::call_index(3)]
@@ -1163,14 +1218,15 @@ pub mod pallet {
 		/// ## Details
 		/// Replaces a nomination if the caller was nominating. Takes effect at the next
 		/// election. A commission lower than (or equal to) the current one applies at once and
-		/// cancels an announced increase; a higher one is announced and applies only after
-		/// `CommissionIncreaseDelay` full eras (the stored preferences keep the current
-		/// commission until then). A new validator sets any commission at once.
+		/// cancels an announced increase; a higher one is announced and applies only to eras
+		/// whose election starts after `CommissionIncreaseDelay` full eras (the stored
+		/// preferences keep the current commission until then). A new validator sets any commission at once.
 		///
 		/// Errors: `NotStash`; `InsufficientBond` below `MinValidatorBond`; `CommissionTooLow`
 		/// below `MinCommission`; `CommissionTooHigh` above `MaxCommission`;
 		/// `CommissionIncreaseTooLarge` for a rise beyond `MaxCommissionIncrease`;
-		/// `TooManyValidators` when `MaxValidatorsCount` is reached.
+		/// `TooManyValidators` when `MaxValidatorsCount` (or the `MaxValidatorCandidates`
+		/// constant) is reached.
 		///
 		/// Emits `ValidatorPrefsSet`, and `CommissionIncreaseAnnounced` for an increase.
 		#[pallet::call_index(4)]
@@ -1485,20 +1541,26 @@ pub mod pallet {
 		/// [`Config::SlashCancelOrigin`].
 		///
 		/// ## Details
-		/// `era` is the era the slashes are due in (as `UnappliedSlashes` lists them: the
-		/// offence era plus `SlashDeferDuration`) and `slash_indices` their places in that
-		/// list, ascending and distinct. Slashes are applied last entry first, so the indices
-		/// of those not yet applied stay valid while an era's slashes are applied. What a
-		/// cancelled slash would have taken is removed from `ValidatorSlashInEra` and
-		/// `NominatorSlashInEra`; the offence's fraction stays recorded, so a later report of the
-		/// same era slashes only beyond it.
+		/// `era` is the era the slashes are due in (the offence era plus `SlashDeferDuration`)
+		/// and `slash_indices` their places in the era's list, ascending and distinct: places
+		/// below `MaxUnappliedSlashes` are those of `UnappliedSlashes(era)`, as Polkadot.js
+		/// lists them, and the list goes on in `UnappliedSlashOverflow(era, place - listed)`.
+		/// Slashes are applied last entry first and new ones are added at the end, so the places
+		/// of the others stay valid; a cancelled entry of `UnappliedSlashes` moves the later
+		/// ones up by one, and a cancelled entry beyond it is replaced by the list's last one.
+		/// At most `MaxUnappliedSlashes` indices per call. A cancelled slash takes nothing; the
+		/// offence's fraction stays recorded, so a later report of the same era slashes only
+		/// beyond it.
 		///
 		/// Errors: `EmptyTargets` without indices; `NotSortedAndUnique`; `InvalidSlashIndex`
-		/// for an index beyond the era's unapplied slashes (e.g. one already applied).
+		/// for an index beyond the era's unapplied slashes (e.g. one already applied), or more
+		/// than `MaxUnappliedSlashes` indices.
 		///
 		/// Emits `SlashCancelled` for each slash.
 		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::cancel_deferred_slash())]
+		#[pallet::weight(T::WeightInfo::cancel_deferred_slash(
+			(slash_indices.len() as u32).min(T::MaxUnappliedSlashes::get())
+		))]
 		pub fn cancel_deferred_slash(
 			origin: OriginFor<T>,
 			era: EraIndex,

@@ -161,6 +161,8 @@ parameter_types! {
 	pub static SlashDeferDuration: EraIndex = 1;
 	pub static SlashRewardFraction: Perbill = Perbill::from_percent(10);
 	pub static MaxUnappliedSlashes: u32 = 512;
+	pub static MaxValidatorSet: u32 = 100;
+	pub static MaxValidatorCandidates: u32 = 1_000;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -261,6 +263,8 @@ impl pallet_palisade_staking::Config for Test {
 	type Slash = ResolveTo<Treasury, Balances>;
 	type SlashRewardFraction = SlashRewardFraction;
 	type MaxUnappliedSlashes = MaxUnappliedSlashes;
+	type MaxValidatorSet = MaxValidatorSet;
+	type MaxValidatorCandidates = MaxValidatorCandidates;
 	type HistoryDepth = HistoryDepth;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type SessionsPerEra = SessionsPerEra;

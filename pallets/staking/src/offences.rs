@@ -89,6 +89,26 @@ impl<T: Config> Pallet<T> {
 		SlashComputationQueue::<T>::put(queue);
 	}
 
+	/// The reporters of `offender`'s offence that its slash pays: each distinct reporter but
+	/// the offender itself, at most [`crate::MAX_SLASH_REPORTERS`]. For BABE and GRANDPA
+	/// equivocations the reporter is the author of the block that includes the report, so a
+	/// report included by the offender's own block pays nobody.
+	pub(crate) fn paid_reporters(
+		offender: &T::AccountId,
+		reporters: &[T::AccountId],
+	) -> SlashReporters<T> {
+		let mut paid = SlashReporters::<T>::new();
+		for reporter in reporters {
+			if reporter == offender || paid.contains(reporter) {
+				continue;
+			}
+			if paid.try_push(reporter.clone()).is_err() {
+				break;
+			}
+		}
+		paid
+	}
+
 	/// Governance's slash of `validator` by `fraction` of its exposure in `era` (see the
 	/// `manual_slash` call).
 	pub(crate) fn do_manual_slash(
@@ -135,8 +155,9 @@ where
 			return <T as Config>::WeightInfo::report_offences(0);
 		};
 		for (details, fraction) in offenders.iter().zip(slash_fractions) {
-			let reporters = SlashReporters::<T>::truncate_from(details.reporters.clone());
-			Self::report_offence(&details.offender.0, era, *fraction, reporters);
+			let offender = &details.offender.0;
+			let reporters = Self::paid_reporters(offender, &details.reporters);
+			Self::report_offence(offender, era, *fraction, reporters);
 		}
 		<T as Config>::WeightInfo::report_offences(reported)
 	}

@@ -3,25 +3,41 @@
 //! A reported offence (see `offences.rs`) queues a [`SlashComputation`]. In the following
 //! blocks `on_initialize` works it out one exposure page at a time, within its share of the
 //! block: each page of the offender's exposure in the offence era becomes one
-//! [`UnappliedSlash`] (its nominators, and on the first page the validator's own stake), stored
-//! under the era it is due in, `offence era + SlashDeferDuration`, in
-//! [`crate::UnappliedSlashes`], where Polkadot.js shows it and governance may cancel it.
+//! [`UnappliedSlash`] (its nominators, and on the first page the validator's own stake), added
+//! to the list of slashes due in its era, `offence era + SlashDeferDuration` (see
+//! `deferred_slashes.rs`: any number of them can wait), where Polkadot.js shows it and
+//! governance may cancel it.
 //!
 //! Once its era is active, a slash is due: `on_initialize` applies the due slashes one entry
 //! at a time, last entry first, so that the indices `cancel_deferred_slash` takes stay valid
 //! while an era's slashes are applied; anyone may push one further with `apply_slash`. Each
 //! staker loses the amount from its active bond first, then from the funds it has unbonded
-//! since the offence era (those were at stake then); never more than it has bonded. A share of
-//! what is slashed pays the reporters; the rest goes to [`Config::Slash`].
+//! since the offence era (those were at stake then); never more than it has bonded.
 //!
-//! While a slash is being worked out or is due, no funds can be withdrawn: an offender's
-//! unbonded stake cannot leave before its slash has taken its part.
+//! ## Reporters never profit from an offence
+//!
+//! The reporters of an offence share [`Config::SlashRewardFraction`] of what is slashed of the
+//! **offender's own stake**, never of its nominators' stake; the rest of the slash goes to
+//! [`Config::Slash`]. The offender is never one of its own reporters: for BABE and GRANDPA
+//! equivocations the reporter is the author of the block that includes the unsigned report,
+//! and a report that the offender's own block includes pays nobody. So whoever reports, the
+//! offender and any reporter colluding with it lose at least `(1 - SlashRewardFraction)` of the
+//! offender's own slash, plus their nominations' slashes: nobody ends richer than before the
+//! offence. (Paying a share of the *whole* slash would let a validator backed by nominators
+//! with more than `1 / SlashRewardFraction - 1` times its own stake, e.g. 9 times at 10 %, earn
+//! more by reporting itself, or by a friend's block, than it loses.)
+//!
+//! ## Who waits
+//!
+//! A staker that a pending slash may take from cannot withdraw until the slash is applied (see
+//! [`Pallet::must_wait_for_slashes`]), so its unbonded stake cannot escape; everyone else
+//! withdraws as usual.
 
 use crate::{
 	offences::slash_between, weights::WeightInfo, BalanceOf, Config, ErasStakersOverview,
 	ErasStakersPaged, Error, Event, HoldReason, NominatorSlashInEra, Pallet, SlashComputation,
 	SlashComputationQueue, SlashComputations, StakingLedger, UnappliedSlash, UnappliedSlashEras,
-	UnappliedSlashes, ValidatorSlashInEra, LOG_TARGET,
+	ValidatorSlashInEra,
 };
 use alloc::vec::Vec;
 use core::marker::PhantomData;
@@ -56,11 +72,9 @@ impl<T: Config> Get<u32> for SlashErasBound<T> {
 type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 impl<T: Config> Pallet<T> {
-	/// The most one step of slashing work can weigh: working out a full page, and applying it
-	/// at once when its era has no room left to defer it.
+	/// The most one step of slashing work can weigh: working out a full page and deferring it.
 	pub(crate) fn max_slash_step() -> Weight {
-		let page = T::MaxExposurePageSize::get();
-		T::WeightInfo::compute_slash_page(page).saturating_add(Self::apply_slash_step(page))
+		T::WeightInfo::compute_slash_page(T::MaxExposurePageSize::get())
 	}
 
 	/// Applying one slash entry of `nominators` nominators, as the benchmark measures it (in an
@@ -136,53 +150,28 @@ impl<T: Config> Pallet<T> {
 		computation.next_page.saturating_inc();
 		let done = computation.next_page >= exposure.page_count.max(1);
 
-		let total = others.iter().fold(own, |sum, (_, amount)| sum.saturating_add(*amount));
-		let mut weight = T::WeightInfo::compute_slash_page(counted);
-		if total.is_zero() {
+		let weight = T::WeightInfo::compute_slash_page(counted);
+		if own.is_zero() && others.is_empty() {
 			return (weight, done);
 		}
-		let payout = if computation.reporters.is_empty() {
-			Zero::zero()
-		} else {
-			T::SlashRewardFraction::get().mul_floor(total)
-		};
-		let slash = UnappliedSlash {
-			validator,
-			own,
-			others,
-			reporters: computation.reporters.clone(),
-			payout,
-		};
-		if let Err(slash) = Self::defer_slash(era, slash) {
-			log::warn!(
-				target: LOG_TARGET,
-				"no room to defer a slash of era {era}'s offence: it is applied at once"
-			);
-			weight.saturating_accrue(Self::apply_slash_step(counted));
-			Self::execute_slash(era, slash);
-		}
+		let reporters = computation.reporters.clone();
+		let payout = Self::reporters_share(&reporters, own);
+		let due = era.saturating_add(T::SlashDeferDuration::get());
+		Self::push_deferred_slash(
+			due,
+			UnappliedSlash { validator, own, others, reporters, payout },
+		);
 		(weight, done)
 	}
 
-	/// Stores `slash` of an offence in `offence_era` to be applied `SlashDeferDuration` eras
-	/// later. Gives it back if that era's slashes are full.
-	fn defer_slash(
-		offence_era: EraIndex,
-		slash: UnappliedSlash<T>,
-	) -> Result<(), UnappliedSlash<T>> {
-		let due = offence_era.saturating_add(T::SlashDeferDuration::get());
-		// Appended without reading the era's other slashes.
-		if UnappliedSlashes::<T>::try_append(due, &slash).is_err() {
-			return Err(slash);
+	/// What `reporters` of an offence are paid when `own` of the offender's own stake is
+	/// slashed: [`Config::SlashRewardFraction`] of it (rounded down), nothing without reporters.
+	/// Never a share of its nominators' slashes (see the module docs).
+	pub(crate) fn reporters_share(reporters: &[T::AccountId], own: BalanceOf<T>) -> BalanceOf<T> {
+		if reporters.is_empty() {
+			return Zero::zero();
 		}
-		UnappliedSlashEras::<T>::mutate(|eras| {
-			if let Err(place) = eras.binary_search(&due) {
-				if eras.try_insert(place, due).is_err() {
-					defensive!("slashes are due in more eras than the bound allows");
-				}
-			}
-		});
-		Ok(())
+		T::SlashRewardFraction::get().mul_floor(own)
 	}
 
 	/// The earliest era with slashes that are due now (its era is active or past).
@@ -191,38 +180,23 @@ impl<T: Config> Pallet<T> {
 		UnappliedSlashEras::<T>::get().first().copied().filter(|era| *era <= active)
 	}
 
-	/// Whether a slash is being worked out or is due: funds wait until it is applied.
-	pub(crate) fn slashes_pending() -> bool {
-		!SlashComputationQueue::<T>::get().is_empty() || Self::earliest_due_slash_era().is_some()
-	}
-
 	/// Applies the last unapplied slash due in `era`. Returns how many nominators it slashed,
 	/// or `None` if `era` has none.
 	pub(crate) fn apply_last_slash(era: EraIndex) -> Option<u32> {
-		let (slash, left) = UnappliedSlashes::<T>::mutate(era, |slashes| {
-			let slash = slashes.pop();
-			(slash, slashes.len())
-		});
-		if left == 0 {
-			Self::forget_slash_era(era);
-		}
-		let slash = slash?;
+		let slash = Self::pop_deferred_slash(era)?;
 		let nominators = slash.others.len() as u32;
 		Self::execute_slash(era.saturating_sub(T::SlashDeferDuration::get()), slash);
 		Some(nominators)
 	}
 
-	/// `era` has no unapplied slashes left.
-	fn forget_slash_era(era: EraIndex) {
-		UnappliedSlashes::<T>::remove(era);
-		UnappliedSlashEras::<T>::mutate(|eras| eras.retain(|due| *due != era));
-	}
-
 	/// Slashes each staker of `slash` for an offence in `offence_era`, pays the reporters
-	/// their share of what was slashed, and sends the rest to [`Config::Slash`].
+	/// their share of what was slashed of the offender's own stake, and sends the rest to
+	/// [`Config::Slash`].
 	fn execute_slash(offence_era: EraIndex, slash: UnappliedSlash<T>) {
 		let UnappliedSlash { validator, own, others, reporters, payout } = slash;
 		let mut slashed = CreditOf::<T>::zero();
+		// The reporters' share, of what was actually taken of the offender's own stake.
+		let mut reward = Zero::zero();
 		if !own.is_zero() {
 			let taken = Self::slash_staker(&validator, own, offence_era);
 			ValidatorSlashInEra::<T>::mutate(offence_era, &validator, |record| {
@@ -230,6 +204,7 @@ impl<T: Config> Pallet<T> {
 					own.saturating_accrue(taken.peek());
 				}
 			});
+			reward = Self::reporters_share(&reporters, taken.peek()).min(payout);
 			slashed.subsume(taken);
 		}
 		for (nominator, amount) in others {
@@ -241,7 +216,6 @@ impl<T: Config> Pallet<T> {
 			}
 			slashed.subsume(taken);
 		}
-		let reward = payout.min(slashed.peek());
 		let count = BalanceOf::<T>::saturated_from(reporters.len());
 		if let Some(each) = reward.checked_div(&count).filter(|each| !each.is_zero()) {
 			for reporter in reporters {
@@ -263,6 +237,8 @@ impl<T: Config> Pallet<T> {
 		offence_era: EraIndex,
 	) -> CreditOf<T> {
 		let Some(mut ledger) = StakingLedger::<T>::get(staker) else {
+			// It left staking: nothing to take, and its mark may be stale now.
+			Self::forget_slash_mark_if_done(staker);
 			return CreditOf::<T>::zero();
 		};
 		let unbonded_since = offence_era.saturating_add(T::BondingDuration::get());
@@ -284,26 +260,8 @@ impl<T: Config> Pallet<T> {
 	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `era` (see the
 	/// `cancel_deferred_slash` call).
 	pub(crate) fn do_cancel_deferred_slash(era: EraIndex, indices: Vec<u32>) -> DispatchResult {
-		ensure!(!indices.is_empty(), Error::<T>::EmptyTargets);
-		ensure!(
-			indices.windows(2).all(|pair| pair.first() < pair.get(1)),
-			Error::<T>::NotSortedAndUnique
-		);
-		let mut slashes = UnappliedSlashes::<T>::get(era);
-		let last = indices.last().copied().unwrap_or_default();
-		ensure!((last as usize) < slashes.len(), Error::<T>::InvalidSlashIndex);
-
 		let offence_era = era.saturating_sub(T::SlashDeferDuration::get());
-		let mut cancelled = Vec::with_capacity(indices.len());
-		for index in indices.into_iter().rev() {
-			cancelled.push(slashes.remove(index as usize));
-		}
-		if slashes.is_empty() {
-			Self::forget_slash_era(era);
-		} else {
-			UnappliedSlashes::<T>::insert(era, slashes);
-		}
-		for slash in cancelled.into_iter().rev() {
+		for slash in Self::cancel_deferred_slashes(era, &indices)? {
 			Self::deposit_event(Event::<T>::SlashCancelled {
 				slash_era: offence_era,
 				validator: slash.validator,
@@ -315,8 +273,7 @@ impl<T: Config> Pallet<T> {
 	/// Applies the last unapplied slash due in `era` (see the `apply_slash` call). Returns
 	/// how many nominators it slashed.
 	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<u32, DispatchError> {
-		let waiting = UnappliedSlashes::<T>::decode_len(era).unwrap_or(0);
-		ensure!(waiting > 0, Error::<T>::NoUnappliedSlash);
+		ensure!(!Self::unapplied_slash_count(era).is_zero(), Error::<T>::NoUnappliedSlash);
 		ensure!(Self::active_era().is_some_and(|active| era <= active), Error::<T>::SlashNotDue);
 		Self::apply_last_slash(era).ok_or_else(|| Error::<T>::NoUnappliedSlash.into())
 	}

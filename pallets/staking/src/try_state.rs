@@ -8,7 +8,8 @@ use crate::{
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
 	Ledger, NextEraElection, NominatorSlashInEra, Nominators, Pallet, Payee, PendingCommission,
-	SlashComputationQueue, SlashComputations, UnappliedSlashEras, UnappliedSlashes, UnpaidEras,
+	SlashComputationQueue, SlashComputations, StakerSlashDue, UnappliedSlash, UnappliedSlashEras,
+	UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras,
 	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
@@ -75,9 +76,10 @@ decode_checks! {
 		UnrecordedExposureQueue, ValidatorCount, VoterSnapshot;
 	maps: Bonded, ChilledCommission, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
 		ErasTotalStake, ErasValidatorReward, LastExposedEra, Ledger, Payee, PendingCommission,
-		SlashComputations, UnappliedSlashes, UnrecordedExposures, Nominators, Validators;
+		SlashComputations, StakerSlashDue, UnappliedSlashes, UnappliedSlashOverflowCount,
+		UnrecordedExposures, Nominators, Validators;
 	double_maps: ClaimedRewards, ErasStakersOverview, ErasUnpaidBackings, ErasValidatorPrefs,
-		NominatorSlashInEra, ValidatorSlashInEra;
+		NominatorSlashInEra, UnappliedSlashOverflow, ValidatorSlashInEra;
 	n_maps: ErasStakersPaged;
 }
 
@@ -393,40 +395,42 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Unapplied slashes are listed under the eras `UnappliedSlashEras` names, each slashes
-	/// something, pays its reporters no more than it slashes (nothing without reporters), and
-	/// has its offence recorded; slash records are never zero; queued slash computations are
-	/// exactly the queue's and each raises its offender's recorded fraction.
+	/// Unapplied slashes are listed under the eras `UnappliedSlashEras` names, the overflow of
+	/// each era's list has no gaps, and each entry is sound (see [`Self::check_unapplied_slash`]);
+	/// slash records are never zero; queued slash computations are exactly the queue's and each
+	/// raises its offender's recorded fraction.
 	fn check_slashes() -> Result<(), TryRuntimeError> {
 		let eras = UnappliedSlashEras::<T>::get();
 		ensure!(
 			eras.windows(2).all(|pair| pair.first() < pair.get(1)),
 			"the eras with unapplied slashes are not in ascending order"
 		);
-		let stored: BTreeSet<EraIndex> = UnappliedSlashes::<T>::iter_keys().collect();
+		let mut stored: BTreeSet<EraIndex> = UnappliedSlashes::<T>::iter_keys().collect();
+		stored.extend(UnappliedSlashOverflowCount::<T>::iter_keys());
 		ensure!(
 			stored == eras.iter().copied().collect(),
 			"UnappliedSlashEras does not list exactly the eras with unapplied slashes"
 		);
 		for (due, slashes) in UnappliedSlashes::<T>::iter() {
 			ensure!(!slashes.is_empty(), "an era's unapplied slashes are stored empty");
-			let offence_era = due.saturating_sub(T::SlashDeferDuration::get());
 			for slash in slashes {
-				let total = slash.others.iter().try_fold(slash.own, |sum, (_, amount)| {
-					ensure!(!amount.is_zero(), "an unapplied slash lists a zero amount");
-					Ok::<_, TryRuntimeError>(sum.saturating_add(*amount))
-				})?;
-				ensure!(!total.is_zero(), "an unapplied slash slashes nothing");
-				ensure!(slash.payout <= total, "a slash pays its reporters more than it slashes");
-				ensure!(
-					!slash.reporters.is_empty() || slash.payout.is_zero(),
-					"a slash without reporters has a payout"
-				);
-				ensure!(
-					ValidatorSlashInEra::<T>::contains_key(offence_era, &slash.validator),
-					"an unapplied slash has no record of its offender's offence"
-				);
+				Self::check_unapplied_slash(due, &slash)?;
 			}
+		}
+		for (due, count) in UnappliedSlashOverflowCount::<T>::iter() {
+			ensure!(!count.is_zero(), "an era's overflow count is stored as zero");
+			let keys: BTreeSet<u32> = UnappliedSlashOverflow::<T>::iter_key_prefix(due).collect();
+			ensure!(
+				keys == (0..count).collect(),
+				"an era's overflowing slashes are not exactly those its count says"
+			);
+		}
+		for (due, _, slash) in UnappliedSlashOverflow::<T>::iter() {
+			ensure!(
+				UnappliedSlashOverflowCount::<T>::contains_key(due),
+				"an overflowing slash is stored for an era without a count"
+			);
+			Self::check_unapplied_slash(due, &slash)?;
 		}
 		ensure!(
 			ValidatorSlashInEra::<T>::iter_values().all(|(fraction, _)| !fraction.is_zero()),
@@ -456,6 +460,46 @@ impl<T: Config> Pallet<T> {
 				== u64::from(queue.end.saturating_sub(queue.first)),
 			"a queued slash computation is missing"
 		);
+		Ok(())
+	}
+
+	/// One entry of the slashes due in `due`: it slashes something, pays its reporters at most
+	/// `SlashRewardFraction` of the offender's own slash (nothing without reporters), never
+	/// names the offender as a reporter, has its offence recorded, and every staker it slashes
+	/// is marked as waiting for slashes due in `due` or later.
+	fn check_unapplied_slash(
+		due: EraIndex,
+		slash: &UnappliedSlash<T>,
+	) -> Result<(), TryRuntimeError> {
+		let offence_era = due.saturating_sub(T::SlashDeferDuration::get());
+		let total = slash.others.iter().try_fold(slash.own, |sum, (_, amount)| {
+			ensure!(!amount.is_zero(), "an unapplied slash lists a zero amount");
+			Ok::<_, TryRuntimeError>(sum.saturating_add(*amount))
+		})?;
+		ensure!(!total.is_zero(), "an unapplied slash slashes nothing");
+		ensure!(
+			slash.payout <= T::SlashRewardFraction::get().mul_floor(slash.own),
+			"a slash pays its reporters more than their share of the offender's own slash"
+		);
+		ensure!(
+			!slash.reporters.is_empty() || slash.payout.is_zero(),
+			"a slash without reporters has a payout"
+		);
+		ensure!(
+			!slash.reporters.contains(&slash.validator),
+			"an offender is paid as a reporter of its own offence"
+		);
+		ensure!(
+			ValidatorSlashInEra::<T>::contains_key(offence_era, &slash.validator),
+			"an unapplied slash has no record of its offender's offence"
+		);
+		let own = (!slash.own.is_zero()).then_some(&slash.validator);
+		for staker in own.into_iter().chain(slash.others.iter().map(|(who, _)| who)) {
+			ensure!(
+				StakerSlashDue::<T>::get(staker).is_some_and(|marked| marked >= due),
+				"a staker an unapplied slash takes from is not marked as waiting for it"
+			);
+		}
 		Ok(())
 	}
 }

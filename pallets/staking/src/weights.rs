@@ -83,7 +83,7 @@ pub trait WeightInfo {
 	fn report_offences(o: u32, ) -> Weight;
 	fn compute_slash_page(n: u32, ) -> Weight;
 	fn apply_slash_page(n: u32, ) -> Weight;
-	fn cancel_deferred_slash() -> Weight;
+	fn cancel_deferred_slash(n: u32, ) -> Weight;
 	fn manual_slash() -> Weight;
 }
 
@@ -954,7 +954,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
-	fn cancel_deferred_slash() -> Weight {
+	fn cancel_deferred_slash(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3154827`
 		//  Estimated: `3190551`
@@ -962,6 +962,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(1_710_982_000, 3190551)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::BondedEras` (r:1 w:0)
 	/// Proof: `Staking::BondedEras` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)
@@ -1872,7 +1873,7 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:1)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
-	fn cancel_deferred_slash() -> Weight {
+	fn cancel_deferred_slash(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3154827`
 		//  Estimated: `3190551`
@@ -1880,6 +1881,7 @@ impl WeightInfo for () {
 		Weight::from_parts(1_710_982_000, 3190551)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 2).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::BondedEras` (r:1 w:0)
 	/// Proof: `Staking::BondedEras` (`max_values`: Some(1), `max_size`: Some(25), added: 520, mode: `MaxEncodedLen`)

@@ -2,12 +2,14 @@
 //! origins) is in [`crate::governance`].
 
 mod consensus;
+mod fees;
 mod proxy;
 pub(crate) mod staking;
 mod system;
 mod treasury;
 
 pub use consensus::*;
+pub use fees::{FeeMultiplierUpdate, WeightToFee, BASE_EXTRINSIC_FEE, TRANSACTION_BYTE_FEE};
 pub use proxy::ProxyType;
 pub use staking::{SessionsPerEra, SlashDeferDuration};
 pub use system::*;

@@ -38,8 +38,12 @@ parameter_types! {
 	/// Voters the election considers, richest first: room for 20,000 nominators and every
 	/// validator candidate.
 	pub const MaxElectingVoters: u32 = 22_500;
-	/// Validator candidates the election considers.
+	/// Validator candidates the election considers: those with session keys and the most
+	/// stake of their own.
 	pub const MaxElectableTargets: u32 = 2_000;
+	/// The most validator candidates there can be: twice what the election considers, so a
+	/// candidate that bonds more can always take the place of one that bonded less.
+	pub const MaxValidatorCandidates: u32 = 4_000;
 	pub ElectionBoundsOnChain: ElectionBounds = ElectionBoundsBuilder::default()
 		.voters_count(MaxElectingVoters::get().into())
 		.targets_count(MaxElectableTargets::get().into())
@@ -97,6 +101,8 @@ impl pallet_palisade_staking::Config for Runtime {
 	type HistoryDepth = ConstU32<84>;
 	type SessionsPerEra = SessionsPerEra;
 	type MaxValidatorSet = MaxValidatorSet;
+	/// The election reads every candidate to take the richest within its target bound.
+	type MaxValidatorCandidates = MaxValidatorCandidates;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type VoterList = VoterList;

@@ -3,7 +3,7 @@
 
 use crate::{
 	mock::*, ActiveEra, Call as StakingCall, ConfigOp, CurrentEra, Ledger, RewardDestination,
-	UnappliedSlashEras, UnappliedSlashes, ValidatorPrefs, Validators,
+	UnappliedSlashEras, ValidatorPrefs, Validators,
 };
 use arbitrary::{Result, Unstructured};
 use frame_support::traits::fungible::Inspect;
@@ -304,7 +304,7 @@ fn validator_count(u: &mut Unstructured) -> Result<u32> {
 /// Indices of `era`'s unapplied slashes: mostly some of them in order, sometimes none,
 /// repeats, disorder, or indices beyond them.
 fn indices(u: &mut Unstructured, era: EraIndex) -> Result<Vec<u32>> {
-	let stored = UnappliedSlashes::<Test>::decode_len(era).unwrap_or_default() as u32;
+	let stored = Staking::unapplied_slash_count(era);
 	if stored > 0 && u.arbitrary()? {
 		let mut indices = Vec::new();
 		for index in 0..stored {

@@ -2,7 +2,8 @@
 //!
 //! A sequence starts from a small chain of the test runtime ([`crate::mock`]): ten funded
 //! accounts, four validators and three nominators, with an exposure page size, slash deferral,
-//! election page count, validator count and history depth read from the input. It then applies steps read
+//! election page count, length of the listed unapplied slashes, validator count and history
+//! depth read from the input. It then applies steps read
 //! from the same input ([`Action`]): every call of this pallet from any origin, with
 //! adversarial arguments (zero, dust, the maximum, oneself, duplicates, accounts that do not
 //! exist), balance transfers, blocks (so eras rotate, elections run, rewards and slashes are
@@ -108,6 +109,8 @@ fn genesis(input: &mut Unstructured) -> Storage {
 	HistoryDepth::set(BONDING_DURATION + u32::from(byte(input) % 3));
 	SlashDeferDuration::set(u32::from(byte(input) % 3));
 	ElectionPages::set(1 + u32::from(byte(input) % 2));
+	// Short lists of unapplied slashes, so that slashes also wait beyond them.
+	MaxUnappliedSlashes::set(1 + u32::from(byte(input) % 3));
 	let validator_count = 1 + u32::from(byte(input) % 4);
 	ExtBuilder::default()
 		.funded(6, 2_000)

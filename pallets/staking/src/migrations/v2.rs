@@ -3,7 +3,11 @@
 //! own. Version 1 gave it none, so such a validator's commission was neither paid nor owed.
 //!
 //! The migration adds the missing backing (of no stake) for each validator of the eras that
-//! are still to be paid, unless its page 0 was paid already.
+//! are still to be paid that was elected without stake of its own, unless its page 0 was paid
+//! already. A validator elected *with* stake of its own had its page-0 backing in version 1:
+//! if it is gone, the validator was paid (the automatic payout removes each staker's backings
+//! as it pays them, and marks pages claimed only once the whole era is paid), so an upgrade in
+//! the middle of an era's payout pays nobody twice.
 
 use crate::{
 	payout::UnpaidBackings, ActiveEra, AutoPayout, ClaimedRewards, Config, CurrentEra,
@@ -79,14 +83,20 @@ fn eras_to_pay<T: Config>() -> Vec<EraIndex> {
 	eras
 }
 
-/// Every `(era, validator)` of [`eras_to_pay`] whose validator has no page-0 backing of its
-/// own and was not paid its page 0; and how many storage reads finding them took.
+/// Every `(era, validator)` of [`eras_to_pay`] whose validator was elected without stake of its
+/// own, has no page-0 backing and was not paid its page 0; and how many storage reads finding
+/// them took.
 fn missing_commission_backings<T: Config>() -> (Vec<(EraIndex, T::AccountId)>, u64) {
 	let mut missing = Vec::new();
 	let mut read = 2u64;
 	for era in eras_to_pay::<T>() {
-		for validator in ErasStakersOverview::<T>::iter_key_prefix(era) {
-			read = read.saturating_add(3);
+		for (validator, overview) in ErasStakersOverview::<T>::iter_prefix(era) {
+			read = read.saturating_add(1);
+			// Version 1 gave a validator with stake of its own its backing: it is owed or paid.
+			if !overview.own.is_zero() {
+				continue;
+			}
+			read = read.saturating_add(2);
 			let owed = ErasUnpaidBackings::<T>::get(era, &validator).is_some_and(|backings| {
 				backings.iter().any(|b| b.validator == validator && b.page == 0)
 			});

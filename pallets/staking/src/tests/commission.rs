@@ -50,27 +50,115 @@ fn an_increase_is_announced_and_applies_after_the_notice() {
 		start_active_era(1);
 		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
 
-		// Announced: two full eras (2 and 3) of notice, then era 4.
+		// Announced in era 1: two full eras (2 and 3) of notice. Era 4 is elected during
+		// era 3, before the notice ends, so the first era it applies to is era 5.
 		System::assert_has_event(
 			Event::CommissionIncreaseAnnounced {
 				stash: ALICE,
 				commission: Perbill::from_percent(5),
-				effective_era: 4,
+				effective_era: 5,
 			}
 			.into(),
 		);
 		let pending =
-			PendingCommissionIncrease { commission: Perbill::from_percent(5), effective_era: 4 };
+			PendingCommissionIncrease { commission: Perbill::from_percent(5), effective_era: 5 };
 		assert_eq!(PendingCommission::<Test>::get(ALICE), Some(pending));
 		assert_eq!(commission(ALICE), Perbill::zero());
 
-		start_active_era(3);
-		assert_eq!(ErasValidatorPrefs::<Test>::get(3, ALICE).commission, Perbill::zero());
 		start_active_era(4);
-		assert_eq!(ErasValidatorPrefs::<Test>::get(4, ALICE).commission, Perbill::from_percent(5));
+		assert_eq!(ErasValidatorPrefs::<Test>::get(4, ALICE).commission, Perbill::zero());
+		start_active_era(5);
+		assert_eq!(ErasValidatorPrefs::<Test>::get(5, ALICE).commission, Perbill::from_percent(5));
 		assert_eq!(commission(ALICE), Perbill::from_percent(5));
 		assert_eq!(PendingCommission::<Test>::get(ALICE), None);
 	});
+	reset();
+}
+
+/// The block in which `era`'s election started, and the commission its exposures recorded
+/// for Alice once they are stored: runs blocks until then.
+fn elect_era(era: u32) -> (BlockNumber, Perbill) {
+	while Staking::current_era() != era || !Staking::is_electing() {
+		run_to_block(System::block_number() + 1);
+	}
+	let started = System::block_number();
+	while Staking::is_electing() {
+		run_to_block(System::block_number() + 1);
+	}
+	(started, ErasValidatorPrefs::<Test>::get(era, ALICE).commission)
+}
+
+// The notice holds when the election runs over many blocks: an increase never applies to an
+// era whose election (and snapshot) started before the notice ended, even when the pages of
+// its result are fetched after it.
+#[test]
+fn no_era_elected_during_the_notice_pays_the_increase_with_a_paged_election() {
+	ElectionPages::set(3);
+	two_validators_with_notice()
+		.nominator(DAVE, 500, vec![ALICE])
+		.build_and_execute(|| {
+			start_active_era(1);
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+			let due = PendingCommission::<Test>::get(ALICE).expect("announced").effective_era;
+			assert_eq!(due, 5);
+			// Eras 2, 3 and 4 are elected while the notice runs (era 4's election starts in era
+			// 3, the last full era of notice): each keeps the old commission on every page.
+			for era in 2..due {
+				let (started, commission) = elect_era(era);
+				assert!(
+					Staking::active_era() == Some(era - 1),
+					"era {era} elected in era {}",
+					era - 1
+				);
+				assert_eq!(commission, Perbill::zero(), "era {era}, elected from block {started}");
+			}
+			// Era 5's election starts in era 4, after the notice: it pays the increase.
+			let (_, commission) = elect_era(due);
+			assert_eq!(commission, Perbill::from_percent(5));
+		});
+	ElectionPages::set(1);
+	reset();
+}
+
+// Without notice, an increase announced while an election is fetching its pages waits for the
+// next election: the running one took its snapshot before the announcement.
+#[test]
+fn without_notice_an_increase_announced_during_an_election_waits_for_the_next() {
+	ElectionPages::set(3);
+	MaxCommissionIncrease::set(Perbill::from_percent(50));
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.nominator(DAVE, 500, vec![ALICE])
+		.build_and_execute(|| {
+			assert_eq!(CommissionIncreaseDelay::get(), 0);
+			// Between elections, the next era is the first to pay it.
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(BOB), prefs(5)));
+			assert_eq!(PendingCommission::<Test>::get(BOB).map(|p| p.effective_era), Some(1));
+
+			while !Staking::is_electing() {
+				run_to_block(System::block_number() + 1);
+			}
+			// Era 1's election has started: its first page is fetched next block.
+			run_to_block(System::block_number() + 1);
+			assert!(Staking::is_electing(), "pages are still to be fetched");
+			assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
+			assert_eq!(PendingCommission::<Test>::get(ALICE).map(|p| p.effective_era), Some(2));
+			while Staking::is_electing() {
+				run_to_block(System::block_number() + 1);
+			}
+			assert_eq!(ErasValidatorPrefs::<Test>::get(1, ALICE).commission, Perbill::zero());
+			assert_eq!(
+				ErasValidatorPrefs::<Test>::get(1, BOB).commission,
+				Perbill::from_percent(5)
+			);
+			start_active_era(2);
+			assert_eq!(
+				ErasValidatorPrefs::<Test>::get(2, ALICE).commission,
+				Perbill::from_percent(5)
+			);
+		});
+	ElectionPages::set(1);
 	reset();
 }
 
@@ -90,7 +178,7 @@ fn an_increase_beyond_the_largest_step_is_refused() {
 fn a_decrease_applies_at_once_and_cancels_an_announced_increase() {
 	two_validators_with_notice().build_and_execute(|| {
 		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(5)));
-		assert_eq!(PendingCommission::<Test>::get(ALICE).map(|p| p.effective_era), Some(3));
+		assert_eq!(PendingCommission::<Test>::get(ALICE).map(|p| p.effective_era), Some(4));
 		assert_ok!(Staking::validate(RuntimeOrigin::signed(ALICE), prefs(0)));
 		System::assert_last_event(
 			Event::ValidatorPrefsSet { stash: ALICE, prefs: prefs(0) }.into(),

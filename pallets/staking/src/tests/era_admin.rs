@@ -1,7 +1,7 @@
 //! The admin calls over eras: forcing eras and setting the number of validators.
 
 use crate::{mock::*, ActiveEra, CurrentEra, Error, Event, ForceEra, Forcing, ValidatorCount};
-use frame_support::{assert_noop, assert_ok, traits::Get};
+use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{DispatchError, Percent};
 
 fn active_era() -> u32 {

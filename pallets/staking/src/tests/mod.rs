@@ -14,10 +14,13 @@ mod history;
 mod instant_exit;
 mod intentions;
 mod interface;
+mod mass_slash;
 mod migrations;
+mod reporters;
 mod rewards;
 mod slashing;
 mod storage;
+mod targets;
 mod unbonding;
 mod voter_list;
 

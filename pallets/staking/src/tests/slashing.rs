@@ -4,8 +4,9 @@
 
 use super::held;
 use crate::{
-	mock::*, Error, Event, Ledger, NominatorSlashInEra, Nominators, UnappliedSlashEras,
-	UnappliedSlashes, ValidatorSlashInEra, Validators,
+	mock::*, Error, Event, Ledger, NominatorSlashInEra, Nominators, SlashComputationQueue,
+	StakerSlashDue, UnappliedSlashEras, UnappliedSlashOverflowCount, UnappliedSlashes,
+	ValidatorSlashInEra, Validators,
 };
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect, weights::Weight};
 use sp_runtime::{traits::BadOrigin, Perbill};
@@ -138,7 +139,7 @@ fn an_offence_slashes_own_and_nominated_stake_once_its_deferral_has_passed() {
 }
 
 #[test]
-fn reporters_share_their_part_of_the_slash_and_the_treasury_the_rest() {
+fn reporters_share_their_part_of_the_offenders_own_slash_and_the_treasury_the_rest() {
 	two_validators_two_nominators().build_and_execute(|| {
 		let reporter = CHARLIE;
 		offence(&[BOB], 0, 50, vec![reporter]);
@@ -146,7 +147,8 @@ fn reporters_share_their_part_of_the_slash_and_the_treasury_the_rest() {
 		let slash = UnappliedSlashes::<Test>::get(1)[0].clone();
 		assert_eq!((slash.own, slash.others.to_vec()), (500, vec![(EVE, 200)]));
 		let total = 700;
-		assert_eq!(slash.payout, SlashRewardFraction::get() * total);
+		// A tenth of Bob's own 500, nothing of Eve's 200.
+		assert_eq!(slash.payout, 50);
 		assert_eq!(slash.reporters.to_vec(), vec![reporter]);
 
 		start_active_era(1);
@@ -477,29 +479,96 @@ fn a_slash_spanning_many_exposure_pages_is_applied_page_by_page() {
 }
 
 #[test]
-fn an_era_without_room_to_defer_a_slash_applies_it_at_once() {
+fn slashes_beyond_the_listed_ones_wait_their_deferral_too() {
 	MaxUnappliedSlashes::set(1);
 	two_validators_two_nominators().build_and_execute(|| {
 		offence(&[ALICE, BOB], 0, 10, vec![]);
 		let slashed = slashed_until(System::block_number() + 1);
-		assert_eq!(UnappliedSlashes::<Test>::get(1).len(), 1, "the first one waits");
-		let expected = [(BOB, 100), (EVE, 40)].into_iter().collect();
-		assert_eq!(slashed, expected, "the second one is applied");
+		assert!(slashed.is_empty(), "both wait");
+		assert_eq!(UnappliedSlashes::<Test>::get(1).len(), 1, "the first is listed");
+		assert_eq!(UnappliedSlashOverflowCount::<Test>::get(1), 1, "the second is beyond");
+		assert_eq!(Staking::unapplied_slash_count(1), 2);
+
+		validate_again(&[ALICE, BOB]);
+		start_active_era(1);
+		let slashed = slashed_until(System::block_number() + 1);
+		let expected = [(ALICE, 100), (DAVE, 50), (BOB, 100), (EVE, 40)].into_iter().collect();
+		assert_eq!(slashed, expected);
+		assert_eq!(Staking::unapplied_slash_count(1), 0);
+		assert!(UnappliedSlashEras::<Test>::get().is_empty());
+	});
+	MaxUnappliedSlashes::set(512);
+}
+
+#[test]
+fn a_staker_no_slash_can_reach_withdraws_while_others_are_slashed() {
+	super::nominator_of_an_unelected_validator().build_and_execute(|| {
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
+		offence(&[ALICE], 0, 10, vec![]);
+		// Dave's stake was never exposed: he neither waits while Alice's slash is worked out,
+		// nor while it is deferred.
+		assert!(!SlashComputationQueue::<Test>::get().is_empty());
+		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
+		assert!(!Ledger::<Test>::contains_key(DAVE));
 	});
 }
 
 #[test]
-fn withdrawals_wait_while_a_slash_is_worked_out_or_due() {
-	super::nominator_of_an_unelected_validator().build_and_execute(|| {
-		assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
+fn only_the_stakers_a_pending_slash_can_reach_wait_for_it() {
+	SlashDeferDuration::set(2);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.nominator(DAVE, 500, vec![ALICE])
+		.nominator(EVE, 400, vec![BOB])
+		.build_and_execute(|| {
+			// Dave and Eve were exposed in era 0; each unbonds 100, free from era 3.
+			assert_ok!(Staking::unbond(RuntimeOrigin::signed(DAVE), 100));
+			assert_ok!(Staking::unbond(RuntimeOrigin::signed(EVE), 100));
+			offence(&[ALICE], 0, 10, vec![]);
+			// While it is worked out, every staker exposed in a slashable era waits.
+			assert!(!SlashComputationQueue::<Test>::get().is_empty());
+			assert_noop!(
+				Staking::withdraw_unbonded(RuntimeOrigin::signed(EVE), 0),
+				Error::<Test>::SlashesPending
+			);
+			run_to_block(System::block_number() + 1);
+			assert!(SlashComputationQueue::<Test>::get().is_empty());
+			// Worked out: due in era 2. Dave backed Alice and waits; Eve backed Bob and does
+			// not (her chunk has simply not matured).
+			assert_eq!(StakerSlashDue::<Test>::get(DAVE), Some(2));
+			assert_eq!(StakerSlashDue::<Test>::get(EVE), None);
+			start_active_era(1);
+			assert_noop!(
+				Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0),
+				Error::<Test>::SlashesPending
+			);
+			assert_noop!(
+				Staking::withdraw_unbonded(RuntimeOrigin::signed(EVE), 0),
+				Error::<Test>::NothingToWithdraw
+			);
+			start_active_era(2);
+			let slashed = slashed_until(System::block_number() + 1);
+			assert_eq!(slashed.get(&DAVE), Some(&50));
+			assert!(!Staking::must_wait_for_slashes(&DAVE), "applied: Dave is free");
+			start_active_era(3);
+			assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
+			assert_eq!(StakerSlashDue::<Test>::get(DAVE), None, "the stale mark is gone");
+			assert_eq!(bonded(DAVE), 350, "500, less the 50 slashed and the 100 withdrawn");
+			assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(EVE), 0));
+		});
+	SlashDeferDuration::set(1);
+}
+
+#[test]
+fn a_cancelled_slash_keeps_nobody_waiting() {
+	two_validators_two_nominators().build_and_execute(|| {
 		offence(&[ALICE], 0, 10, vec![]);
-		assert_noop!(
-			Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0),
-			Error::<Test>::SlashesPending
-		);
-		// Worked out and deferred to era 1: funds move again.
 		run_to_block(System::block_number() + 1);
-		assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
+		assert!(Staking::must_wait_for_slashes(&DAVE));
+		assert_ok!(Staking::cancel_deferred_slash(RuntimeOrigin::root(), 1, vec![0]));
+		assert!(!Staking::must_wait_for_slashes(&DAVE));
+		assert!(!Staking::must_wait_for_slashes(&ALICE));
 	});
 }
 

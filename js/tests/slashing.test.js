@@ -126,6 +126,11 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   if (slash) {
     assert.equal(slash.own.toBigInt(), expected[alice]);
     assert.deepEqual(slash.others.map(([who, value]) => [who.toString(), value.toBigInt()]), [[dave, expected[dave]]]);
+    // The reporter is the author of the block that included the report, never the offender;
+    // it is paid a tenth of Alice's own slash, nothing of Dave's.
+    const reporters = slash.reporters.map((who) => who.toString());
+    assert.ok(!reporters.includes(alice), 'the offender is not its own reporter');
+    assert.equal(slash.payout.toBigInt(), reporters.length > 0 ? expected[alice] / 10n : 0n);
   }
 
   // Applied once era `due` is active.

@@ -33,7 +33,7 @@ fn production_wasm() -> Vec<u8> {
 fn call(code: &[u8], method: &str, data: &[u8]) -> Vec<u8> {
 	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder().build();
 	let wrapped = WrappedRuntimeCode(code.into());
-	let hash = sp_core::blake2_256(code).to_vec();
+	let hash = sp_io::hashing::blake2_256(code).to_vec();
 	let runtime_code = RuntimeCode { code_fetcher: &wrapped, heap_pages: None, hash };
 	let mut ext = sp_io::TestExternalities::default();
 	let mut ext = ext.ext();
@@ -51,7 +51,7 @@ fn the_production_runtime_builds_every_preset_and_the_staging_chain() {
 		.preset_names()
 		.expect("the runtime lists its presets")
 		.into_iter()
-		.map(|id| String::from_utf8(id.0).expect("preset names are UTF-8"))
+		.map(String::from)
 		.collect();
 	presets.sort();
 	assert_eq!(presets, ["development", "local_testnet", "staging"]);

@@ -849,7 +849,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			applied = Pallet::<T>::apply_last_slash(due);
+			applied = Pallet::<T>::apply_last_slash(due, n);
 		}
 
 		assert_eq!(applied, Some(n));

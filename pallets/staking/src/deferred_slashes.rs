@@ -38,6 +38,12 @@ impl<T: Config> Pallet<T> {
 	/// slashes as waiting for it.
 	pub(crate) fn push_deferred_slash(due: EraIndex, slash: UnappliedSlash<T>) {
 		Self::mark_waiting_for(due, &slash);
+		Self::append_deferred_slash(due, slash);
+	}
+
+	/// Adds `slash`, whose stakers are marked already, to the end of the list of slashes due in
+	/// `due`.
+	pub(crate) fn append_deferred_slash(due: EraIndex, slash: UnappliedSlash<T>) {
 		let overflow = UnappliedSlashOverflowCount::<T>::get(due);
 		// Appended without reading the era's other slashes.
 		let slash = match overflow {

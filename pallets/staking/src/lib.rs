@@ -141,8 +141,9 @@
 //!   (`cancel_deferred_slash`). The deferral counts from the offence era, not the report, so a
 //!   late report cannot stretch it; an offence reported after its deferral has passed is
 //!   applied in the following blocks.
-//! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries, one
-//!   page at a time within a tenth of the block; `apply_slash` lets anyone push one forward.
+//! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries within
+//!   a tenth of the block, as many nominators a step as fit in it (a larger page over several
+//!   steps); `apply_slash` lets anyone push a whole entry forward.
 //!   A staker loses the amount from its active bond first, then from what it unbonded since the
 //!   offence era (it was at stake then), never more than it has bonded. A staker that a
 //!   pending slash may take from cannot withdraw until it is applied, so unbonded stake cannot
@@ -1090,7 +1091,11 @@ pub mod pallet {
 			);
 			assert!(
 				Self::max_slash_step().all_lte(hook_limit),
-				"a page of slashes must fit in on_initialize's share of a block"
+				"working out a page of slashes must fit in on_initialize's share of a block"
+			);
+			assert!(
+				Self::apply_slash_step(1).all_lte(hook_limit),
+				"slashing one nominator must fit in on_initialize's share of a block"
 			);
 			assert!(T::MaxUnappliedSlashes::get() > 0, "MaxUnappliedSlashes must be at least 1");
 			assert!(

@@ -9,8 +9,10 @@
 //! governance may cancel it.
 //!
 //! Once its era is active, a slash is due: `on_initialize` applies the due slashes one entry
-//! at a time, last entry first, so that the indices `cancel_deferred_slash` takes stay valid
-//! while an era's slashes are applied; anyone may push one further with `apply_slash`. Each
+//! at a time (as many nominators as fit in the hook's share of the block: the rest of a larger
+//! entry stays last, for the next step), last entry first, so that the indices `cancel_deferred_slash`
+//! takes stay valid while an era's slashes are applied; anyone may push one further with
+//! `apply_slash`. Each
 //! staker loses the amount from its active bond first, then from the funds it has unbonded
 //! since the offence era (those were at stake then); never more than it has bonded.
 //!
@@ -114,12 +116,26 @@ impl<T: Config> Pallet<T> {
 			SlashComputationQueue::<T>::put(queue);
 			return;
 		}
-		let most = Self::apply_slash_step(T::MaxExposurePageSize::get());
+		let chunk = Self::slash_apply_chunk();
+		let most = Self::apply_slash_step(chunk);
 		while meter.can_consume(most) {
 			let Some(era) = Self::earliest_due_slash_era() else { return };
-			let applied = Self::apply_last_slash(era).unwrap_or(0);
+			let applied = Self::apply_last_slash(era, chunk).unwrap_or(0);
 			meter.consume(Self::apply_slash_step(applied));
 		}
+	}
+
+	/// The most nominators `on_initialize` slashes in one step: a whole exposure page if it
+	/// fits in the hook's share of a block, else the largest half, quarter, … of one that does.
+	/// Each slashed nominator costs a few storage writes (its ledger, its hold, its voter-list
+	/// score), so a full page of 512 may not fit; a larger entry is applied over several steps.
+	pub(crate) fn slash_apply_chunk() -> u32 {
+		let limit = Self::hook_weight_limit();
+		let mut chunk = T::MaxExposurePageSize::get().max(1);
+		while chunk > 1 && !Self::apply_slash_step(chunk).all_lte(limit) {
+			chunk = chunk.div_ceil(2);
+		}
+		chunk
 	}
 
 	/// Works out the slash of the next page of `computation`'s exposure and defers it.
@@ -180,10 +196,24 @@ impl<T: Config> Pallet<T> {
 		UnappliedSlashEras::<T>::get().first().copied().filter(|era| *era <= active)
 	}
 
-	/// Applies the last unapplied slash due in `era`. Returns how many nominators it slashed,
-	/// or `None` if `era` has none.
-	pub(crate) fn apply_last_slash(era: EraIndex) -> Option<u32> {
-		let slash = Self::pop_deferred_slash(era)?;
+	/// Applies the last unapplied slash due in `era`, or its first `most` nominators (and the
+	/// offender's own stake): the rest stays the last entry, to be applied next. Returns how
+	/// many nominators it slashed, or `None` if `era` has none.
+	pub(crate) fn apply_last_slash(era: EraIndex, most: u32) -> Option<u32> {
+		let mut slash = Self::pop_deferred_slash(era)?;
+		if slash.others.len() > most as usize {
+			let mut others = core::mem::take(&mut slash.others).into_inner();
+			let rest = others.split_off(most as usize);
+			slash.others = BoundedVec::truncate_from(others);
+			let rest = UnappliedSlash {
+				validator: slash.validator.clone(),
+				own: Zero::zero(),
+				others: BoundedVec::truncate_from(rest),
+				reporters: slash.reporters.clone(),
+				payout: Zero::zero(),
+			};
+			Self::append_deferred_slash(era, rest);
+		}
 		let nominators = slash.others.len() as u32;
 		Self::execute_slash(era.saturating_sub(T::SlashDeferDuration::get()), slash);
 		Some(nominators)
@@ -275,6 +305,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<u32, DispatchError> {
 		ensure!(!Self::unapplied_slash_count(era).is_zero(), Error::<T>::NoUnappliedSlash);
 		ensure!(Self::active_era().is_some_and(|active| era <= active), Error::<T>::SlashNotDue);
-		Self::apply_last_slash(era).ok_or_else(|| Error::<T>::NoUnappliedSlash.into())
+		Self::apply_last_slash(era, T::MaxExposurePageSize::get())
+			.ok_or_else(|| Error::<T>::NoUnappliedSlash.into())
 	}
 }

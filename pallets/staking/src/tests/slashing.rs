@@ -609,3 +609,56 @@ fn apply_slash_refuses_slashes_that_are_not_due() {
 		assert_noop!(Staking::apply_slash(RuntimeOrigin::none(), 1), BadOrigin);
 	});
 }
+
+#[test]
+fn a_page_larger_than_one_step_is_applied_over_two_steps_each_staker_once() {
+	MaxExposurePageSize::set(200);
+	let nominators: Vec<AccountId> = (1_000..1_150).collect();
+	nominators
+		.iter()
+		.fold(two_validators_two_nominators(), |builder, &who| {
+			builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![BOB])
+		})
+		.build_and_execute(|| {
+			assert_eq!(Staking::exposure_overview(0, &BOB).unwrap().page_count, 1);
+			offence(&[BOB], 0, 10, vec![CHARLIE]);
+			validate_again(&[BOB]);
+			run_to_block(System::block_number() + 1);
+			let slash = UnappliedSlashes::<Test>::get(1)[0].clone();
+			assert_eq!(slash.others.len(), 151, "Eve and the 150 on one page");
+
+			start_active_era(1);
+			while !staking_events().iter().any(|event| matches!(event, Event::Slashed { .. })) {
+				run_to_block(System::block_number() + 1);
+			}
+			// The first step took the offender and as many nominators as fit; the rest stays last.
+			let chunk = Staking::slash_apply_chunk() as usize;
+			assert!(chunk < 151, "a step takes {chunk} of the page's 151");
+			let rest = UnappliedSlashes::<Test>::get(1);
+			let first = staking_events();
+			let slashed_first =
+				first.iter().filter(|event| matches!(event, Event::Slashed { .. })).count();
+			if rest.is_empty() {
+				// Both steps fit in the block.
+				assert_eq!(slashed_first, 152);
+			} else {
+				assert_eq!(slashed_first, 1 + chunk);
+				assert_eq!((rest[0].own, rest[0].payout), (0, 0), "own and reward went first");
+			}
+			let mut slashed = slashed_until(System::block_number() + 2);
+			for event in first {
+				if let Event::Slashed { staker, amount } = event {
+					*slashed.entry(staker).or_default() += amount;
+				}
+			}
+			assert_eq!(slashed.len(), 152, "Bob, Eve and 150 nominators");
+			assert_eq!(slashed[&BOB], 100);
+			assert_eq!(slashed[&EVE], 40);
+			for who in nominators {
+				assert_eq!(slashed[&who], 10, "nominator {who} slashed once");
+			}
+			assert_eq!(Staking::unapplied_slash_count(1), 0);
+			assert_eq!(Balances::balance(&CHARLIE), INITIAL_BALANCE + 10, "a tenth of Bob's own");
+		});
+	MaxExposurePageSize::set(64);
+}

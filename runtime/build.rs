@@ -11,8 +11,14 @@ fn main() {
 		let builder = substrate_wasm_builder::WasmBuilder::init_with_defaults();
 		if development {
 			builder.build();
-		} else {
-			builder.set_file_name("palisade_runtime_production").build();
+			return;
 		}
+		// The builder names both the WASM files and the Rust file that embeds them; the
+		// runtime includes `wasm_binary.rs`, which here includes that file.
+		const NAME: &str = "palisade_runtime_production";
+		builder.set_file_name(NAME).build();
+		let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+		let include = format!("include!(concat!(env!(\"OUT_DIR\"), \"/{NAME}\"));\n");
+		std::fs::write(out_dir.join("wasm_binary.rs"), include).expect("OUT_DIR is writable");
 	}
 }

@@ -144,3 +144,25 @@ test('bad input is refused with its named error', async () => {
     /BadOrigin/
   );
 });
+
+test('a transfer and a bond cost about a hundredth of a PAL, as payment_queryInfo says', async () => {
+  const ferdie = keys.addFromUri('//Ferdie');
+  const eve = keys.addFromUri('//Eve').address;
+  const calls = {
+    transferKeepAlive: api.tx.balances.transferKeepAlive(eve, PAL),
+    bond: api.tx.staking.bond(100n * PAL, 'Staked'),
+  };
+  const fees = {};
+  for (const [name, call] of Object.entries(calls)) {
+    const signed = await call.signAsync(ferdie);
+    // The raw RPC: this Polkadot.js decodes its answer with the old one-number weight.
+    const info = await node.rpc('payment_queryInfo', [signed.toHex()]);
+    fees[name] = BigInt(info.partialFee);
+    console.log(`payment_queryInfo ${name}: ${fees[name]} planck (${signed.encodedLength} bytes)`);
+    assert.ok(fees[name] >= PAL / 200n && fees[name] <= PAL / 50n, `${name}: ${fees[name]}`);
+  }
+  // The fee paid is the fee quoted (blocks are far from full, so the multiplier stays 1).
+  const result = await submit(api, calls.transferKeepAlive, ferdie);
+  const [paid] = eventsOf(result, 'transactionPayment', 'TransactionFeePaid');
+  assert.equal(paid.data.actualFee.toBigInt(), fees.transferKeepAlive);
+});

@@ -3,10 +3,13 @@
 //! ownership can be proven later.
 //!
 //! Equivocations are slashed without anyone's permission: a node that sees a validator author
-//! two blocks in one slot (BABE) or cast two votes in one round (GRANDPA) submits the proof as
-//! an unsigned transaction; the pallet checks it against the historical key ownership, and
-//! `pallet-offences` hands the offence to staking, which slashes `min((3k/n)², 1)` of the
-//! offender's exposure (k offenders among n validators).
+//! two blocks in one slot (BABE) or cast two votes in one round (GRANDPA) puts the proof, as an
+//! unsigned transaction, in its own pool (it is not gossiped), so it is included when that
+//! node authors a block; the pallet checks it against the historical key ownership, and
+//! `pallet-offences` hands the offence to staking, with the including block's author as its
+//! reporter. Staking slashes `min((3k/n)², 1)` of the offender's exposure (k offenders among n
+//! validators) and pays the reporter a tenth of the offender's own slash, never the offender
+//! itself.
 
 use crate::{
 	configs::staking::{BondingDuration, SessionsPerEra},

@@ -5,9 +5,9 @@
 //! - **Weight fee**: linear in the transaction's compute weight, calibrated so that an ordinary
 //!   call costs about a hundredth of a PAL: the base weight of any extrinsic
 //!   (`ExtrinsicBaseWeight`, 108 µs) costs [`BASE_EXTRINSIC_FEE`], 2 milli-PAL, and an
-//!   ordinary call weighs four to six of those (a `transfer_keep_alive` 388 µs with its
-//!   storage access on top of the base, a `bond` 579 µs). With the length fee, a transfer
-//!   (146 bytes) costs 0.0106 PAL and a `bond` (115 bytes) 0.0138 PAL: `runtime/tests/fees.rs`
+//!   ordinary call weighs four to eight of those (a `transfer_keep_alive` 388 µs with its
+//!   storage access on top of the base, a `bond` 702 µs). With the length fee, a transfer
+//!   (146 bytes) costs 0.0106 PAL and a `bond` (115 bytes) 0.0161 PAL: `runtime/tests/fees.rs`
 //!   pins both between 0.005 and 0.02 PAL and prints them. A full block
 //!   (1.5 s of normal-class weight) costs about 28 PAL: filling blocks, or bloating state
 //!   with transactions, is not cheap.

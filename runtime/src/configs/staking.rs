@@ -67,7 +67,7 @@ parameter_types! {
 	/// Slashes wait one era less than the bonding duration, so governance has as long as
 	/// possible to cancel one: 1 era with `fast-runtime`, else 27 (almost a week).
 	pub const SlashDeferDuration: EraIndex = BondingDuration::get().saturating_sub(1);
-	/// Reporters of an offence share a tenth of its slash.
+	/// Reporters of an offence share a tenth of what is slashed of the offender's own stake.
 	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
 
@@ -114,9 +114,10 @@ impl pallet_palisade_staking::Config for Runtime {
 	/// Slashed funds not paid to reporters go to the treasury.
 	type Slash = ResolveTo<TreasuryAccount, Balances>;
 	type SlashRewardFraction = SlashRewardFraction;
-	/// Slash pages that can wait in one era: with pages of 512 nominators, a validator's
-	/// slash is usually one page, so 128 offenders of one era stay cancellable; a slash beyond
-	/// is applied at once.
+	/// An era's slash pages listed where Polkadot.js reads them (`UnappliedSlashes`): with
+	/// pages of 512 nominators a validator's slash is usually one page, so Apps' Slashes tab
+	/// shows 128 offenders of an era; more wait, just as cancellable, in
+	/// `UnappliedSlashOverflow`.
 	type MaxUnappliedSlashes = ConstU32<128>;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<TreasuryAccount, Balances>;

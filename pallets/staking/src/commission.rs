@@ -7,9 +7,9 @@
 //! the announcement (see [`Pallet::first_era_after_notice`]), so that nominators can leave
 //! before it does: no era whose election snapshot was taken during the notice pays the new
 //! commission, however many blocks the election spans. Until then the validator keeps its
-//! commission, and every era's payout uses the commission recorded when the era was elected. A validator that stops validating keeps
-//! its commission as the base of its next `validate` ([`crate::ChilledCommission`]): chilling
-//! does not skip the notice.
+//! commission, and every era's payout uses the commission recorded when the era was elected.
+//! A validator that stops validating keeps its commission as the base of its next `validate`
+//! ([`crate::ChilledCommission`]): chilling does not skip the notice.
 
 use crate::{
 	ChilledCommission, Config, CurrentEra, Error, Event, Pallet, PendingCommission,

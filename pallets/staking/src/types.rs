@@ -347,7 +347,8 @@ pub enum VoterSnapshotStatus<T: Config> {
 }
 
 /// The most reporters an offence's slash pays. Reports through `pallet-offences` name one
-/// reporter (or none, for unsigned equivocation reports); further reporters are not paid.
+/// reporter: for BABE and GRANDPA equivocations, the author of the block that includes the
+/// unsigned report. Further reporters are not paid.
 pub const MAX_SLASH_REPORTERS: u32 = 8;
 
 /// The reporters of an offence.
@@ -368,9 +369,10 @@ pub struct UnappliedSlash<T: Config> {
 	pub own: BalanceOf<T>,
 	/// What is slashed of each nominator on this page.
 	pub others: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxExposurePageSize>,
-	/// Who reported the offence: they share `payout`.
+	/// Who reported the offence, never the offender: they share `payout`.
 	pub reporters: SlashReporters<T>,
-	/// What the reporters are paid from the slash, at most what is actually slashed.
+	/// What the reporters are paid: `SlashRewardFraction` of `own` (none without reporters,
+	/// and at most that share of what is actually taken of the offender's own stake).
 	pub payout: BalanceOf<T>,
 }
 

@@ -17,6 +17,8 @@ fn main() {
 		// runtime includes `wasm_binary.rs`, which here includes that file.
 		const NAME: &str = "palisade_runtime_production";
 		builder.set_file_name(NAME).build();
+		// A build script, never runtime code: cargo always sets a writable `OUT_DIR` for it, and
+		// failing the build is the right answer if it did not; qed.
 		let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
 		let include = format!("include!(concat!(env!(\"OUT_DIR\"), \"/{NAME}\"));\n");
 		std::fs::write(out_dir.join("wasm_binary.rs"), include).expect("OUT_DIR is writable");

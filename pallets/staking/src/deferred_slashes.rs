@@ -169,8 +169,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Marks every staker `slash` takes from as waiting for slashes due up to `due`.
 	fn mark_waiting_for(due: EraIndex, slash: &UnappliedSlash<T>) {
-		let own = (!slash.own.is_zero()).then_some(&slash.validator);
-		for staker in own.into_iter().chain(slash.others.iter().map(|(who, _)| who)) {
+		for staker in slash.slashed_stakers() {
 			StakerSlashDue::<T>::mutate(staker, |marked| {
 				*marked = Some(marked.map_or(due, |marked| marked.max(due)));
 			});

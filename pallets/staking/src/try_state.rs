@@ -493,8 +493,7 @@ impl<T: Config> Pallet<T> {
 			ValidatorSlashInEra::<T>::contains_key(offence_era, &slash.validator),
 			"an unapplied slash has no record of its offender's offence"
 		);
-		let own = (!slash.own.is_zero()).then_some(&slash.validator);
-		for staker in own.into_iter().chain(slash.others.iter().map(|(who, _)| who)) {
+		for staker in slash.slashed_stakers() {
 			ensure!(
 				StakerSlashDue::<T>::get(staker).is_some_and(|marked| marked >= due),
 				"a staker an unapplied slash takes from is not marked as waiting for it"

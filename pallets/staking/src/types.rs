@@ -12,7 +12,7 @@ use frame_support::{
 	BoundedBTreeMap, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Zero, Perbill};
 use sp_staking::{EraIndex, ExposurePage, Page};
 
 /// Funds that are unbonding: `value` can be withdrawn once era `era` has started.
@@ -374,6 +374,15 @@ pub struct UnappliedSlash<T: Config> {
 	/// What the reporters are paid: `SlashRewardFraction` of `own` (none without reporters,
 	/// and at most that share of what is actually taken of the offender's own stake).
 	pub payout: BalanceOf<T>,
+}
+
+impl<T: Config> UnappliedSlash<T> {
+	/// The stakers this slash takes from: the offender if any of its own stake is slashed,
+	/// then each nominator on the page.
+	pub fn slashed_stakers(&self) -> impl Iterator<Item = &T::AccountId> {
+		let own = (!self.own.is_zero()).then_some(&self.validator);
+		own.into_iter().chain(self.others.iter().map(|(who, _)| who))
+	}
 }
 
 /// An offence whose slash is being worked out from the offender's exposure, one page per step.

@@ -4,6 +4,7 @@ use crate::{
 	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, Error, Event, HoldReason,
 	LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee,
 	PendingCommission, RewardDestination, StakerSlashDue, StakingLedger, Validators,
+	VirtualStakers,
 };
 use frame_support::{
 	ensure,
@@ -17,7 +18,16 @@ use sp_runtime::{
 	traits::{CheckedAdd, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult,
 };
-use sp_staking::EraIndex;
+use sp_staking::{EraIndex, OnStakingUpdate};
+
+/// How long funds being unbonded wait.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Unbonding {
+	/// Until [`Pallet::unlock_era`]: at once for stake not exposed lately (instant exit).
+	Earliest,
+	/// `BondingDuration` eras from the current era, as `sp_staking` callers expect.
+	Full,
+}
 
 impl<T: Config> Pallet<T> {
 	/// The era unbonding counts from: the planned or active era, 0 before the first one.
@@ -68,7 +78,12 @@ impl<T: Config> Pallet<T> {
 		max_additional: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
-		let extra = max_additional.min(Self::stakeable_balance(&stash));
+		// A virtual staker's owner has already put the funds aside: it bonds what it is told.
+		let extra = if Self::is_virtual(&stash) {
+			max_additional
+		} else {
+			max_additional.min(Self::stakeable_balance(&stash))
+		};
 		ensure!(!extra.is_zero(), Error::<T>::InsufficientBond);
 
 		ledger.total = ledger.total.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
@@ -79,8 +94,15 @@ impl<T: Config> Pallet<T> {
 		Ok(extra)
 	}
 
-	/// Starts unbonding `value` of `stash`'s active bond (see the `unbond` call).
-	pub(crate) fn do_unbond(stash: T::AccountId, value: BalanceOf<T>) -> DispatchResult {
+	/// Starts unbonding `value` of `stash`'s active bond (see the `unbond` call). With
+	/// `Unbonding::Full`, and always for a virtual staker, the funds unlock `BondingDuration`
+	/// eras after the current era, as `sp_staking::StakingInterface::unbond` promises; with
+	/// `Unbonding::Earliest`, at [`Self::unlock_era`].
+	pub(crate) fn do_unbond(
+		stash: T::AccountId,
+		value: BalanceOf<T>,
+		unbonding: Unbonding,
+	) -> DispatchResult {
 		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
 		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(value <= ledger.active, Error::<T>::InsufficientActiveBond);
@@ -96,7 +118,11 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let current_era = Self::current_era();
-		let unlock_era = Self::unlock_era(&stash, current_era);
+		let unlock_era = if unbonding == Unbonding::Full || Self::is_virtual(&stash) {
+			current_era.saturating_add(T::BondingDuration::get())
+		} else {
+			Self::unlock_era(&stash, current_era)
+		};
 		let has_chunk_for_era = ledger.unlocking.iter().any(|chunk| chunk.era == unlock_era);
 		let withdrawn = if ledger.unlocking.is_full() && !has_chunk_for_era {
 			ensure!(!Self::must_wait_for_slashes(&stash), Error::<T>::SlashesPending);
@@ -109,6 +135,7 @@ impl<T: Config> Pallet<T> {
 
 		if !withdrawn.is_zero() {
 			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });
+			T::EventListeners::on_withdraw(&stash, withdrawn);
 		}
 		Self::deposit_event(Event::<T>::Unbonded { stash, amount: value });
 		Ok(())
@@ -137,6 +164,7 @@ impl<T: Config> Pallet<T> {
 	/// bonded (or only dust below the existential deposit). Returns the amount released and
 	/// whether the staker was removed. Refused while a slash that may take from `stash` is
 	/// pending: its chunks may hold slashable stake (see [`Self::must_wait_for_slashes`]).
+	/// [`Config::EventListeners`] hear of the release (`on_withdraw`), dust included.
 	pub(crate) fn do_withdraw_unbonded(
 		stash: &T::AccountId,
 	) -> Result<(BalanceOf<T>, bool), DispatchError> {
@@ -156,7 +184,10 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });
 		}
 		if remove {
+			// Releases, and reports, what stays bonded: the withdrawn amount.
 			Self::kill_stash(stash)?;
+		} else if !withdrawn.is_zero() {
+			T::EventListeners::on_withdraw(stash, withdrawn);
 		}
 		Ok((withdrawn, remove))
 	}
@@ -178,16 +209,23 @@ impl<T: Config> Pallet<T> {
 		Ok(rebonded)
 	}
 
-	/// Removes the bonded `stash` from staking at once (see the `force_unstake` call).
+	/// Removes the bonded `stash` from staking at once (see the `force_unstake` call). Not a
+	/// virtual staker: its owner (a nomination pool) would be left counting stake that is gone.
 	pub(crate) fn do_force_unstake(stash: &T::AccountId) -> DispatchResult {
 		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		ensure!(!Self::is_virtual(stash), Error::<T>::VirtualStakerNotAllowed);
 		Self::kill_stash(stash)
 	}
 
-	/// Removes every trace of `stash` from staking and releases all of its held funds.
+	/// Removes every trace of `stash` from staking and releases all of its held funds (a
+	/// virtual staker's owner releases them: it hears of it through `on_withdraw`). Tells
+	/// [`Config::EventListeners`] of the release and of the removal (`on_unstake`).
 	pub(crate) fn kill_stash(stash: &T::AccountId) -> DispatchResult {
 		Self::chill_stash(stash);
-		T::Currency::release_all(&HoldReason::Staking.into(), stash, Precision::BestEffort)?;
+		let bonded = Ledger::<T>::get(stash).map(|ledger| ledger.total).unwrap_or_default();
+		if VirtualStakers::<T>::take(stash).is_none() {
+			T::Currency::release_all(&HoldReason::Staking.into(), stash, Precision::BestEffort)?;
+		}
 		Bonded::<T>::remove(stash);
 		Ledger::<T>::remove(stash);
 		Payee::<T>::remove(stash);
@@ -198,6 +236,10 @@ impl<T: Config> Pallet<T> {
 		Self::forget_slash_mark_if_done(stash);
 		ChilledCommission::<T>::remove(stash);
 		PendingCommission::<T>::remove(stash);
+		if !bonded.is_zero() {
+			T::EventListeners::on_withdraw(stash, bonded);
+		}
+		T::EventListeners::on_unstake(stash);
 		Self::deposit_event(Event::<T>::StakerRemoved { stash: stash.clone() });
 		Ok(())
 	}

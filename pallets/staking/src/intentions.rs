@@ -9,11 +9,15 @@ use crate::{
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get, BoundedVec};
 use sp_runtime::DispatchResult;
+use sp_staking::OnStakingUpdate;
 
 impl<T: Config> Pallet<T> {
 	/// Makes `stash` a validator candidate with `prefs` (see the `validate` call).
 	pub(crate) fn do_validate(stash: T::AccountId, prefs: ValidatorPrefs) -> DispatchResult {
 		let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		// Its owner (delegated staking) only nominates: an offence of a validator whose funds
+		// someone else holds could not be slashed here.
+		ensure!(!Self::is_virtual(&stash), Error::<T>::VirtualStakerNotAllowed);
 		ensure!(ledger.active >= MinValidatorBond::<T>::get(), Error::<T>::InsufficientBond);
 		ensure!(prefs.commission >= MinCommission::<T>::get(), Error::<T>::CommissionTooLow);
 		if !Validators::<T>::contains_key(&stash) {
@@ -24,10 +28,18 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let prefs = Self::prefs_to_store(&stash, prefs)?;
-		Nominators::<T>::remove(&stash);
+		let was_validator = Validators::<T>::contains_key(&stash);
+		if let Some(nominations) = Nominators::<T>::take(&stash) {
+			T::EventListeners::on_nominator_remove(&stash, nominations.targets.into_inner());
+		}
 		ChilledCommission::<T>::remove(&stash);
 		Validators::<T>::insert(&stash, prefs);
 		Self::insert_voter(&stash, ledger.active);
+		if was_validator {
+			T::EventListeners::on_validator_update(&stash);
+		} else {
+			T::EventListeners::on_validator_add(&stash);
+		}
 		Self::deposit_event(Event::<T>::ValidatorPrefsSet { stash, prefs });
 		Ok(())
 	}
@@ -68,6 +80,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		Self::stop_validating(&stash);
+		let was_nominator = Nominators::<T>::contains_key(&stash);
 		let nominations = Nominations {
 			targets: targets.clone(),
 			submitted_in: Self::current_era(),
@@ -75,6 +88,11 @@ impl<T: Config> Pallet<T> {
 		};
 		Nominators::<T>::insert(&stash, nominations);
 		Self::insert_voter(&stash, ledger.active);
+		if was_nominator {
+			T::EventListeners::on_nominator_update(&stash, previous.into_inner());
+		} else {
+			T::EventListeners::on_nominator_add(&stash);
+		}
 		Self::deposit_event(Event::<T>::Nominated { stash, targets: targets.into_inner() });
 		Ok(())
 	}
@@ -92,6 +110,7 @@ impl<T: Config> Pallet<T> {
 		payee: RewardDestination<T::AccountId>,
 	) -> DispatchResult {
 		ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+		Self::ensure_payee_allowed(&stash, &payee)?;
 		Payee::<T>::insert(&stash, payee.clone());
 		Self::deposit_event(Event::<T>::PayeeSet { stash, payee });
 		Ok(())
@@ -100,9 +119,10 @@ impl<T: Config> Pallet<T> {
 	/// Ends `stash`'s intent to validate or nominate. Returns whether it had one.
 	pub(crate) fn chill_stash(stash: &T::AccountId) -> bool {
 		let was_validator = Self::stop_validating(stash);
-		let was_nominator = Nominators::<T>::contains_key(stash);
-		if was_nominator {
-			Nominators::<T>::remove(stash);
+		let nominations = Nominators::<T>::take(stash);
+		let was_nominator = nominations.is_some();
+		if let Some(nominations) = nominations {
+			T::EventListeners::on_nominator_remove(stash, nominations.targets.into_inner());
 		}
 		let chilled = was_validator || was_nominator;
 		if chilled {
@@ -119,18 +139,20 @@ impl<T: Config> Pallet<T> {
 		let Ok(prefs) = Validators::<T>::try_get(stash) else { return false };
 		Validators::<T>::remove(stash);
 		ChilledCommission::<T>::insert(stash, prefs.commission);
+		T::EventListeners::on_validator_remove(stash);
 		true
 	}
 
 	/// Removes `validator` from `nominator`'s targets, if it is one of them.
 	pub(crate) fn kick_nominator(validator: &T::AccountId, nominator: &T::AccountId) {
 		let kicked = Nominators::<T>::mutate(nominator, |nominations| {
-			let Some(nominations) = nominations else { return false };
-			let before = nominations.targets.len();
+			let nominations = nominations.as_mut()?;
+			let before = nominations.targets.clone();
 			nominations.targets.retain(|target| target != validator);
-			nominations.targets.len() != before
+			(nominations.targets.len() != before.len()).then_some(before)
 		});
-		if kicked {
+		if let Some(before) = kicked {
+			T::EventListeners::on_nominator_update(nominator, before.into_inner());
 			Self::deposit_event(Event::<T>::Kicked {
 				nominator: nominator.clone(),
 				stash: validator.clone(),

@@ -1,13 +1,14 @@
 //! `sp_staking::StakingInterface`: how other pallets (pools, fast-unstake, delegation) use
 //! this one.
 
+use crate::bonding::Unbonding;
 use crate::{
 	BalanceOf, Config, CurrentEra, Error, Ledger, MinNominatorBond, MinValidatorBond, Nominators,
 	Pallet, RewardDestination, StakingLedger, ValidatorCount, Validators,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
-use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
 use sp_staking::{EraIndex, Stake, StakerStatus, StakingInterface};
 
 impl<T: Config> StakingInterface for Pallet<T> {
@@ -64,10 +65,19 @@ impl<T: Config> StakingInterface for Pallet<T> {
 		Self::do_bond_extra(who.clone(), extra).map(|_| ())
 	}
 
+	/// Unbonds `value` (at most the active bond; nothing for zero) into the chunk that
+	/// unlocks at `current_era() + bonding_duration()`, where pools expect it, whether or not
+	/// the stake was exposed lately.
 	fn unbond(stash: &Self::AccountId, value: Self::Balance) -> DispatchResult {
-		Self::do_unbond(stash.clone(), value)
+		let active = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?.active;
+		let value = value.min(active);
+		if value.is_zero() {
+			return Ok(());
+		}
+		Self::do_unbond(stash.clone(), value, Unbonding::Full)
 	}
 
+	/// Rewards go to `reward_acc`; a virtual staker's must be another account.
 	fn set_payee(stash: &Self::AccountId, reward_acc: &Self::AccountId) -> DispatchResult {
 		Self::do_set_payee(stash.clone(), RewardDestination::Account(reward_acc.clone()))
 	}
@@ -105,9 +115,9 @@ impl<T: Config> StakingInterface for Pallet<T> {
 		})
 	}
 
-	/// Every staker here holds its own funds: there are no virtual stakers.
-	fn is_virtual_staker(_who: &Self::AccountId) -> bool {
-		false
+	/// Whether another pallet holds `who`'s funds (see `virtual_stakers.rs`).
+	fn is_virtual_staker(who: &Self::AccountId) -> bool {
+		Self::is_virtual(who)
 	}
 
 	/// The share of a slash paid to the offence's reporters.

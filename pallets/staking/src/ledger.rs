@@ -1,19 +1,30 @@
 //! A staker's ledger: its arithmetic, and writing it together with the balance it holds.
 //!
 //! Every write of a ledger goes through [`StakingLedger::update`], which also sets the held
-//! balance to the ledger's `total`. That keeps the invariant "held = ledger total" true by
-//! construction rather than by care at each call site.
+//! balance to the ledger's `total` (except for virtual stakers, whose funds their owner holds)
+//! and tells [`Config::EventListeners`] of the new stake. That keeps the invariant "held =
+//! ledger total" true by construction rather than by care at each call site.
 
 use crate::{
 	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Pallet, Payee, RewardDestination,
-	StakingLedger, UnlockChunk,
+	StakingLedger, UnlockChunk, VirtualStakers,
 };
+use alloc::collections::BTreeMap;
 use frame_support::{traits::fungible::MutateHold, BoundedVec};
 use sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{Saturating, Zero},
-	DispatchResult,
+	DispatchResult, Rounding, SaturatedConversion,
 };
-use sp_staking::EraIndex;
+use sp_staking::{EraIndex, OnStakingUpdate, Stake};
+
+/// What a slash took from a ledger: the total, and the new value of each unlocking chunk it
+/// took from, by the chunk's era (chunks slashed to zero included), as
+/// [`OnStakingUpdate::on_slash`] reports them.
+pub(crate) struct LedgerSlash<Balance> {
+	pub taken: Balance,
+	pub unlocking: BTreeMap<EraIndex, Balance>,
+}
 
 impl<T: Config> StakingLedger<T> {
 	/// A ledger with `value` active and nothing unlocking.
@@ -80,27 +91,63 @@ impl<T: Config> StakingLedger<T> {
 		rebonded
 	}
 
-	/// Slashes up to `amount`: the active bond first, then the unlocking chunks that unlock
-	/// at `from_unlock_era` or later, newest first. Returns the amount slashed, which is less
-	/// than `amount` only when the ledger holds less.
+	/// Slashes up to `amount` of the stake that was at risk for an offence: the active bond and
+	/// the unlocking chunks that unlock at `from_unlock_era` or later (those unbonded since the
+	/// offence era), **pro rata**, so that unbonding after an offence does not move its slash
+	/// onto the stake that stayed (a pool's unbonding members pay their share, as its bonded
+	/// members do). Rounding leftovers come from the active bond, then the newest chunks. Takes
+	/// less than `amount` only when that stake is less.
 	pub(crate) fn slash(
 		&mut self,
 		amount: BalanceOf<T>,
 		from_unlock_era: EraIndex,
-	) -> BalanceOf<T> {
+	) -> LedgerSlash<BalanceOf<T>> {
+		let mut unlocking = BTreeMap::new();
+		let at_risk = self
+			.unlocking
+			.iter()
+			.filter(|chunk| chunk.era >= from_unlock_era)
+			.fold(self.active, |sum, chunk| sum.saturating_add(chunk.value));
+		let amount = amount.min(at_risk);
+		if amount.is_zero() {
+			return LedgerSlash { taken: Zero::zero(), unlocking };
+		}
+		// `value`'s share of the slash, rounded up: `value * amount / at_risk`.
+		let share = |value: BalanceOf<T>| {
+			multiply_by_rational_with_rounding(
+				value.saturated_into(),
+				amount.saturated_into(),
+				at_risk.saturated_into(),
+				Rounding::Up,
+			)
+			.map_or(value, BalanceOf::<T>::saturated_from)
+		};
 		let mut left = amount;
-		let from_active = left.min(self.active);
-		self.active = self.active.saturating_sub(from_active);
-		left = left.saturating_sub(from_active);
-		for chunk in self.unlocking.iter_mut().rev().filter(|chunk| chunk.era >= from_unlock_era) {
-			let taken = left.min(chunk.value);
-			chunk.value = chunk.value.saturating_sub(taken);
+		let mut take = |value: &mut BalanceOf<T>, wanted: BalanceOf<T>| {
+			let taken = wanted.min(*value).min(left);
+			*value = value.saturating_sub(taken);
 			left = left.saturating_sub(taken);
+			taken
+		};
+		let active_share = share(self.active);
+		take(&mut self.active, active_share);
+		for chunk in self.unlocking.iter_mut().rev().filter(|chunk| chunk.era >= from_unlock_era) {
+			let chunk_share = share(chunk.value);
+			if !take(&mut chunk.value, chunk_share).is_zero() {
+				unlocking.insert(chunk.era, chunk.value);
+			}
+		}
+		// What rounding left: from the active bond, then the newest chunks.
+		take(&mut self.active, amount);
+		for chunk in self.unlocking.iter_mut().rev().filter(|chunk| chunk.era >= from_unlock_era) {
+			if !take(&mut chunk.value, amount).is_zero() {
+				unlocking.insert(chunk.era, chunk.value);
+			}
 		}
 		self.unlocking.retain(|chunk| !chunk.value.is_zero());
-		let slashed = amount.saturating_sub(left);
-		self.total = self.total.saturating_sub(slashed);
-		slashed
+		let taken = amount.saturating_sub(left);
+		self.total = self.total.saturating_sub(taken);
+		LedgerSlash { taken, unlocking }
 	}
 
 	/// Records a new staker: its ledger, its reward destination and its `Bonded` entry, and
@@ -116,7 +163,8 @@ impl<T: Config> StakingLedger<T> {
 	}
 
 	/// Writes the ledger, sets the staker's balance held under [`HoldReason::Staking`] to
-	/// exactly `total`, and its voter-list score to `active`.
+	/// exactly `total` (a virtual staker's owner holds its funds: nothing is held here), and its
+	/// voter-list score to `active`; tells [`Config::EventListeners`] of the new stake.
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update(&self) -> DispatchResult {
@@ -131,8 +179,13 @@ impl<T: Config> StakingLedger<T> {
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update_keeping_active(&self) -> DispatchResult {
-		T::Currency::set_on_hold(&HoldReason::Staking.into(), &self.stash, self.total)?;
+		if !VirtualStakers::<T>::contains_key(&self.stash) {
+			T::Currency::set_on_hold(&HoldReason::Staking.into(), &self.stash, self.total)?;
+		}
+		let previous = Ledger::<T>::get(&self.stash)
+			.map(|previous| Stake { total: previous.total, active: previous.active });
 		Ledger::<T>::insert(&self.stash, self);
+		T::EventListeners::on_stake_update(&self.stash, previous);
 		Ok(())
 	}
 }

@@ -1,6 +1,8 @@
 //! A test runtime: `frame_system`, `pallet_balances`, `pallet_timestamp`, `pallet_session`
 //! (with its historical part), `pallet_bags_list` as the voter list, the on-chain sequential
-//! Phragmén election (served in pages when a test asks for a paged election), and this pallet.
+//! Phragmén election (served in pages when a test asks for a paged election), this pallet, and
+//! the pallets that stake through it: `pallet_nomination_pools` over
+//! `pallet_delegated_staking`, whose pools are this pallet's virtual stakers.
 
 use crate::{self as pallet_palisade_staking, CurrentEra, InflationCurve, LastExposedEra};
 use core::cell::RefCell;
@@ -17,7 +19,7 @@ use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, BuildStorage, Perbill, Perquintill};
 use sp_staking::{EraIndex, SessionIndex, StakerStatus};
 
-pub type AccountId = u64;
+pub type AccountId = u128;
 pub type Balance = u128;
 pub type BlockNumber = u64;
 
@@ -52,12 +54,17 @@ frame_support::construct_runtime!(
 		Session: pallet_session,
 		Historical: pallet_session::historical,
 		VoterBagsList: pallet_bags_list,
+		Pools: pallet_nomination_pools,
+		DelegatedStaking: pallet_delegated_staking,
 	}
 );
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	// Wide enough for the distinct sub-accounts of pools (a pool's bonded and reward accounts).
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -67,6 +74,9 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU128<ED>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type MaxFreezes = frame_support::traits::VariantCountOf<RuntimeFreezeReason>;
 }
 
 impl pallet_timestamp::Config for Test {
@@ -268,6 +278,157 @@ impl pallet_palisade_staking::Config for Test {
 	type HistoryDepth = HistoryDepth;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type SessionsPerEra = SessionsPerEra;
+	type EventListeners = (Pools, DelegatedStaking, StakingUpdates);
+	type VirtualStakeOwner = crate::DelegatedFunds<DelegatedStaking>;
+}
+
+/// What the pallet told its [`crate::Config::EventListeners`], in order.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum StakingUpdate {
+	StakeChanged {
+		who: AccountId,
+		previous: Option<sp_staking::Stake<Balance>>,
+	},
+	NominatorAdded(AccountId),
+	NominatorUpdated {
+		who: AccountId,
+		previous: Vec<AccountId>,
+	},
+	NominatorRemoved {
+		who: AccountId,
+		nominations: Vec<AccountId>,
+	},
+	ValidatorAdded(AccountId),
+	ValidatorUpdated(AccountId),
+	ValidatorRemoved(AccountId),
+	Unstaked(AccountId),
+	Slashed {
+		who: AccountId,
+		active: Balance,
+		unlocking: std::collections::BTreeMap<EraIndex, Balance>,
+		total: Balance,
+	},
+	Withdrawn {
+		who: AccountId,
+		amount: Balance,
+	},
+}
+
+thread_local! {
+	static STAKING_UPDATES: RefCell<Vec<StakingUpdate>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records every [`sp_staking::OnStakingUpdate`] call, for tests to read with
+/// [`staking_updates`].
+pub struct StakingUpdates;
+
+impl StakingUpdates {
+	fn record(update: StakingUpdate) {
+		STAKING_UPDATES.with_borrow_mut(|updates| updates.push(update));
+	}
+}
+
+/// The listener calls since the last time this was called.
+pub fn staking_updates() -> Vec<StakingUpdate> {
+	STAKING_UPDATES.take()
+}
+
+impl sp_staking::OnStakingUpdate<AccountId, Balance> for StakingUpdates {
+	fn on_stake_update(who: &AccountId, previous: Option<sp_staking::Stake<Balance>>) {
+		Self::record(StakingUpdate::StakeChanged { who: *who, previous });
+	}
+	fn on_nominator_add(who: &AccountId) {
+		Self::record(StakingUpdate::NominatorAdded(*who));
+	}
+	fn on_nominator_update(who: &AccountId, previous: Vec<AccountId>) {
+		Self::record(StakingUpdate::NominatorUpdated { who: *who, previous });
+	}
+	fn on_nominator_remove(who: &AccountId, nominations: Vec<AccountId>) {
+		Self::record(StakingUpdate::NominatorRemoved { who: *who, nominations });
+	}
+	fn on_validator_add(who: &AccountId) {
+		Self::record(StakingUpdate::ValidatorAdded(*who));
+	}
+	fn on_validator_update(who: &AccountId) {
+		Self::record(StakingUpdate::ValidatorUpdated(*who));
+	}
+	fn on_validator_remove(who: &AccountId) {
+		Self::record(StakingUpdate::ValidatorRemoved(*who));
+	}
+	fn on_unstake(who: &AccountId) {
+		Self::record(StakingUpdate::Unstaked(*who));
+	}
+	fn on_slash(
+		who: &AccountId,
+		active: Balance,
+		unlocking: &std::collections::BTreeMap<EraIndex, Balance>,
+		total: Balance,
+	) {
+		Self::record(StakingUpdate::Slashed {
+			who: *who,
+			active,
+			unlocking: unlocking.clone(),
+			total,
+		});
+	}
+	fn on_withdraw(who: &AccountId, amount: Balance) {
+		Self::record(StakingUpdate::Withdrawn { who: *who, amount });
+	}
+}
+
+parameter_types! {
+	pub const DelegatedStakingPalletId: frame_support::PalletId =
+		frame_support::PalletId(*b"py/dlstk");
+	pub const PoolsPalletId: frame_support::PalletId = frame_support::PalletId(*b"py/nopls");
+	/// Whoever applies a pool member's pending slash gets nothing: reporters are paid from
+	/// offenders' own stake alone (see `slashing.rs`).
+	pub const MemberSlashRewardFraction: Perbill = Perbill::zero();
+}
+
+impl pallet_delegated_staking::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type PalletId = DelegatedStakingPalletId;
+	type Currency = Balances;
+	type OnSlash = ResolveTo<Treasury, Balances>;
+	type SlashRewardFraction = MemberSlashRewardFraction;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CoreStaking = Staking;
+}
+
+/// Pools' points arithmetic in 256 bits.
+pub struct BalanceToU256;
+impl sp_runtime::traits::Convert<Balance, sp_core::U256> for BalanceToU256 {
+	fn convert(balance: Balance) -> sp_core::U256 {
+		balance.into()
+	}
+}
+
+/// Back from 256 bits, saturating.
+pub struct U256ToBalance;
+impl sp_runtime::traits::Convert<sp_core::U256, Balance> for U256ToBalance {
+	fn convert(value: sp_core::U256) -> Balance {
+		value.try_into().unwrap_or(Balance::MAX)
+	}
+}
+
+impl pallet_nomination_pools::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type RewardCounter = sp_runtime::FixedU128;
+	type BalanceToU256 = BalanceToU256;
+	type U256ToBalance = U256ToBalance;
+	type StakeAdapter =
+		pallet_nomination_pools::adapter::DelegateStake<Self, Staking, DelegatedStaking>;
+	type MaxMetadataLen = frame_support::traits::ConstU32<64>;
+	type MaxUnbonding = frame_support::traits::ConstU32<8>;
+	type MaxUnbondingPools = frame_support::traits::ConstU32<{ BONDING_DURATION + 2 }>;
+	type PalletId = PoolsPalletId;
+	type MaxPointsToBalance = frame_support::traits::ConstU8<10>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type BlockNumberProvider = System;
+	type Filter = frame_support::traits::Nothing;
 }
 
 /// The bonding duration of the test chain, in eras.
@@ -417,7 +578,7 @@ impl ExtBuilder {
 		let keys = self
 			.balances
 			.iter()
-			.map(|(who, _)| (*who, *who, SessionKeys { test: UintAuthorityId(*who) }))
+			.map(|(who, _)| (*who, *who, SessionKeys { test: UintAuthorityId(*who as u64) }))
 			.collect();
 		let mut balances = self.balances;
 		balances.push((TREASURY, ED));
@@ -434,6 +595,18 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		// Pools open to anyone with the existential deposit, created with a nominator's
+		// bond; a few of them, with few members, so that random sequences fill them.
+		pallet_nomination_pools::GenesisConfig::<Test> {
+			min_join_bond: ED,
+			min_create_bond: 100,
+			max_pools: Some(2),
+			max_members_per_pool: Some(4),
+			max_members: Some(6),
+			global_max_commission: Some(Perbill::from_percent(50)),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		pallet_session::GenesisConfig::<Test> { keys, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
@@ -445,6 +618,38 @@ impl ExtBuilder {
 		self.build().execute_with(|| {
 			test();
 			Staking::do_try_state().expect("staking invariants hold after the test");
+			check_pools().expect("pool invariants hold after the test");
 		});
 	}
+}
+
+/// The invariants of the pallets staking through this one: `pallet_nomination_pools`' own
+/// (every level), and `pallet_delegated_staking`'s, which it keeps to its own crate: each
+/// agent's delegations add up, and it can stake (its delegations less its pending slashes and
+/// unclaimed withdrawals) at least what this pallet has bonded for it, as a nominator.
+pub fn check_pools() -> Result<(), String> {
+	use pallet_delegated_staking::{Agents, Delegators};
+	use sp_staking::StakingInterface;
+	Pools::do_try_state(u8::MAX).map_err(|error| format!("pools: {error:?}"))?;
+	for (agent, ledger) in Agents::<Test>::iter() {
+		let delegated: Balance = Delegators::<Test>::iter()
+			.filter(|(_, delegation)| delegation.agent == agent)
+			.map(|(_, delegation)| delegation.amount)
+			.sum();
+		if delegated != ledger.total_delegated {
+			return Err(format!("agent {agent}: delegations {delegated} != {ledger:?}"));
+		}
+		let stakeable = ledger
+			.total_delegated
+			.saturating_sub(ledger.pending_slash)
+			.saturating_sub(ledger.unclaimed_withdrawals);
+		let bonded = Staking::total_stake(&agent).unwrap_or_default();
+		if stakeable < bonded {
+			return Err(format!("agent {agent} can stake {stakeable} but has {bonded} bonded"));
+		}
+		if Staking::is_validator(&agent) {
+			return Err(format!("agent {agent} validates"));
+		}
+	}
+	Ok(())
 }

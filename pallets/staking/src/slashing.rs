@@ -57,7 +57,7 @@ use sp_runtime::{
 	traits::{CheckedDiv, Saturating, Zero},
 	DispatchError, DispatchResult, SaturatedConversion,
 };
-use sp_staking::EraIndex;
+use sp_staking::{EraIndex, OnStakingUpdate};
 
 /// The bound of [`UnappliedSlashEras`]: slashes are due in eras from the oldest bonded
 /// offence era to `SlashDeferDuration` eras after the active one.
@@ -228,23 +228,24 @@ impl<T: Config> Pallet<T> {
 		// The reporters' share, of what was actually taken of the offender's own stake.
 		let mut reward = Zero::zero();
 		if !own.is_zero() {
-			let taken = Self::slash_staker(&validator, own, offence_era);
+			let (taken, credit) = Self::slash_staker(&validator, own, offence_era);
 			ValidatorSlashInEra::<T>::mutate(offence_era, &validator, |record| {
 				if let Some((_, own)) = record {
-					own.saturating_accrue(taken.peek());
+					own.saturating_accrue(taken);
 				}
 			});
-			reward = Self::reporters_share(&reporters, taken.peek()).min(payout);
-			slashed.subsume(taken);
+			// Of the funds actually taken here (none of a virtual staker's: its owner takes them).
+			reward = Self::reporters_share(&reporters, credit.peek()).min(payout);
+			slashed.subsume(credit);
 		}
 		for (nominator, amount) in others {
-			let taken = Self::slash_staker(&nominator, amount, offence_era);
-			if !taken.peek().is_zero() {
+			let (taken, credit) = Self::slash_staker(&nominator, amount, offence_era);
+			if !taken.is_zero() {
 				NominatorSlashInEra::<T>::mutate(offence_era, &nominator, |record| {
-					*record = Some(record.unwrap_or_default().saturating_add(taken.peek()));
+					*record = Some(record.unwrap_or_default().saturating_add(taken));
 				});
 			}
-			slashed.subsume(taken);
+			slashed.subsume(credit);
 		}
 		let count = BalanceOf::<T>::saturated_from(reporters.len());
 		if let Some(each) = reward.checked_div(&count).filter(|each| !each.is_zero()) {
@@ -260,31 +261,41 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Slashes up to `amount` of `staker`'s stake that was at stake in `offence_era`: its
-	/// active bond, then what it has unbonded since. Returns what was slashed.
+	/// active bond and what it has unbonded since, pro rata (see [`StakingLedger::slash`]).
+	/// Returns what was taken from its ledger and the funds taken with it: the same amount, or
+	/// nothing for a virtual staker, whose owner takes the funds when
+	/// [`Config::EventListeners`] hear of the slash (`on_slash`).
 	fn slash_staker(
 		staker: &T::AccountId,
 		amount: BalanceOf<T>,
 		offence_era: EraIndex,
-	) -> CreditOf<T> {
+	) -> (BalanceOf<T>, CreditOf<T>) {
 		let Some(mut ledger) = StakingLedger::<T>::get(staker) else {
 			// It left staking: nothing to take, and its mark may be stale now.
 			Self::forget_slash_mark_if_done(staker);
-			return CreditOf::<T>::zero();
+			return (Zero::zero(), CreditOf::<T>::zero());
 		};
 		let unbonded_since = offence_era.saturating_add(T::BondingDuration::get());
-		let taken = ledger.slash(amount, unbonded_since);
-		if taken.is_zero() {
-			return CreditOf::<T>::zero();
+		let slash = ledger.slash(amount, unbonded_since);
+		if slash.taken.is_zero() {
+			return (Zero::zero(), CreditOf::<T>::zero());
 		}
-		let (credit, missing) = T::Currency::slash(&HoldReason::Staking.into(), staker, taken);
-		if !missing.is_zero() {
-			defensive!("a staker held less than its ledger's total");
-		}
+		let credit = if Self::is_virtual(staker) {
+			CreditOf::<T>::zero()
+		} else {
+			let (credit, missing) =
+				T::Currency::slash(&HoldReason::Staking.into(), staker, slash.taken);
+			if !missing.is_zero() {
+				defensive!("a staker held less than its ledger's total");
+			}
+			credit
+		};
 		if let Err(error) = ledger.update() {
 			defensive!("a slashed ledger could not be written", error);
 		}
-		Self::deposit_event(Event::<T>::Slashed { staker: staker.clone(), amount: credit.peek() });
-		credit
+		T::EventListeners::on_slash(staker, ledger.active, &slash.unlocking, slash.taken);
+		Self::deposit_event(Event::<T>::Slashed { staker: staker.clone(), amount: slash.taken });
+		(slash.taken, credit)
 	}
 
 	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `era` (see the

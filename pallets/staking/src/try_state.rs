@@ -8,9 +8,10 @@ use crate::{
 	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
 	Ledger, NextEraElection, NominatorSlashInEra, Nominators, Pallet, Payee, PendingCommission,
-	SlashComputationQueue, SlashComputations, StakerSlashDue, UnappliedSlash, UnappliedSlashEras,
-	UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras,
-	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators,
+	RewardDestination, SlashComputationQueue, SlashComputations, StakerSlashDue, UnappliedSlash,
+	UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes,
+	UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra,
+	Validators, VirtualStakeOwner, VirtualStakers,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -77,7 +78,7 @@ decode_checks! {
 	maps: Bonded, ChilledCommission, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
 		ErasTotalStake, ErasValidatorReward, LastExposedEra, Ledger, Payee, PendingCommission,
 		SlashComputations, StakerSlashDue, UnappliedSlashes, UnappliedSlashOverflowCount,
-		UnrecordedExposures, Nominators, Validators;
+		UnrecordedExposures, Nominators, Validators, VirtualStakers;
 	double_maps: ClaimedRewards, ErasStakersOverview, ErasUnpaidBackings, ErasValidatorPrefs,
 		NominatorSlashInEra, UnappliedSlashOverflow, ValidatorSlashInEra;
 	n_maps: ErasStakersPaged;
@@ -100,7 +101,8 @@ impl<T: Config> Pallet<T> {
 		Self::check_slashes()
 	}
 
-	/// Each ledger adds up, is stored under its own stash, and is exactly what is held.
+	/// Each ledger adds up, is stored under its own stash, and is exactly what is held; a
+	/// virtual staker's is held by its owner instead (see [`Self::check_virtual_staker`]).
 	fn check_ledgers() -> Result<(), TryRuntimeError> {
 		for (stash, ledger) in Ledger::<T>::iter() {
 			ensure!(ledger.stash == stash, "a ledger is stored under another account");
@@ -115,15 +117,44 @@ impl<T: Config> Pallet<T> {
 				ledger.active.checked_add(&unlocking) == Some(ledger.total),
 				"a ledger's total is not active + unlocking"
 			);
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::Staking.into(), &stash) == ledger.total,
-				"a staker's held balance differs from its ledger total"
-			);
+			if VirtualStakers::<T>::contains_key(&stash) {
+				Self::check_virtual_staker(&stash, ledger.total)?;
+			} else {
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::Staking.into(), &stash)
+						== ledger.total,
+					"a staker's held balance differs from its ledger total"
+				);
+			}
 			ensure!(
 				ledger.legacy_claimed_rewards.is_empty(),
 				"a ledger has legacy claimed rewards, which Palisade never writes"
 			);
 		}
+		Ok(())
+	}
+
+	/// A virtual staker is keyless, nothing of it is held here, its rewards go to another
+	/// account, and its owner holds at least the `total` it has bonded.
+	fn check_virtual_staker(
+		stash: &T::AccountId,
+		total: BalanceOf<T>,
+	) -> Result<(), TryRuntimeError> {
+		ensure!(
+			T::Currency::balance_on_hold(&HoldReason::Staking.into(), stash).is_zero(),
+			"a virtual staker's funds are held by the staking pallet"
+		);
+		ensure!(
+			frame_system::Pallet::<T>::account_nonce(stash).is_zero(),
+			"a virtual staker signed a transaction: it is not keyless"
+		);
+		ensure!(
+			matches!(Payee::<T>::get(stash), Some(RewardDestination::Account(payee)) if payee != *stash),
+			"a virtual staker's rewards are not paid to another account"
+		);
+		let held = T::VirtualStakeOwner::funds_held_for(stash)
+			.ok_or("a virtual staker's owner does not know it")?;
+		ensure!(held >= total, "a virtual staker's owner holds less than its bonded total");
 		Ok(())
 	}
 
@@ -141,6 +172,16 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Payee::<T>::iter_keys().all(|stash| Bonded::<T>::contains_key(&stash)),
 			"a payee is set for an account that is not bonded"
+		);
+		let mut virtual_stakers = 0u32;
+		for stash in VirtualStakers::<T>::iter_keys() {
+			ensure!(Ledger::<T>::contains_key(&stash), "a virtual staker is not bonded");
+			ensure!(!Validators::<T>::contains_key(&stash), "a virtual staker validates");
+			virtual_stakers = virtual_stakers.saturating_add(1);
+		}
+		ensure!(
+			virtual_stakers == VirtualStakers::<T>::count(),
+			"the virtual staker counter is wrong"
 		);
 		Ok(())
 	}

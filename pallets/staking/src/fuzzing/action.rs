@@ -1,5 +1,6 @@
-//! The steps of a sequence, and how they are read from the input: every call of the pallet
-//! with arguments that are mostly plausible and often adversarial.
+//! The steps of a sequence, and how they are read from the input: every call of the pallet,
+//! and the calls of the nomination pools staking through it, with arguments that are mostly
+//! plausible and often adversarial.
 
 use crate::{
 	mock::*, ActiveEra, Call as StakingCall, ConfigOp, CurrentEra, Ledger, RewardDestination,
@@ -7,6 +8,9 @@ use crate::{
 };
 use arbitrary::{Result, Unstructured};
 use frame_support::traits::fungible::Inspect;
+use pallet_nomination_pools::{
+	BondExtra, BondedPools, Call as PoolsCall, ClaimPermission, MinCreateBond, PoolId, PoolMembers,
+};
 use sp_runtime::{Perbill, Percent};
 use sp_staking::{EraIndex, SessionIndex};
 
@@ -53,14 +57,94 @@ pub enum Action {
 impl Action {
 	/// Reads the next step from `u`, using the chain's state to make arguments plausible.
 	pub fn generate(u: &mut Unstructured) -> Result<Self> {
-		Ok(match u.int_in_range(0u8..=19)? {
+		Ok(match u.int_in_range(0u8..=23)? {
 			0..=3 => Action::Blocks(blocks(u)?),
 			4 => offence(u)?,
 			5 => transfer(u)?,
 			6..=7 => admin_call(u)?,
+			20..=23 => pool_call(u)?,
 			_ => staker_call(u)?,
 		})
 	}
+}
+
+/// The pools a sequence acts on: the two it may create, and one that never exists.
+const POOLS: [PoolId; 3] = [1, 2, 3];
+
+/// A call of `pallet_nomination_pools`, whose pools stake here as virtual stakers: by a
+/// member, a pool's roles, or anyone for another member (claims, slashes, compounding).
+fn pool_call(u: &mut Unstructured) -> Result<Action> {
+	// Mostly a member (members act on their own funds), else anyone.
+	let members: Vec<AccountId> = PoolMembers::<Test>::iter_keys().collect();
+	let mut who =
+		if !members.is_empty() && u.ratio(3u8, 4)? { *u.choose(&members)? } else { signer(u)? };
+	let pool_id = *u.choose(&POOLS)?;
+	let call = match u.int_in_range(0u8..=16)? {
+		0..=1 => {
+			PoolsCall::create { amount: amount(u, who)?, root: who, nominator: who, bouncer: who }
+		},
+		2..=3 => PoolsCall::join { amount: amount(u, who)?, pool_id },
+		4 => PoolsCall::bond_extra {
+			extra: if u.arbitrary()? {
+				BondExtra::Rewards
+			} else {
+				BondExtra::FreeBalance(amount(u, who)?)
+			},
+		},
+		5 => PoolsCall::bond_extra_other { member: account(u)?, extra: BondExtra::Rewards },
+		6..=7 => PoolsCall::unbond {
+			member_account: member_or_any(u, who)?,
+			unbonding_points: points(u, who)?,
+		},
+
+		8 => PoolsCall::claim_payout {},
+		9 => PoolsCall::claim_payout_other { other: account(u)? },
+		10 => PoolsCall::set_claim_permission {
+			permission: *u.choose(&[
+				ClaimPermission::Permissioned,
+				ClaimPermission::PermissionlessCompound,
+				ClaimPermission::PermissionlessWithdraw,
+				ClaimPermission::PermissionlessAll,
+			])?,
+		},
+		11 => {
+			// Mostly by the pool's nominator.
+			if let Some(pool) = BondedPools::<Test>::get(pool_id) {
+				if let Some(nominator) =
+					pool.roles.nominator.filter(|_| u.ratio(3u8, 4).unwrap_or(false))
+				{
+					who = nominator;
+				}
+			}
+			PoolsCall::nominate { pool_id, validators: candidates(u)? }
+		},
+		12 => PoolsCall::apply_slash { member_account: account(u)? },
+		13 => PoolsCall::pool_withdraw_unbonded { pool_id, num_slashing_spans: 0 },
+		_ => PoolsCall::withdraw_unbonded {
+			member_account: member_or_any(u, who)?,
+			num_slashing_spans: 0,
+		},
+	};
+	Ok(Action::Call { origin: Origin::Signed(who), call: call.into() })
+}
+
+/// `who` itself mostly (members unbond and withdraw their own funds), else anyone.
+fn member_or_any(u: &mut Unstructured, who: AccountId) -> Result<AccountId> {
+	Ok(if u.ratio(3u8, 4)? { who } else { account(u)? })
+}
+
+/// Points to unbond: all of `who`'s, what a depositor may (all but the creation bond), part,
+/// one, or more than it has.
+fn points(u: &mut Unstructured, who: AccountId) -> Result<Balance> {
+	let points = PoolMembers::<Test>::get(who).map_or(0, |member| member.points);
+	Ok(match u.int_in_range(0u8..=5)? {
+		0 => points,
+		1 => points.saturating_sub(MinCreateBond::<Test>::get()),
+		2 => points / 2,
+		3 => 1,
+		4 => points.saturating_add(1),
+		_ => u.int_in_range(0..=points.max(1))?,
+	})
 }
 
 /// Up to a little more than one era of blocks, mostly a few.

@@ -3,11 +3,13 @@
 use super::chain::Chain;
 use crate::mock::*;
 
-/// The pallet's own invariants, `pallet-balances`' accounting, and the total issuance moved
-/// by nothing but the pallet's mints and the dust of reaped accounts.
+/// The pallet's own invariants, those of the pools and delegated staking built on it,
+/// `pallet-balances`' accounting, and the total issuance moved by nothing but the pallet's
+/// mints and the dust of reaped accounts.
 pub(super) fn check(chain: &Chain) -> Result<(), String> {
 	Staking::do_try_state()
 		.map_err(|error| format!("staking invariant broken: {error:?}\n{}", stakers()))?;
+	check_pools().map_err(|error| format!("pool invariant broken: {error}\n{}", stakers()))?;
 	balances_add_up()?;
 	issuance_moved_by_mints_alone(chain)
 }

@@ -6,10 +6,14 @@
 //! depth read from the input. It then applies steps read
 //! from the same input ([`Action`]): every call of this pallet from any origin, with
 //! adversarial arguments (zero, dust, the maximum, oneself, duplicates, accounts that do not
-//! exist), balance transfers, blocks (so eras rotate, elections run, rewards and slashes are
-//! paid; the session's validators author blocks in turn), and offences of any fraction.
+//! exist), the calls of `pallet_nomination_pools` (create, join, bond more, unbond, withdraw,
+//! claim, compound or claim for others, claim permissions, nominate, apply a member's slash),
+//! balance transfers, blocks (so eras rotate, elections run, rewards and slashes are paid; the
+//! session's validators author blocks in turn), and offences of any fraction, also of the
+//! validators pools nominate.
 //!
-//! After **every** step, and every block of a run of blocks ([`invariants`]): the pallet's `do_try_state` holds; `pallet-balances`
+//! After **every** step, and every block of a run of blocks ([`invariants`]): the pallet's
+//! `do_try_state` holds, and so do the pools' and delegated staking's; `pallet-balances`
 //! adds up (total issuance is the sum of all accounts, holds are what is reserved, no account
 //! lives below the existential deposit); total issuance changed only by the rewards and era
 //! remainders the pallet minted, less the dust transfers destroyed (slashes go to the

@@ -11,7 +11,7 @@ use sp_runtime::Perbill;
 use sp_staking::StakingInterface;
 
 /// Accounts 10.. nominating, each with `INITIAL_BALANCE`.
-fn nominators(count: u64) -> Vec<AccountId> {
+fn nominators(count: AccountId) -> Vec<AccountId> {
 	(10..10 + count).collect()
 }
 

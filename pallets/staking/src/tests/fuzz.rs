@@ -102,6 +102,13 @@ const REACHED_CALLS: &[&str] = &[
 	"Staking::cancel_deferred_slash",
 	"Balances::transfer_allow_death",
 	"Balances::transfer_keep_alive",
+	"Pools::create",
+	"Pools::join",
+	"Pools::bond_extra",
+	"Pools::unbond",
+	"Pools::withdraw_unbonded",
+	"Pools::claim_payout",
+	"Pools::nominate",
 ];
 
 /// The events every part must have seen.

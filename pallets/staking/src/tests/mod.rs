@@ -14,14 +14,18 @@ mod history;
 mod instant_exit;
 mod intentions;
 mod interface;
+mod ledger_slash;
+mod listeners;
 mod mass_slash;
 mod migrations;
+mod pools;
 mod reporters;
 mod rewards;
 mod slashing;
 mod storage;
 mod targets;
 mod unbonding;
+mod virtual_stakers;
 mod voter_list;
 
 use crate::{mock::*, HoldReason, Ledger};

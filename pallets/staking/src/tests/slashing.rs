@@ -26,7 +26,7 @@ fn two_validators_two_nominators() -> ExtBuilder {
 
 /// Reports, as `pallet-offences` does, that each of `offenders` committed an offence in
 /// session `session`, slashing `fraction`, reported by `reporters`.
-fn offence(
+pub(super) fn offence(
 	offenders: &[AccountId],
 	session: SessionIndex,
 	fraction: u32,
@@ -244,9 +244,10 @@ fn a_slash_takes_what_was_at_stake_even_after_it_started_unbonding() {
 		let slashed = slashed_until(System::block_number() + 1);
 		assert_eq!(slashed.get(&DAVE), Some(&250));
 		let ledger = Ledger::<Test>::get(DAVE).unwrap();
-		assert_eq!(ledger.active, 0, "the active bond goes first");
+		// Pro rata: half of the 100 left active, half of the 400 unbonding.
+		assert_eq!(ledger.active, 50);
 		assert_eq!(ledger.total, 250);
-		assert_eq!(ledger.unlocking.iter().map(|chunk| chunk.value).sum::<Balance>(), 250);
+		assert_eq!(ledger.unlocking.iter().map(|chunk| chunk.value).sum::<Balance>(), 200);
 		assert_eq!(held(DAVE), 250);
 	});
 }
@@ -554,7 +555,8 @@ fn only_the_stakers_a_pending_slash_can_reach_wait_for_it() {
 			start_active_era(3);
 			assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(DAVE), 0));
 			assert_eq!(StakerSlashDue::<Test>::get(DAVE), None, "the stale mark is gone");
-			assert_eq!(bonded(DAVE), 350, "500, less the 50 slashed and the 100 withdrawn");
+			// The slash took a tenth of the active 400 and of the unbonding 100.
+			assert_eq!(bonded(DAVE), 360, "500, less the 50 slashed and the 90 withdrawn");
 			assert_ok!(Staking::withdraw_unbonded(RuntimeOrigin::signed(EVE), 0));
 		});
 	SlashDeferDuration::set(1);

@@ -23,6 +23,7 @@ use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::Perbill;
 use sp_staking::StakerStatus;
 
 /// The production-like preset's name.
@@ -70,6 +71,12 @@ struct Genesis {
 	sudo: Option<AccountId>,
 }
 
+/// The least a member puts into a pool: small, so that anyone can stake.
+const POOL_MIN_JOIN_BOND: Balance = UNITS;
+
+/// The most commission a pool may take of its members' rewards.
+const POOL_MAX_COMMISSION: Perbill = Perbill::from_percent(10);
+
 impl Genesis {
 	fn into_json(self) -> Value {
 		let validator_accounts: Vec<AccountId> =
@@ -111,6 +118,16 @@ impl Genesis {
 				min_validator_bond: self.min_validator_bond,
 			},
 			council: pallet_collective::GenesisConfig { members: council },
+			nomination_pools: pallet_nomination_pools::GenesisConfig {
+				min_join_bond: POOL_MIN_JOIN_BOND,
+				// A pool bonds and nominates as one nominator: its creator bonds at least a
+				// nominator's minimum, which also prices the pool's storage.
+				min_create_bond: self.min_nominator_bond,
+				max_pools: None,
+				max_members_per_pool: None,
+				max_members: None,
+				global_max_commission: Some(POOL_MAX_COMMISSION),
+			},
 		});
 		#[cfg(feature = "sudo")]
 		if let (Value::Object(patch), Value::Object(sudo)) = (

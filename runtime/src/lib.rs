@@ -158,6 +158,12 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(21)]
 	pub type Proxy = pallet_proxy;
+
+	// Pooled staking.
+	#[runtime::pallet_index(22)]
+	pub type NominationPools = pallet_nomination_pools;
+	#[runtime::pallet_index(23)]
+	pub type DelegatedStaking = pallet_delegated_staking;
 }
 
 /// The address format of accounts.

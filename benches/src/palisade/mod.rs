@@ -141,6 +141,9 @@ impl pallet_palisade_staking::Config for Runtime {
 	type MaxCommission = MaxCommission;
 	type MaxCommissionIncrease = MaxCommissionIncrease;
 	type CommissionIncreaseDelay = ConstU32<1>;
+	/// No pools in these benches: every staker holds its own funds.
+	type EventListeners = ();
+	type VirtualStakeOwner = ();
 	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;
 }
 

@@ -13,6 +13,12 @@
 //!   voting) overlap holds, so bonded funds can still vote.
 //! - **Storage, types and call indices follow `pallet-staking`** where the feature is the same,
 //!   so Polkadot.js and wallets work unchanged.
+//! - **A host for pallets that stake through it.** Other pallets use it through
+//!   `sp_staking::StakingInterface`, and nomination pools over delegated staking through
+//!   `sp_staking::StakingUnchecked`: a pool is a *virtual staker* (see `virtual_stakers.rs`),
+//!   whose funds its members' accounts hold, never this pallet. [`Config::EventListeners`] hear
+//!   of every change to a stake (bonds, unbonds, every withdrawal, slashes with each unbonding
+//!   chunk after them) and intent, so those pallets keep their accounts with this one.
 //! - **Governance holds the powers.** Every privileged call checks an `EnsureOrigin` of the
 //!   `Config`: [`Config::AdminOrigin`] for the staking parameters, forced eras and manual
 //!   slashes, and [`Config::SlashCancelOrigin`] for cancelling a deferred slash, which must be
@@ -144,8 +150,10 @@
 //! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries within
 //!   a tenth of the block, as many nominators a step as fit in it (a larger page over several
 //!   steps); `apply_slash` lets anyone push a whole entry forward.
-//!   A staker loses the amount from its active bond first, then from what it unbonded since the
-//!   offence era (it was at stake then), never more than it has bonded. A staker that a
+//!   A staker loses the amount pro rata from its active bond and from what it unbonded since
+//!   the offence era (it was at stake then), never more than that: unbonding after an offence
+//!   moves none of its slash onto the stake that stayed (in a pool, onto the members that
+//!   stayed). A staker that a
 //!   pending slash may take from cannot withdraw until it is applied, so unbonded stake cannot
 //!   escape it; stakers no pending slash can reach withdraw as usual.
 //! - **Where the funds go.** The reporters share [`Config::SlashRewardFraction`] of what is
@@ -162,7 +170,10 @@
 //! - every stored value of every storage item decodes (a lowered bound can make stored values
 //!   undecodable, and iteration would skip them silently);
 //! - a ledger's `total` equals its `active` plus the sum of its `unlocking` chunks;
-//! - the balance held under [`HoldReason::Staking`] equals the ledger's `total`;
+//! - the balance held under [`HoldReason::Staking`] equals the ledger's `total`, except for a
+//!   virtual staker: nothing of it is held here, it never signed, its rewards go to another
+//!   account, it does not validate, and its owner ([`Config::VirtualStakeOwner`]) holds at
+//!   least its `total`;
 //! - `Bonded`, `Ledger` and `Payee` have exactly the same keys, and a ledger is stored under its
 //!   own stash;
 //! - every validator and nominator is bonded, no account is both, and the validator and

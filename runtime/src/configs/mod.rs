@@ -3,6 +3,7 @@
 
 mod consensus;
 mod fees;
+mod pools;
 mod proxy;
 pub(crate) mod staking;
 mod system;

@@ -35,7 +35,7 @@ pub enum ProxyType {
 	NonTransfer,
 	/// Referenda, votes, preimages and council motions.
 	Governance,
-	/// Staking, session keys and the voter list, and batches of them.
+	/// Staking, session keys, the voter list and nomination pools, and batches of them.
 	Staking,
 	/// Only rejecting announcements of other proxies.
 	CancelProxy,
@@ -60,6 +60,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				RuntimeCall::Staking(..)
 					| RuntimeCall::Session(..)
 					| RuntimeCall::VoterList(..)
+					| RuntimeCall::NominationPools(..)
 					| RuntimeCall::Utility(..)
 			),
 			ProxyType::CancelProxy => {

@@ -1,0 +1,89 @@
+//! Pooled staking for holders below the nominator minimum: `pallet-nomination-pools` over
+//! `pallet-delegated-staking`, with the staking pallet as their host.
+//!
+//! A member's funds stay in its own account, held by delegated staking (so it can still vote
+//! with them); each pool is a keyless *virtual staker* of the staking pallet that bonds and
+//! nominates as one, and is paid into the pool's reward account. Slashes of the pool's stake
+//! reach its members pro rata: the staking pallet reports them (`EventListeners`), and each
+//! member's share is taken from its held funds when applied.
+
+use crate::{
+	configs::TreasuryAccount, governance::StakingAdminOrigin, Balance, Balances, DelegatedStaking,
+	Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, Staking, System,
+};
+use frame_support::{
+	parameter_types,
+	traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU8, Nothing},
+	PalletId,
+};
+use sp_core::U256;
+use sp_runtime::{traits::Convert, FixedU128, Perbill};
+
+parameter_types! {
+	pub const PoolsPalletId: PalletId = PalletId(*b"py/nopls");
+	pub const DelegatedStakingPalletId: PalletId = PalletId(*b"py/dlstk");
+	/// Whoever applies a member's pending slash (`apply_slash`) is paid nothing: an offender
+	/// could otherwise collect a share of its own nominators' slashes. Reporters are paid
+	/// from offenders' own stake alone, by the staking pallet.
+	pub const MemberSlashRewardFraction: Perbill = Perbill::zero();
+}
+
+impl pallet_delegated_staking::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type PalletId = DelegatedStakingPalletId;
+	type Currency = Balances;
+	/// Members' slashed funds go to the treasury, as the staking pallet's slashes do.
+	type OnSlash = ResolveTo<TreasuryAccount, Balances>;
+	type SlashRewardFraction = MemberSlashRewardFraction;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CoreStaking = Staking;
+}
+
+/// Pools' points arithmetic, in 256 bits.
+pub struct BalanceToU256;
+impl Convert<Balance, U256> for BalanceToU256 {
+	fn convert(balance: Balance) -> U256 {
+		U256::from(balance)
+	}
+}
+
+/// Back from 256 bits: pools only convert values bounded by a balance, so it never saturates.
+pub struct U256ToBalance;
+impl Convert<U256, Balance> for U256ToBalance {
+	fn convert(value: U256) -> Balance {
+		value.try_into().unwrap_or(Balance::MAX)
+	}
+}
+
+impl pallet_nomination_pools::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Upstream's weights, measured with `pallet-staking` as the host: see the runtime guide
+	/// ("Pools' weights") for why they bound the work with this host.
+	type WeightInfo = pallet_nomination_pools::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type RewardCounter = FixedU128;
+	type BalanceToU256 = BalanceToU256;
+	type U256ToBalance = U256ToBalance;
+	/// Members' funds stay in their accounts, held by delegated staking.
+	type StakeAdapter =
+		pallet_nomination_pools::adapter::DelegateStake<Runtime, Staking, DelegatedStaking>;
+	type PalletId = PoolsPalletId;
+	type MaxPointsToBalance = ConstU8<10>;
+	/// One unbonding chunk per era a member unbonds in, as many as a staker's ledger has.
+	type MaxUnbonding = ConstU32<32>;
+	/// Unbonding sub-pools: one per era of the bonding duration, and a few more eras before
+	/// they merge, so that every era a slash can still reach has its own sub-pool (pools'
+	/// integrity test requires more than the bonding duration).
+	type MaxUnbondingPools = MaxUnbondingPools;
+	type MaxMetadataLen = ConstU32<256>;
+	type AdminOrigin = StakingAdminOrigin;
+	type BlockNumberProvider = System;
+	/// Anyone may join a pool, stakers too: a member's funds are held separately from its own
+	/// bond, so nothing is counted twice.
+	type Filter = Nothing;
+}
+
+parameter_types! {
+	pub const MaxUnbondingPools: u32 = crate::configs::staking::BondingDuration::get() + 4;
+}

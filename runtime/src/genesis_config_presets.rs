@@ -18,6 +18,7 @@ use crate::{
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_palisade_pool_upkeep::GenesisPool;
 use serde_json::Value;
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -66,10 +67,16 @@ struct Genesis {
 	minimum_validator_count: u32,
 	min_nominator_bond: Balance,
 	min_validator_bond: Balance,
+	/// Whether an open pool nominates every genesis validator: `//Charlie//stash` creates it with
+	/// [`POOL_BOND`], and `//Dave//stash`, `//Eve//stash` and `//Ferdie//stash` join it.
+	with_pool: bool,
 	/// The sudo key, if the runtime has sudo.
 	#[cfg_attr(not(feature = "sudo"), allow(dead_code))]
 	sudo: Option<AccountId>,
 }
+
+/// What the creator of the dev chains' open pool bonds.
+const POOL_BOND: Balance = 100 * UNITS;
 
 /// The least a member puts into a pool: small, so that anyone can stake.
 const POOL_MIN_JOIN_BOND: Balance = UNITS;
@@ -118,6 +125,24 @@ impl Genesis {
 				min_validator_bond: self.min_validator_bond,
 			},
 			council: pallet_collective::GenesisConfig { members: council },
+			pool_upkeep: pallet_palisade_pool_upkeep::GenesisConfig {
+				pools: self
+					.with_pool
+					.then(|| GenesisPool {
+						depositor: Sr25519Keyring::CharlieStash.to_account_id(),
+						bond: POOL_BOND,
+						nominations: validator_accounts.clone(),
+						members: [
+							(Sr25519Keyring::DaveStash, 10 * UNITS),
+							(Sr25519Keyring::EveStash, 5 * UNITS),
+							(Sr25519Keyring::FerdieStash, UNITS),
+						]
+						.map(|(member, amount)| (member.to_account_id(), amount))
+						.to_vec(),
+					})
+					.into_iter()
+					.collect::<Vec<_>>(),
+			},
 			nomination_pools: pallet_nomination_pools::GenesisConfig {
 				min_join_bond: POOL_MIN_JOIN_BOND,
 				// A pool bonds and nominates as one nominator: its creator bonds at least a
@@ -151,6 +176,7 @@ fn development() -> Value {
 		minimum_validator_count: 1,
 		min_nominator_bond: UNITS,
 		min_validator_bond: 10 * UNITS,
+		with_pool: true,
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 	}
 	.into_json()
@@ -169,6 +195,7 @@ fn local_testnet() -> Value {
 		minimum_validator_count: 2,
 		min_nominator_bond: UNITS,
 		min_validator_bond: 10 * UNITS,
+		with_pool: true,
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
 	}
 	.into_json()
@@ -188,6 +215,7 @@ fn staging() -> Value {
 		minimum_validator_count: 3,
 		min_nominator_bond: 100 * UNITS,
 		min_validator_bond: 10_000 * UNITS,
+		with_pool: false,
 		sudo: None,
 	}
 	.into_json()

@@ -24,7 +24,10 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]
 mod benchmarks {
-	frame_benchmarking::define_benchmarks!([pallet_palisade_staking, Staking]);
+	frame_benchmarking::define_benchmarks!(
+		[pallet_palisade_staking, Staking]
+		[pallet_palisade_pool_upkeep, PoolUpkeep]
+	);
 }
 
 mod apis;
@@ -164,6 +167,9 @@ mod runtime {
 	pub type NominationPools = pallet_nomination_pools;
 	#[runtime::pallet_index(23)]
 	pub type DelegatedStaking = pallet_delegated_staking;
+	// After the pools: its genesis opens pools.
+	#[runtime::pallet_index(24)]
+	pub type PoolUpkeep = pallet_palisade_pool_upkeep;
 }
 
 /// The address format of accounts.

@@ -13,7 +13,7 @@ use frame_support::{
 use palisade_runtime::{
 	AccountId, Balances, NominationPools, Runtime, RuntimeHoldReason, Staking, UNITS,
 };
-use pallet_nomination_pools::PoolMembers;
+use pallet_nomination_pools::{ClaimPermission, PoolMembers};
 use serde_json::json;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Ferdie};
 use sp_runtime::Perbill;
@@ -22,8 +22,6 @@ use sp_staking::StakingInterface;
 type PoolsCall = pallet_nomination_pools::Call<Runtime>;
 type StakingCall = pallet_palisade_staking::Call<Runtime>;
 type BalancesCall = pallet_balances::Call<Runtime>;
-
-const POOL: u32 = 1;
 
 fn signed(who: &AccountId) -> RawOrigin<AccountId> {
 	RawOrigin::Signed(who.clone())
@@ -46,8 +44,8 @@ fn fresh(seed: u8, amount: u128) -> AccountId {
 	who
 }
 
-/// Ferdie opens pool 1 with 100 PAL, nominating `targets`.
-fn open_pool(targets: Vec<AccountId>) {
+/// Ferdie opens a pool with 100 PAL, nominating `targets`; returns its id.
+fn open_pool(targets: Vec<AccountId>) -> u32 {
 	let ferdie = Ferdie.to_account_id();
 	dispatch(
 		signed(&ferdie),
@@ -59,7 +57,9 @@ fn open_pool(targets: Vec<AccountId>) {
 		},
 	)
 	.unwrap();
-	dispatch(signed(&ferdie), PoolsCall::nominate { pool_id: POOL, validators: targets }).unwrap();
+	let pool_id = pallet_nomination_pools::LastPoolId::<Runtime>::get();
+	dispatch(signed(&ferdie), PoolsCall::nominate { pool_id, validators: targets }).unwrap();
+	pool_id
 }
 
 fn era_blocks() -> u32 {
@@ -68,31 +68,37 @@ fn era_blocks() -> u32 {
 }
 
 #[test]
-fn a_holder_with_two_pal_joins_a_pool_earns_and_leaves() {
+fn holders_with_two_pal_are_paid_or_compounded_with_no_call_and_leave() {
 	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
 	ext.execute_with(|| {
 		let mut chain = Chain::start();
-		open_pool(vec![Alice.to_account_id(), Bob.to_account_id()]);
+		let pool_id = open_pool(vec![Alice.to_account_id(), Bob.to_account_id()]);
 		let member = fresh(7, 2 * UNITS);
-		dispatch(signed(&member), PoolsCall::join { amount: UNITS, pool_id: POOL }).unwrap();
-		assert_eq!(delegated(&member), UNITS);
-		let (pool, _) = NominationPools::api_pool_accounts(POOL);
+		let compounder = fresh(6, 2 * UNITS);
+		for who in [&member, &compounder] {
+			dispatch(signed(who), PoolsCall::join { amount: UNITS, pool_id }).unwrap();
+			assert_eq!(delegated(who), UNITS);
+		}
+		dispatch(
+			signed(&compounder),
+			PoolsCall::set_claim_permission { permission: ClaimPermission::PermissionlessCompound },
+		)
+		.unwrap();
+		let (pool, _) = NominationPools::api_pool_accounts(pool_id);
 		assert!(Staking::is_virtual_staker(&pool));
 		assert_try_state();
 
-		// Exposed from the next era on; its first era's reward reaches the member.
-		chain.run_until("a reward for the member", 4 * era_blocks(), || {
-			NominationPools::api_pending_rewards(member.clone()).unwrap_or_default() > 0
-		});
-		let pending = NominationPools::api_pending_rewards(member.clone()).unwrap();
-		// Anyone may pay a member its rewards (the default claim permission).
+		// Exposed from the next era on. With no call from them, the chain pays the member (the
+		// default permission) and bonds the compounder's rewards.
 		let free = Balances::balance(&member);
-		dispatch(
-			signed(&Bob.to_account_id()),
-			PoolsCall::claim_payout_other { other: member.clone() },
-		)
-		.unwrap();
-		assert_eq!(Balances::balance(&member), free + pending);
+		chain.run_until("rewards paid and compounded", 5 * era_blocks(), || {
+			Balances::balance(&member) > free
+				&& PoolMembers::<Runtime>::get(&compounder).is_some_and(|m| m.points > UNITS)
+		});
+		let earned = Balances::balance(&member) - free;
+		assert!(delegated(&compounder) > UNITS, "the compounder's rewards are bonded");
+		assert_eq!(Balances::balance(&compounder), UNITS, "and none paid out");
+		assert!(pallet_palisade_pool_upkeep::SweptEra::<Runtime>::get().is_some());
 		assert_try_state();
 
 		// Leaving: a full bonding duration from the current era.
@@ -117,9 +123,26 @@ fn a_holder_with_two_pal_joins_a_pool_earns_and_leaves() {
 		.unwrap();
 		assert_eq!(delegated(&member), 0);
 		assert!(!PoolMembers::<Runtime>::contains_key(&member));
-		assert_eq!(Balances::total_balance(&member), 2 * UNITS + pending);
+		assert_eq!(Balances::total_balance(&member), 2 * UNITS + earned);
 		assert_try_state();
 	});
+}
+
+#[test]
+fn the_dev_chains_start_with_an_open_pool_that_nominates_and_has_members() {
+	for preset in
+		[sp_genesis_builder::DEV_RUNTIME_PRESET, sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET]
+	{
+		genesis(preset, json!({})).execute_with(|| {
+			let pool = pallet_nomination_pools::BondedPools::<Runtime>::get(1).expect("pool 1");
+			assert_eq!(pool.state, pallet_nomination_pools::PoolState::Open);
+			assert_eq!(pool.member_counter, 4);
+			let (bonded, _) = NominationPools::api_pool_accounts(1);
+			assert_eq!(Staking::total_stake(&bonded), Ok(116 * UNITS));
+			assert!(Staking::nominations(&bonded).is_some_and(|targets| !targets.is_empty()));
+			assert_try_state();
+		});
+	}
 }
 
 #[test]
@@ -128,14 +151,13 @@ fn a_slash_of_the_pools_validator_reaches_every_member_pro_rata() {
 	ext.execute_with(|| {
 		let mut chain = Chain::start();
 		let charlie = Charlie.to_account_id();
-		open_pool(vec![charlie.clone()]);
+		let pool_id = open_pool(vec![charlie.clone()]);
 		let staying = fresh(8, 20 * UNITS);
 		let leaving = fresh(9, 20 * UNITS);
 		for member in [&staying, &leaving] {
-			dispatch(signed(member), PoolsCall::join { amount: 10 * UNITS, pool_id: POOL })
-				.unwrap();
+			dispatch(signed(member), PoolsCall::join { amount: 10 * UNITS, pool_id }).unwrap();
 		}
-		let (pool, _) = NominationPools::api_pool_accounts(POOL);
+		let (pool, _) = NominationPools::api_pool_accounts(pool_id);
 		chain.run_until("the pool exposed behind Charlie", 3 * era_blocks(), || {
 			Staking::active_era().is_some_and(|era| Staking::is_exposed_in_era(&pool, &era))
 		});
@@ -162,7 +184,7 @@ fn a_slash_of_the_pools_validator_reaches_every_member_pro_rata() {
 		.unwrap();
 		let due = era + palisade_runtime::configs::SlashDeferDuration::get();
 		chain.run_until("the slash applied", (due - era + 2) * era_blocks(), || {
-			NominationPools::api_pool_pending_slash(POOL) > 0
+			NominationPools::api_pool_pending_slash(pool_id) > 0
 		});
 		assert_eq!(Staking::total_stake(&pool), Ok(108 * UNITS));
 		assert_try_state();
@@ -178,7 +200,7 @@ fn a_slash_of_the_pools_validator_reaches_every_member_pro_rata() {
 			assert_eq!(delegated(member), 9 * UNITS);
 		}
 		// Ferdie's tenth waits until someone applies it.
-		assert_eq!(NominationPools::api_pool_pending_slash(POOL), 10 * UNITS);
+		assert_eq!(NominationPools::api_pool_pending_slash(pool_id), 10 * UNITS);
 		assert_try_state();
 	});
 }

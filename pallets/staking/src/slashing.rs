@@ -298,6 +298,15 @@ impl<T: Config> Pallet<T> {
 		(slash.taken, credit)
 	}
 
+	/// Slashes `amount` of `staker`'s stake at once, as an applied slash for an offence in the
+	/// current era does, and sends what it took to [`Config::Slash`]: for the benchmarks of
+	/// pallets that stake through this one (a slashed pool).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn slash_for_benchmarks(staker: &T::AccountId, amount: BalanceOf<T>) {
+		let (_, credit) = Self::slash_staker(staker, amount, Self::current_era());
+		T::Slash::on_unbalanced(credit);
+	}
+
 	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `era` (see the
 	/// `cancel_deferred_slash` call).
 	pub(crate) fn do_cancel_deferred_slash(era: EraIndex, indices: Vec<u32>) -> DispatchResult {

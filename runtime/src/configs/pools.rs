@@ -13,7 +13,7 @@ use crate::{
 };
 use frame_support::{
 	parameter_types,
-	traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU8, Nothing},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, ConstU8, Nothing},
 	PalletId,
 };
 use sp_core::U256;
@@ -86,4 +86,34 @@ impl pallet_nomination_pools::Config for Runtime {
 
 parameter_types! {
 	pub const MaxUnbondingPools: u32 = crate::configs::staking::BondingDuration::get() + 4;
+}
+
+parameter_types! {
+	pub const PoolUpkeepPalletId: PalletId = PalletId(*b"py/plupk");
+	/// A sweep of the pool members uses at most a twentieth of each block.
+	pub const PoolUpkeepBlockShare: Perbill = Perbill::from_percent(5);
+}
+
+impl pallet_palisade_pool_upkeep::Config for Runtime {
+	type BlockShare = PoolUpkeepBlockShare;
+	/// Any reward is worth moving: a sweep's cost is bounded by its block share whatever it
+	/// moves, and reading a member's rewards is most of a step.
+	type MinAutoClaim = ConstU128<1>;
+	type PalletId = PoolUpkeepPalletId;
+	type WeightInfo = pallet_palisade_pool_upkeep::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SlashPoolInStaking;
+}
+
+/// Slashes a pool through the staking pallet, for the pool upkeep's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SlashPoolInStaking;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_palisade_pool_upkeep::BenchmarkHelper<crate::AccountId, Balance>
+	for SlashPoolInStaking
+{
+	fn slash_pool(pool: &crate::AccountId, amount: Balance) {
+		Staking::slash_for_benchmarks(pool, amount);
+	}
 }

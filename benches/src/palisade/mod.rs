@@ -143,6 +143,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type CommissionIncreaseDelay = ConstU32<1>;
 	/// No pools in these benches: every staker holds its own funds.
 	type EventListeners = ();
+	type ListenerWeights = ();
 	type VirtualStakeOwner = ();
 	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;
 }

@@ -1,8 +1,9 @@
 //! Benchmarks of the sweep: a member's step in its worst case, and a sweep's start and end.
 
 use crate::{BenchmarkHelper, Config, Pallet, Sweep, SweepState, SweepTally, SweptEra, Tally};
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate;
+use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
 use pallet_nomination_pools::{
 	adapter::StakeStrategy, ClaimPermission, MinCreateBond, MinJoinBond, Pallet as Pools,
@@ -48,9 +49,69 @@ fn member_with_rewards_and_a_slash<T: Config>() -> T::AccountId {
 	member
 }
 
+/// A pool whose members unbonded in as many eras as it keeps unbonding sub-pools, each of
+/// which a slash may reach: the most a slash report makes the pools write.
+fn pool_unbonding_in_every_era<T: Config>() -> (T::AccountId, Vec<sp_staking::EraIndex>) {
+	let depositor = funded::<T>("depositor", 0);
+	let bond = Pools::<T>::depositor_min_bond() * 10u32.into();
+	let lookup = T::Lookup::unlookup(depositor.clone());
+	Pools::<T>::create(
+		RawOrigin::Signed(depositor).into(),
+		bond,
+		lookup.clone(),
+		lookup.clone(),
+		lookup,
+	)
+	.expect("the depositor creates a pool");
+	let pool_id = pallet_nomination_pools::LastPoolId::<T>::get();
+	let amount = MinJoinBond::<T>::get().max(MinCreateBond::<T>::get()) * 10u32.into();
+	let eras = <T as pallet_nomination_pools::Config>::MaxUnbondingPools::get()
+		.saturating_sub(T::StakeAdapter::bonding_duration());
+	let mut unbond_eras = Vec::new();
+	for era in 0..eras.max(1) {
+		T::BenchmarkHelper::set_era(era);
+		let member = funded::<T>("member", era);
+		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), amount, pool_id)
+			.expect("the member joins");
+		Pools::<T>::unbond(
+			RawOrigin::Signed(member.clone()).into(),
+			T::Lookup::unlookup(member),
+			amount,
+		)
+		.expect("the member unbonds");
+		unbond_eras.push(era + T::StakeAdapter::bonding_duration());
+	}
+	(Pools::<T>::api_pool_accounts(pool_id).0, unbond_eras)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
+
+	/// The pools and delegated staking told of a slash of a pool's stake and of each of its
+	/// unbonding sub-pools.
+	#[benchmark]
+	fn pool_slash_listeners() {
+		let (pool, eras) = pool_unbonding_in_every_era::<T>();
+		let unlocking = eras.into_iter().map(|era| (era, 1u32.into())).collect();
+		let active = MinCreateBond::<T>::get();
+
+		#[block]
+		{
+			T::BenchmarkHelper::notify_slash(&pool, active, &unlocking, active);
+		}
+	}
+
+	/// The pools and delegated staking told of a pool's withdrawal.
+	#[benchmark]
+	fn pool_withdraw_listeners() {
+		let (pool, _) = pool_unbonding_in_every_era::<T>();
+
+		#[block]
+		{
+			T::BenchmarkHelper::notify_withdraw(&pool, 1u32.into());
+		}
+	}
 
 	/// One member's step: its pending slash applied, its rewards compounded.
 	#[benchmark]

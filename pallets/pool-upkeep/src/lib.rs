@@ -34,6 +34,13 @@
 //!
 //! This pallet knows the pools, not the staking pallet: any staking pallet that hosts
 //! `pallet-nomination-pools` will do.
+//!
+//! ## The pools' share of staking's work
+//!
+//! Its benchmarks also measure what the pools (and the pallet holding their funds) do when the
+//! staking pallet reports a slash or a withdrawal of a pool ([`WeightInfo::pool_slash_listeners`],
+//! [`WeightInfo::pool_withdraw_listeners`]), so that a runtime can charge it in the staking
+//! pallet's weights, for every staker reported (Palisade's `ListenerWeights`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -52,12 +59,24 @@ pub use weights::WeightInfo;
 /// The balance of the pools' currency.
 pub type BalanceOf<T> = pallet_nomination_pools::BalanceOf<T>;
 
-/// Slashes a pool's bonded account in the staking pallet, for the benchmarks of a member's
-/// step (a pending slash to apply is part of its worst case).
+/// What the benchmarks need of the staking pallet the pools stake through.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, Balance> {
-	/// Slashes `amount` of `pool`'s active stake and tells the pools.
+	/// Slashes `amount` of `pool`'s active stake, telling the pools (a member's step applies
+	/// the pending slash this leaves).
 	fn slash_pool(pool: &AccountId, amount: Balance);
+	/// Sets the staking pallet's current era.
+	fn set_era(era: sp_staking::EraIndex);
+	/// Tells the staking pallet's listeners (the pools and what holds their funds) of a slash
+	/// of `pool`, as the staking pallet does.
+	fn notify_slash(
+		pool: &AccountId,
+		active: Balance,
+		unlocking: &alloc::collections::BTreeMap<sp_staking::EraIndex, Balance>,
+		total: Balance,
+	);
+	/// Tells the staking pallet's listeners of a withdrawal of `pool`.
+	fn notify_withdraw(pool: &AccountId, amount: Balance);
 }
 
 // The code the pallet macros generate calls `expect` (on the runtime's pallet names and on

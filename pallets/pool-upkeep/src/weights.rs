@@ -10,6 +10,8 @@ use frame_support::{
 pub trait WeightInfo {
 	fn upkeep_member() -> Weight;
 	fn sweep_boundary() -> Weight;
+	fn pool_slash_listeners() -> Weight;
+	fn pool_withdraw_listeners() -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -21,6 +23,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn sweep_boundary() -> Weight {
 		T::DbWeight::get().reads_writes(4, 4)
 	}
+	fn pool_slash_listeners() -> Weight {
+		T::DbWeight::get().reads_writes(6, 6)
+	}
+	fn pool_withdraw_listeners() -> Weight {
+		T::DbWeight::get().reads_writes(4, 4)
+	}
 }
 
 impl WeightInfo for () {
@@ -29,6 +37,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads_writes(30, 20))
 	}
 	fn sweep_boundary() -> Weight {
+		RocksDbWeight::get().reads_writes(4, 4)
+	}
+	fn pool_slash_listeners() -> Weight {
+		RocksDbWeight::get().reads_writes(6, 6)
+	}
+	fn pool_withdraw_listeners() -> Weight {
 		RocksDbWeight::get().reads_writes(4, 4)
 	}
 }

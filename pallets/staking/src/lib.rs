@@ -261,7 +261,7 @@ pub use types::{
 	RewardDestination, SlashComputation, SlashReporters, StakingLedger, UnappliedSlash,
 	UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus, MAX_SLASH_REPORTERS,
 };
-pub use virtual_stakers::{DelegatedFunds, VirtualStakeOwner};
+pub use virtual_stakers::{DelegatedFunds, ListenerWeights, VirtualStakeOwner};
 pub use voter_list::UseValidatorsAndNominators;
 pub use weights::WeightInfo;
 
@@ -344,6 +344,7 @@ pub mod pallet {
 			type SlashDeferDuration = ConstU32<1>;
 			type MaxUnappliedSlashes = ConstU32<512>;
 			type EventListeners = ();
+			type ListenerWeights = ();
 			type VirtualStakeOwner = ();
 			type WeightInfo = ();
 		}
@@ -512,6 +513,10 @@ pub mod pallet {
 		/// (nomination pools, delegated staking) keep their accounting with it.
 		#[pallet::no_default_bounds]
 		type EventListeners: sp_staking::OnStakingUpdate<Self::AccountId, BalanceOf<Self>>;
+
+		/// The most [`Config::EventListeners`] weigh for one staker's slash or withdrawal, added
+		/// to the weight of each call and hook step that reports them.
+		type ListenerWeights: ListenerWeights;
 
 		/// The pallet that holds virtual stakers' funds (see [`VirtualStakers`]), for
 		/// `do_try_state` to check each one's stake against: [`DelegatedFunds`] over
@@ -1222,7 +1227,7 @@ pub mod pallet {
 		///
 		/// Emits `Unbonded`, and `Withdrawn` if matured chunks were released to make room.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::unbond())]
+		#[pallet::weight(T::WeightInfo::unbond().saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn unbond(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
@@ -1249,7 +1254,8 @@ pub mod pallet {
 		/// Emits `Withdrawn`, and `StakerRemoved` when the staker is removed.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded_update(T::MaxUnlockingChunks::get())
-			.max(T::WeightInfo::withdraw_unbonded_kill()))]
+			.max(T::WeightInfo::withdraw_unbonded_kill())
+			.saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn withdraw_unbonded(origin: OriginFor<T>, _num_slashing_spans: u32) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
 			let (withdrawn, removed) = Self::do_withdraw_unbonded(&stash)?;
@@ -1361,7 +1367,7 @@ pub mod pallet {
 		///
 		/// Emits `Chilled` if it was validating or nominating, then `StakerRemoved`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::force_unstake())]
+		#[pallet::weight(T::WeightInfo::force_unstake().saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn force_unstake(
 			origin: OriginFor<T>,
 			stash: T::AccountId,
@@ -1404,7 +1410,7 @@ pub mod pallet {
 		///
 		/// Emits `StakerRemoved`.
 		#[pallet::call_index(20)]
-		#[pallet::weight(T::WeightInfo::reap_stash())]
+		#[pallet::weight(T::WeightInfo::reap_stash().saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn reap_stash(
 			origin: OriginFor<T>,
 			stash: T::AccountId,

@@ -37,9 +37,9 @@
 
 use crate::{
 	offences::slash_between, weights::WeightInfo, BalanceOf, Config, ErasStakersOverview,
-	ErasStakersPaged, Error, Event, HoldReason, NominatorSlashInEra, Pallet, SlashComputation,
-	SlashComputationQueue, SlashComputations, StakingLedger, UnappliedSlash, UnappliedSlashEras,
-	ValidatorSlashInEra,
+	ErasStakersPaged, Error, Event, HoldReason, ListenerWeights, NominatorSlashInEra, Pallet,
+	SlashComputation, SlashComputationQueue, SlashComputations, StakingLedger, UnappliedSlash,
+	UnappliedSlashEras, ValidatorSlashInEra,
 };
 use alloc::vec::Vec;
 use core::marker::PhantomData;
@@ -80,10 +80,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Applying one slash entry of `nominators` nominators, as the benchmark measures it (in an
-	/// era full of slashes), and the era's removal from `UnappliedSlashEras` if it was the
-	/// last.
+	/// era full of slashes), the listeners told of each slashed staker (the offender too), and
+	/// the era's removal from `UnappliedSlashEras` if it was the last.
 	pub(crate) fn apply_slash_step(nominators: u32) -> Weight {
+		let slashed = u64::from(nominators).saturating_add(1);
 		T::WeightInfo::apply_slash_page(nominators)
+			.saturating_add(T::ListenerWeights::on_slash().saturating_mul(slashed))
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 	}
 

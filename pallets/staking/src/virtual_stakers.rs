@@ -22,6 +22,7 @@ use crate::{
 	StakingLedger, VirtualStakers,
 };
 use core::marker::PhantomData;
+use frame_support::weights::Weight;
 use frame_support::{
 	ensure,
 	traits::{
@@ -31,6 +32,26 @@ use frame_support::{
 };
 use sp_runtime::{traits::Zero, DispatchResult};
 use sp_staking::{Agent, DelegationInterface, StakingUnchecked};
+
+/// The most [`Config::EventListeners`] weigh for one staker, as the listening pallets'
+/// benchmarks measure it: the pallet adds it to the weight of every call and hook step that
+/// reports a slash or a withdrawal, for each staker it reports.
+pub trait ListenerWeights {
+	/// Telling the listeners of one staker's slash (`on_slash`).
+	fn on_slash() -> Weight;
+	/// Telling the listeners of one staker's withdrawal (`on_withdraw`).
+	fn on_withdraw() -> Weight;
+}
+
+/// Listeners that do no work to speak of (none, or only tests').
+impl ListenerWeights for () {
+	fn on_slash() -> Weight {
+		Weight::zero()
+	}
+	fn on_withdraw() -> Weight {
+		Weight::zero()
+	}
+}
 
 /// The pallet that holds virtual stakers' funds, as [`Config::VirtualStakeOwner`]: how much it
 /// holds for each, so that `do_try_state` can check that the stake counted here exists.

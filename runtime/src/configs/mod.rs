@@ -3,7 +3,7 @@
 
 mod consensus;
 mod fees;
-mod pools;
+pub(crate) mod pools;
 mod proxy;
 pub(crate) mod staking;
 mod system;

@@ -14,8 +14,10 @@ use crate::{
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, ConstU8, Nothing},
+	weights::Weight,
 	PalletId,
 };
+use pallet_palisade_pool_upkeep::WeightInfo as _;
 use sp_core::U256;
 use sp_runtime::{traits::Convert, FixedU128, Perbill};
 
@@ -105,7 +107,24 @@ impl pallet_palisade_pool_upkeep::Config for Runtime {
 	type BenchmarkHelper = SlashPoolInStaking;
 }
 
-/// Slashes a pool through the staking pallet, for the pool upkeep's benchmarks.
+/// What the pools and delegated staking do for one pool when the staking pallet reports its
+/// slash or withdrawal, as the pool upkeep's benchmarks measure it: the staking pallet charges
+/// it for every staker it reports.
+pub struct PoolListenerWeights;
+
+impl pallet_palisade_staking::ListenerWeights for PoolListenerWeights {
+	fn on_slash() -> Weight {
+		<Runtime as pallet_palisade_pool_upkeep::Config>::WeightInfo::pool_slash_listeners()
+	}
+	fn on_withdraw() -> Weight {
+		<Runtime as pallet_palisade_pool_upkeep::Config>::WeightInfo::pool_withdraw_listeners()
+	}
+}
+
+/// The staking pallet's listeners: the pools, and delegated staking, which holds their funds.
+pub type StakingListeners = (crate::NominationPools, DelegatedStaking);
+
+/// The staking pallet, as the pool upkeep's benchmarks need it.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct SlashPoolInStaking;
 
@@ -115,5 +134,21 @@ impl pallet_palisade_pool_upkeep::BenchmarkHelper<crate::AccountId, Balance>
 {
 	fn slash_pool(pool: &crate::AccountId, amount: Balance) {
 		Staking::slash_for_benchmarks(pool, amount);
+	}
+	fn set_era(era: sp_staking::EraIndex) {
+		<Staking as sp_staking::StakingInterface>::set_era(era);
+	}
+	fn notify_slash(
+		pool: &crate::AccountId,
+		active: Balance,
+		unlocking: &alloc::collections::BTreeMap<sp_staking::EraIndex, Balance>,
+		total: Balance,
+	) {
+		<StakingListeners as sp_staking::OnStakingUpdate<_, _>>::on_slash(
+			pool, active, unlocking, total,
+		);
+	}
+	fn notify_withdraw(pool: &crate::AccountId, amount: Balance) {
+		<StakingListeners as sp_staking::OnStakingUpdate<_, _>>::on_withdraw(pool, amount);
 	}
 }

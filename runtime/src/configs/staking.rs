@@ -8,8 +8,8 @@
 use crate::{
 	configs::TreasuryAccount,
 	governance::{SlashCancelOrigin, StakingAdminOrigin},
-	AccountId, Balance, Balances, BlockNumber, DelegatedStaking, NominationPools, Runtime,
-	RuntimeEvent, Session, Staking, Timestamp, VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
+	AccountId, Balance, Balances, BlockNumber, DelegatedStaking, Runtime, RuntimeEvent, Session,
+	Staking, Timestamp, VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
 };
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -126,7 +126,9 @@ impl pallet_palisade_staking::Config for Runtime {
 	type MaxCommissionIncrease = MaxCommissionIncrease;
 	type CommissionIncreaseDelay = CommissionIncreaseDelay;
 	/// Pools and delegated staking keep their accounts with every slash and withdrawal.
-	type EventListeners = (NominationPools, DelegatedStaking);
+	type EventListeners = crate::configs::pools::StakingListeners;
+	/// What they do for a slashed or withdrawing pool, charged for every staker reported.
+	type ListenerWeights = crate::configs::pools::PoolListenerWeights;
 	/// Delegated staking holds the pools' funds.
 	type VirtualStakeOwner = pallet_palisade_staking::DelegatedFunds<DelegatedStaking>;
 	type WeightInfo = pallet_palisade_staking::weights::SubstrateWeight<Runtime>;

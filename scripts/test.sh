@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-# The pallet's code, with every feature, passes clippy with the workspace's no-panic lints
+# The pallets' code, with every feature, passes clippy with the workspace's no-panic lints
 # (arithmetic side effects, unwrap, expect, indexing) denied.
 cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-staking \
 	--features runtime-benchmarks,try-runtime,fuzzing -- -D warnings
+cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-pool-upkeep \
+	--features runtime-benchmarks,try-runtime -- -D warnings
 # The runtime a real network runs (without `fast-runtime`, `sudo` and the benchmarks), built to
 # WASM as `palisade_runtime_production.*` beside the development runtime; its build script
 # builds the WASM, so `cargo check` suffices for the rest. node/tests/production_runtime.rs

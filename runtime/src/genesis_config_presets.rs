@@ -2,6 +2,8 @@
 //!
 //! - `development`: Alice validates; Bob, `//Alice//stash` and `//Bob//stash` nominate her.
 //! - `local_testnet`: Alice, Bob and Charlie validate; Dave nominates all three.
+//! - Both open nomination pool 1: `//Charlie//stash` creates it with 100 PAL, nominating the
+//!   validators, and `//Dave//stash`, `//Eve//stash` and `//Ferdie//stash` join it.
 //! - `staging`: production-like values (minimum bonds, validator count, no sudo key) over four
 //!   validators; its keys are the well-known development keys, so replace them in the chain
 //!   spec (`build-spec`) before a real launch.

@@ -204,3 +204,131 @@ fn a_slash_of_the_pools_validator_reaches_every_member_pro_rata() {
 		assert_try_state();
 	});
 }
+
+#[test]
+fn a_pool_is_destroyed_and_everything_it_bonded_returns_to_its_members() {
+	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
+	ext.execute_with(|| {
+		let mut chain = Chain::start();
+		let ferdie = Ferdie.to_account_id();
+		let pool_id = open_pool(vec![Alice.to_account_id()]);
+		let member = fresh(5, 20 * UNITS);
+		dispatch(signed(&member), PoolsCall::join { amount: 10 * UNITS, pool_id }).unwrap();
+		let (pool, _) = NominationPools::api_pool_accounts(pool_id);
+		let ferdie_before = Balances::total_balance(&ferdie);
+
+		// The depositor closes the pool and stops it nominating; then anyone may unbond its
+		// members.
+		dispatch(
+			signed(&ferdie),
+			PoolsCall::set_state { pool_id, state: pallet_nomination_pools::PoolState::Destroying },
+		)
+		.unwrap();
+		dispatch(signed(&ferdie), PoolsCall::chill { pool_id }).unwrap();
+		dispatch(
+			signed(&Bob.to_account_id()),
+			PoolsCall::unbond {
+				member_account: member.clone().into(),
+				unbonding_points: 10 * UNITS,
+			},
+		)
+		.unwrap();
+		let unbond_era = Staking::current_era() + Staking::bonding_duration();
+		chain.run_until(
+			"the member's unbonding era",
+			(Staking::bonding_duration() + 2) * era_blocks(),
+			|| Staking::current_era() >= unbond_era,
+		);
+		dispatch(
+			signed(&Bob.to_account_id()),
+			PoolsCall::withdraw_unbonded {
+				member_account: member.clone().into(),
+				num_slashing_spans: 0,
+			},
+		)
+		.unwrap();
+		assert_eq!(delegated(&member), 0);
+		assert_try_state();
+
+		// The depositor leaves last: the pool is dissolved and its stake gone from staking.
+		dispatch(
+			signed(&ferdie),
+			PoolsCall::unbond {
+				member_account: ferdie.clone().into(),
+				unbonding_points: 100 * UNITS,
+			},
+		)
+		.unwrap();
+		let unbond_era = Staking::current_era() + Staking::bonding_duration();
+		chain.run_until(
+			"the depositor's unbonding era",
+			(Staking::bonding_duration() + 2) * era_blocks(),
+			|| Staking::current_era() >= unbond_era,
+		);
+		dispatch(
+			signed(&ferdie),
+			PoolsCall::withdraw_unbonded {
+				member_account: ferdie.clone().into(),
+				num_slashing_spans: 0,
+			},
+		)
+		.unwrap();
+		assert!(pallet_nomination_pools::BondedPools::<Runtime>::get(pool_id).is_none());
+		assert!(Staking::stake(&pool).is_err(), "the pool's stake is gone from staking");
+		assert!(!pallet_delegated_staking::Agents::<Runtime>::contains_key(&pool));
+		assert_eq!(delegated(&ferdie), 0);
+		assert!(Balances::total_balance(&ferdie) >= ferdie_before, "Ferdie has his bond back");
+		assert_try_state();
+	});
+}
+
+#[test]
+fn a_sweep_spans_blocks_and_pays_every_member_once() {
+	use palisade_runtime::RuntimeEvent;
+	use pallet_palisade_pool_upkeep::Event as UpkeepEvent;
+	use std::collections::BTreeMap;
+
+	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
+	ext.execute_with(|| {
+		let mut chain = Chain::start();
+		let pool_id = open_pool(vec![Alice.to_account_id(), Bob.to_account_id()]);
+		// More members than one block's share (5 %) reaches.
+		for seed in 10..=200u8 {
+			let member = fresh(seed, 2 * UNITS);
+			dispatch(signed(&member), PoolsCall::join { amount: UNITS, pool_id }).unwrap();
+		}
+		let members = PoolMembers::<Runtime>::count();
+
+		// Watch sweeps until one pays every member (once every pool has earned).
+		let mut started = None;
+		let mut paid: BTreeMap<AccountId, u32> = BTreeMap::new();
+		for _ in 0..6 * era_blocks() {
+			chain.next_block();
+			for event in common::events() {
+				match event {
+					RuntimeEvent::PoolUpkeep(UpkeepEvent::SweepStarted { .. }) => {
+						started = Some(frame_system::Pallet::<Runtime>::block_number());
+						paid.clear();
+					},
+					RuntimeEvent::NominationPools(pallet_nomination_pools::Event::PaidOut {
+						member,
+						..
+					}) => *paid.entry(member).or_default() += 1,
+					RuntimeEvent::PoolUpkeep(UpkeepEvent::SweepCompleted {
+						paid: count, ..
+					}) if count == members => {
+						let blocks =
+							frame_system::Pallet::<Runtime>::block_number() - started.unwrap();
+						assert!(blocks >= 2, "the sweep of {members} members took {blocks} blocks");
+						assert_eq!(paid.len() as u32, members);
+						assert!(paid.values().all(|times| *times == 1), "each paid once");
+						assert_try_state();
+						return;
+					},
+					_ => {},
+				}
+			}
+		}
+		panic!("no sweep paid all {members} members");
+	});
+}

@@ -1,4 +1,5 @@
-//! Benchmarks of the sweep: a member's step in its worst case, and a sweep's start and end.
+//! Benchmarks of the sweep (a member's step, the worst and the idle one; a sweep's start and
+//! end) and of what the pools do when the staking pallet reports a pool's slash or withdrawal.
 
 use crate::{BenchmarkHelper, Config, Pallet, Sweep, SweepState, SweepTally, SweptEra, Tally};
 use alloc::vec::Vec;
@@ -6,22 +7,31 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
 use pallet_nomination_pools::{
-	adapter::StakeStrategy, ClaimPermission, MinCreateBond, MinJoinBond, Pallet as Pools,
+	adapter::StakeStrategy, ClaimPermission, MinCreateBond, MinJoinBond, Pallet as Pools, PoolId,
+	PoolState,
 };
 use sp_runtime::traits::{Bounded, StaticLookup, Zero};
+use sp_staking::EraIndex;
+
+type BalanceOf<T> = crate::BalanceOf<T>;
 
 /// A funded account.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	let _ = <T as pallet_nomination_pools::Config>::Currency::set_balance(
 		&who,
-		crate::BalanceOf::<T>::max_value() / 1_000_000u32.into(),
+		BalanceOf::<T>::max_value() / 1_000_000u32.into(),
 	);
 	who
 }
 
-/// A pool whose member has rewards to compound and a slash to apply: the heaviest step.
-fn member_with_rewards_and_a_slash<T: Config>() -> T::AccountId {
+/// What a member joins with: well above the minimum, so that it can unbond in many eras.
+fn member_bond<T: Config>() -> BalanceOf<T> {
+	MinJoinBond::<T>::get().max(MinCreateBond::<T>::get()).max(1u32.into()) * 1_000u32.into()
+}
+
+/// A pool created by a funded depositor; returns its id and its depositor.
+fn pool<T: Config>() -> (PoolId, T::AccountId) {
 	let depositor = funded::<T>("depositor", 0);
 	let bond = Pools::<T>::depositor_min_bond() * 10u32.into();
 	let lookup = T::Lookup::unlookup(depositor.clone());
@@ -33,66 +43,55 @@ fn member_with_rewards_and_a_slash<T: Config>() -> T::AccountId {
 		lookup,
 	)
 	.expect("the depositor creates a pool");
-	let pool_id = pallet_nomination_pools::LastPoolId::<T>::get();
-	let member = funded::<T>("member", 0);
-	let amount = MinJoinBond::<T>::get().max(MinCreateBond::<T>::get()) * 10u32.into();
-	Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), amount, pool_id)
-		.expect("the member joins");
-	Pools::<T>::set_claim_permission(
-		RawOrigin::Signed(member.clone()).into(),
-		ClaimPermission::PermissionlessAll,
-	)
-	.expect("the member lets anyone compound");
-	let (bonded, reward) = Pools::<T>::api_pool_accounts(pool_id);
-	let _ = <T as pallet_nomination_pools::Config>::Currency::mint_into(&reward, amount);
-	T::BenchmarkHelper::slash_pool(&bonded, bond / 10u32.into());
-	member
+	(pallet_nomination_pools::LastPoolId::<T>::get(), depositor)
 }
 
-/// A pool whose members unbonded in as many eras as it keeps unbonding sub-pools, each of
-/// which a slash may reach: the most a slash report makes the pools write.
-fn pool_unbonding_in_every_era<T: Config>() -> (T::AccountId, Vec<sp_staking::EraIndex>) {
-	let depositor = funded::<T>("depositor", 0);
-	let bond = Pools::<T>::depositor_min_bond() * 10u32.into();
-	let lookup = T::Lookup::unlookup(depositor.clone());
-	Pools::<T>::create(
-		RawOrigin::Signed(depositor).into(),
-		bond,
-		lookup.clone(),
-		lookup.clone(),
-		lookup,
-	)
-	.expect("the depositor creates a pool");
-	let pool_id = pallet_nomination_pools::LastPoolId::<T>::get();
-	let amount = MinJoinBond::<T>::get().max(MinCreateBond::<T>::get()) * 10u32.into();
-	let eras = <T as pallet_nomination_pools::Config>::MaxUnbondingPools::get()
-		.saturating_sub(T::StakeAdapter::bonding_duration());
-	let mut unbond_eras = Vec::new();
-	for era in 0..eras.max(1) {
+/// `member` joins `pool_id` and unbonds a little in each of `eras` eras, from era 0 on.
+fn join_and_unbond_in_eras<T: Config>(pool_id: PoolId, member: &T::AccountId, eras: u32) {
+	Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), member_bond::<T>(), pool_id)
+		.expect("the member joins");
+	let points = Pools::<T>::api_balance_to_points(pool_id, member_bond::<T>() / 1_000u32.into());
+	for era in 0..eras {
+		T::BenchmarkHelper::set_era(era);
+		Pools::<T>::unbond(
+			RawOrigin::Signed(member.clone()).into(),
+			T::Lookup::unlookup(member.clone()),
+			points,
+		)
+		.expect("the member unbonds");
+	}
+}
+
+/// A pool whose members unbonded in `eras` eras, one each: a slash report may reach each of
+/// their unbonding sub-pools. Returns the pool's bonded account and the eras its sub-pools
+/// are keyed by.
+fn pool_unbonding_in_eras<T: Config>(eras: u32) -> (T::AccountId, Vec<EraIndex>) {
+	let (pool_id, _) = pool::<T>();
+	for era in 0..eras {
 		T::BenchmarkHelper::set_era(era);
 		let member = funded::<T>("member", era);
-		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), amount, pool_id)
+		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), member_bond::<T>(), pool_id)
 			.expect("the member joins");
 		Pools::<T>::unbond(
 			RawOrigin::Signed(member.clone()).into(),
 			T::Lookup::unlookup(member),
-			amount,
+			member_bond::<T>(),
 		)
 		.expect("the member unbonds");
-		unbond_eras.push(era + T::StakeAdapter::bonding_duration());
 	}
-	(Pools::<T>::api_pool_accounts(pool_id).0, unbond_eras)
+	let eras = (0..eras).map(|era| era + T::StakeAdapter::bonding_duration()).collect();
+	(Pools::<T>::api_pool_accounts(pool_id).0, eras)
 }
 
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
-	/// The pools and delegated staking told of a slash of a pool's stake and of each of its
-	/// unbonding sub-pools.
+	/// The pools and the pallet holding their funds told of a slash of a pool's stake and of
+	/// `u` of its unbonding sub-pools (the runtime charges it at `MaxUnbondingPools`).
 	#[benchmark]
-	fn pool_slash_listeners() {
-		let (pool, eras) = pool_unbonding_in_every_era::<T>();
+	fn pool_slash_listeners(u: Linear<1, 6>) {
+		let (pool, eras) = pool_unbonding_in_eras::<T>(u);
 		let unlocking = eras.into_iter().map(|era| (era, 1u32.into())).collect();
 		let active = MinCreateBond::<T>::get();
 
@@ -102,10 +101,10 @@ mod benchmarks {
 		}
 	}
 
-	/// The pools and delegated staking told of a pool's withdrawal.
+	/// The pools and the pallet holding their funds told of a pool's withdrawal.
 	#[benchmark]
 	fn pool_withdraw_listeners() {
-		let (pool, _) = pool_unbonding_in_every_era::<T>();
+		let (pool, _) = pool_unbonding_in_eras::<T>(1);
 
 		#[block]
 		{
@@ -113,10 +112,28 @@ mod benchmarks {
 		}
 	}
 
-	/// One member's step: its pending slash applied, its rewards compounded.
+	/// The heaviest step: a member unbonding in `MaxUnbonding` eras, whose pending slash is
+	/// applied, and whose rewards its pool (being destroyed) refuses to compound, so they are
+	/// paid instead.
 	#[benchmark]
 	fn upkeep_member() {
-		let member = member_with_rewards_and_a_slash::<T>();
+		let (pool_id, depositor) = pool::<T>();
+		let member = funded::<T>("member", 0);
+		let eras = <T as pallet_nomination_pools::Config>::MaxUnbonding::get();
+		join_and_unbond_in_eras::<T>(pool_id, &member, eras);
+		Pools::<T>::set_claim_permission(
+			RawOrigin::Signed(member.clone()).into(),
+			ClaimPermission::PermissionlessAll,
+		)
+		.expect("the member lets anyone compound or pay");
+		Pools::<T>::set_state(RawOrigin::Signed(depositor).into(), pool_id, PoolState::Destroying)
+			.expect("the depositor destroys the pool");
+		let (bonded, reward) = Pools::<T>::api_pool_accounts(pool_id);
+		let _ = <T as pallet_nomination_pools::Config>::Currency::mint_into(
+			&reward,
+			member_bond::<T>(),
+		);
+		T::BenchmarkHelper::slash_pool(&bonded, Pools::<T>::depositor_min_bond());
 		assert!(!Pools::<T>::api_member_pending_slash(member.clone()).is_zero());
 		let mut tally = SweepTally::default();
 
@@ -125,7 +142,25 @@ mod benchmarks {
 			Pallet::<T>::upkeep(&member, &mut tally);
 		}
 
-		assert_eq!((tally.slashes, tally.compounded), (1, 1));
+		assert_eq!((tally.slashes, tally.compounded, tally.paid), (1, 0, 1));
+	}
+
+	/// The step of a member with nothing to do: it is looked at (its pending slash and
+	/// rewards worked out), and left.
+	#[benchmark]
+	fn upkeep_member_idle() {
+		let (pool_id, _) = pool::<T>();
+		let member = funded::<T>("member", 0);
+		let eras = <T as pallet_nomination_pools::Config>::MaxUnbonding::get();
+		join_and_unbond_in_eras::<T>(pool_id, &member, eras);
+		let mut tally = SweepTally::default();
+
+		#[block]
+		{
+			Pallet::<T>::upkeep(&member, &mut tally);
+		}
+
+		assert_eq!(tally, SweepTally::default());
 	}
 
 	/// A sweep's start (a new era) and end (no member left): its bookkeeping and events.
@@ -133,8 +168,9 @@ mod benchmarks {
 	fn sweep_boundary() {
 		// No member: a member's step is measured on its own.
 		let _ = pallet_nomination_pools::PoolMembers::<T>::clear(u32::MAX, None);
-		let era = T::StakeAdapter::current_era();
-		SweptEra::<T>::put(era.saturating_sub(1));
+		let era = 1;
+		T::BenchmarkHelper::set_era(era);
+		SweptEra::<T>::put(era - 1);
 		Tally::<T>::put(SweepTally::default());
 		let mut meter = frame_support::weights::WeightMeter::new();
 

@@ -19,12 +19,18 @@
 //!
 //! ## Bounded, resumable work
 //!
-//! A sweep starts in the first block of a new era (the staking pallet's current era, as the
-//! pools see it) and goes through the members a few per block in `on_initialize`, within
-//! [`Config::BlockShare`] of the block's maximum weight, each member charged the benchmarked
-//! worst case of its step ([`WeightInfo::upkeep_member`]). Where it stopped is stored
+//! A sweep starts when the staking pallet's current era (the era being planned, as the pools see
+//! it) moves on; rewards paid into a pool after a member's step wait for the next sweep. It goes
+//! through the members a few per block in `on_initialize`, within [`Config::BlockShare`] of the
+//! block's maximum weight: a member with nothing to do is charged the benchmarked cost of
+//! looking ([`WeightInfo::upkeep_member_idle`]), any other the benchmarked worst case of a step
+//! ([`WeightInfo::upkeep_member`]: a slash applied, a compound the pool refuses, then a payout,
+//! for a member unbonding in `MaxUnbonding` eras). Where it stopped is stored
 //! ([`Sweep`]), so it resumes in the next block; it ends with [`Event::SweepCompleted`] and its
-//! tally. A member that joins during a sweep is reached by it or by the next one. Nothing of
+//! tally. A member that joins during a sweep is reached by it or by the next one. With more
+//! members than a sweep reaches in an era (each member costs at most the worst case, so the
+//! README gives the count), a sweep takes longer than an era and the next starts when it ends:
+//! rewards wait in the pool, nothing is lost. Nothing of
 //! this replaces the pools' calls: `claim_payout`, `claim_payout_other`, `bond_extra_other` and
 //! `apply_slash` stay open to anyone, for those who want it sooner.
 //!
@@ -90,7 +96,11 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 	use sp_staking::EraIndex;
 
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -178,6 +188,11 @@ pub mod pallet {
 			meter.consumed()
 		}
 
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn integrity_test() {
 			assert!(
 				<T as Config>::WeightInfo::upkeep_member()
@@ -216,8 +231,9 @@ pub mod pallet {
 )]
 #[serde(rename_all = "camelCase")]
 pub struct GenesisPool<AccountId, Balance> {
-	/// Creates the pool with `bond`, and holds its roles.
+	/// Creates the pool, and holds its roles.
 	pub depositor: AccountId,
+	/// What the depositor bonds.
 	pub bond: Balance,
 	/// The validators it nominates.
 	pub nominations: alloc::vec::Vec<AccountId>,

@@ -5,6 +5,7 @@ use crate::{
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
+	defensive,
 	traits::Get,
 	weights::{Weight, WeightMeter},
 	BoundedVec,
@@ -77,22 +78,31 @@ impl<T: Config> Pallet<T> {
 				None
 			},
 		};
-		let step = <T as Config>::WeightInfo::upkeep_member();
+		// Room for the heaviest step is needed before each member; what it did is charged.
+		let most = <T as Config>::WeightInfo::upkeep_member();
 		let mut tally = Tally::<T>::get();
 		let mut members = match &after {
 			Some(key) => PoolMembers::<T>::iter_from(key.to_vec()),
 			None => PoolMembers::<T>::iter(),
 		};
 		loop {
-			if !meter.can_consume(step) {
+			if !meter.can_consume(most) {
 				Sweep::<T>::put(SweepState::Running { after });
 				Tally::<T>::put(tally);
 				return;
 			}
 			let Some((member, _)) = members.next() else { break };
-			meter.consume(step);
-			after = Some(BoundedVec::truncate_from(members.last_raw_key().to_vec()));
-			Self::upkeep(&member, &mut tally);
+			let Ok(key) = BoundedVec::try_from(members.last_raw_key().to_vec()) else {
+				defensive!("a pool member's storage key is longer than MAX_MEMBER_KEY_LEN");
+				break;
+			};
+			after = Some(key);
+			let worked = Self::upkeep(&member, &mut tally);
+			meter.consume(if worked {
+				most
+			} else {
+				<T as Config>::WeightInfo::upkeep_member_idle()
+			});
 		}
 		Sweep::<T>::kill();
 		Tally::<T>::kill();
@@ -103,19 +113,30 @@ impl<T: Config> Pallet<T> {
 
 	/// A member's step: applies its pending slash, then pays or compounds its rewards as its
 	/// claim permission allows, if they reach [`Config::MinAutoClaim`]. Each is one of the
-	/// pools' calls, which changes nothing if it fails.
-	pub(crate) fn upkeep(member: &T::AccountId, tally: &mut SweepTally<BalanceOf<T>>) {
+	/// pools' calls, which changes nothing if it fails. Returns whether it called any (else it
+	/// only looked, at the cost of [`WeightInfo::upkeep_member_idle`]).
+	///
+	/// `PermissionlessAll` compounds, or pays when the pool takes no more (it is being
+	/// destroyed, or its points are worth too little); `PermissionlessCompound` then waits.
+	pub(crate) fn upkeep(member: &T::AccountId, tally: &mut SweepTally<BalanceOf<T>>) -> bool {
+		let mut worked = false;
 		let pending_slash =
 			pallet_nomination_pools::Pallet::<T>::api_member_pending_slash(member.clone());
-		if !pending_slash.is_zero() && Self::apply_slash(member).is_ok() {
-			tally.slashes.saturating_inc();
+		if !pending_slash.is_zero() {
+			worked = true;
+			if Self::apply_slash(member).is_ok() {
+				tally.slashes.saturating_inc();
+			}
+		}
+		let permission = ClaimPermissions::<T>::get(member);
+		if permission == ClaimPermission::Permissioned {
+			return worked;
 		}
 		let pending = pallet_nomination_pools::Pallet::<T>::api_pending_rewards(member.clone())
 			.unwrap_or_default();
 		if pending.is_zero() || pending < T::MinAutoClaim::get() {
-			return;
+			return worked;
 		}
-		let permission = ClaimPermissions::<T>::get(member);
 		let compounds = matches!(
 			permission,
 			ClaimPermission::PermissionlessCompound | ClaimPermission::PermissionlessAll
@@ -129,9 +150,10 @@ impl<T: Config> Pallet<T> {
 		} else if pays && Self::pay(member).is_ok() {
 			tally.paid.saturating_inc();
 		} else {
-			return;
+			return true;
 		}
 		tally.rewards.saturating_accrue(pending);
+		true
 	}
 
 	fn signed() -> T::RuntimeOrigin {
@@ -178,6 +200,30 @@ impl<T: Config> Pallet<T> {
 		Pools::<T>::nominate(signed(&pool.depositor), pool_id, pool.nominations.clone())?;
 		for (member, amount) in &pool.members {
 			Pools::<T>::join(signed(member), *amount, pool_id)?;
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The sweep's invariants: a running sweep has its era, and a sweep never looks ahead of
+	/// the staking pallet's current era; nothing is tallied between sweeps.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let era = T::StakeAdapter::current_era();
+		frame_support::ensure!(
+			SweptEra::<T>::get().is_none_or(|swept| swept <= era),
+			"a sweep is for an era that has not come"
+		);
+		match Sweep::<T>::get() {
+			SweepState::Running { .. } => frame_support::ensure!(
+				SweptEra::<T>::get().is_some(),
+				"a sweep runs without its era"
+			),
+			SweepState::Idle => frame_support::ensure!(
+				Tally::<T>::get() == SweepTally::default(),
+				"a tally is kept between sweeps"
+			),
 		}
 		Ok(())
 	}

@@ -48,9 +48,10 @@ use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_palisade_pool_upkeep`.
 pub trait WeightInfo {
-	fn pool_slash_listeners() -> Weight;
+	fn pool_slash_listeners(u: u32, ) -> Weight;
 	fn pool_withdraw_listeners() -> Weight;
 	fn upkeep_member() -> Weight;
+	fn upkeep_member_idle() -> Weight;
 	fn sweep_boundary() -> Weight;
 }
 
@@ -65,12 +66,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NominationPools::SubPoolsStorage` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:1)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
-	fn pool_slash_listeners() -> Weight {
+	/// The range of component `u` is `[1, 6]`.
+	fn pool_slash_listeners(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `953`
+		//  Measured:  `810 + u * (36 ±0)`
 		//  Estimated: `3726`
-		// Minimum execution time: 64_589_000 picoseconds.
-		Weight::from_parts(71_742_000, 3726)
+		// Minimum execution time: 50_204_000 picoseconds.
+		Weight::from_parts(55_201_665, 3726)
+			// Standard Error: 90_483
+			.saturating_add(Weight::from_parts(3_956_565, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -82,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn pool_withdraw_listeners() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `775`
+		//  Measured:  `776`
 		//  Estimated: `3585`
-		// Minimum execution time: 40_038_000 picoseconds.
-		Weight::from_parts(44_298_000, 3585)
+		// Minimum execution time: 34_917_000 picoseconds.
+		Weight::from_parts(42_408_000, 3585)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -97,7 +101,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Delegators` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::BondedPools` (r:1 w:1)
 	/// Proof: `NominationPools::BondedPools` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::SubPoolsStorage` (r:1 w:0)
 	/// Proof: `NominationPools::SubPoolsStorage` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
@@ -105,37 +109,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
+	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::RewardPools` (r:1 w:1)
 	/// Proof: `NominationPools::RewardPools` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::GlobalMaxCommission` (r:1 w:0)
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
-	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
+	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:0)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn upkeep_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3426`
+		//  Measured:  `4604`
 		//  Estimated: `11402`
-		// Minimum execution time: 486_298_000 picoseconds.
-		Weight::from_parts(659_754_000, 11402)
+		// Minimum execution time: 645_568_000 picoseconds.
+		Weight::from_parts(734_966_000, 11402)
 			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
-	/// Storage: `PoolUpkeep::Sweep` (r:1 w:1)
-	/// Proof: `PoolUpkeep::Sweep` (`max_values`: Some(1), `max_size`: Some(132), added: 627, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::CurrentEra` (r:1 w:0)
-	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `PoolUpkeep::SweptEra` (r:1 w:1)
-	/// Proof: `PoolUpkeep::SweptEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::PoolMembers` (r:5 w:0)
+	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
 	/// Proof: `NominationPools::PoolMembers` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
+	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::RewardPools` (r:1 w:0)
 	/// Proof: `NominationPools::RewardPools` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::BondedPools` (r:1 w:0)
@@ -144,15 +144,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn upkeep_member_idle() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2001`
+		//  Estimated: `4182`
+		// Minimum execution time: 71_231_000 picoseconds.
+		Weight::from_parts(81_228_000, 4182)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+	}
+	/// Storage: `PoolUpkeep::Sweep` (r:1 w:1)
+	/// Proof: `PoolUpkeep::Sweep` (`max_values`: Some(1), `max_size`: Some(132), added: 627, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CurrentEra` (r:1 w:0)
+	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `PoolUpkeep::SweptEra` (r:1 w:1)
+	/// Proof: `PoolUpkeep::SweptEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
+	/// Proof: `NominationPools::PoolMembers` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
 	/// Storage: `PoolUpkeep::Tally` (r:0 w:1)
 	/// Proof: `PoolUpkeep::Tally` (`max_values`: Some(1), `max_size`: Some(28), added: 523, mode: `MaxEncodedLen`)
 	fn sweep_boundary() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1858`
-		//  Estimated: `16950`
-		// Minimum execution time: 201_523_000 picoseconds.
-		Weight::from_parts(358_970_000, 16950)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		//  Measured:  `883`
+		//  Estimated: `4182`
+		// Minimum execution time: 29_639_000 picoseconds.
+		Weight::from_parts(35_051_000, 4182)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
@@ -167,12 +183,15 @@ impl WeightInfo for () {
 	/// Proof: `NominationPools::SubPoolsStorage` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:1)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
-	fn pool_slash_listeners() -> Weight {
+	/// The range of component `u` is `[1, 6]`.
+	fn pool_slash_listeners(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `953`
+		//  Measured:  `810 + u * (36 ±0)`
 		//  Estimated: `3726`
-		// Minimum execution time: 64_589_000 picoseconds.
-		Weight::from_parts(71_742_000, 3726)
+		// Minimum execution time: 50_204_000 picoseconds.
+		Weight::from_parts(55_201_665, 3726)
+			// Standard Error: 90_483
+			.saturating_add(Weight::from_parts(3_956_565, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -184,10 +203,10 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn pool_withdraw_listeners() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `775`
+		//  Measured:  `776`
 		//  Estimated: `3585`
-		// Minimum execution time: 40_038_000 picoseconds.
-		Weight::from_parts(44_298_000, 3585)
+		// Minimum execution time: 34_917_000 picoseconds.
+		Weight::from_parts(42_408_000, 3585)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -199,7 +218,7 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Delegators` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::BondedPools` (r:1 w:1)
 	/// Proof: `NominationPools::BondedPools` (`max_values`: None, `max_size`: Some(254), added: 2729, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::SubPoolsStorage` (r:1 w:0)
 	/// Proof: `NominationPools::SubPoolsStorage` (`max_values`: None, `max_size`: Some(261), added: 2736, mode: `MaxEncodedLen`)
@@ -207,37 +226,33 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
+	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::RewardPools` (r:1 w:1)
 	/// Proof: `NominationPools::RewardPools` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::GlobalMaxCommission` (r:1 w:0)
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
-	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
+	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:0)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn upkeep_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3426`
+		//  Measured:  `4604`
 		//  Estimated: `11402`
-		// Minimum execution time: 486_298_000 picoseconds.
-		Weight::from_parts(659_754_000, 11402)
+		// Minimum execution time: 645_568_000 picoseconds.
+		Weight::from_parts(734_966_000, 11402)
 			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
-	/// Storage: `PoolUpkeep::Sweep` (r:1 w:1)
-	/// Proof: `PoolUpkeep::Sweep` (`max_values`: Some(1), `max_size`: Some(132), added: 627, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::CurrentEra` (r:1 w:0)
-	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `PoolUpkeep::SweptEra` (r:1 w:1)
-	/// Proof: `PoolUpkeep::SweptEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `NominationPools::PoolMembers` (r:5 w:0)
+	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
 	/// Proof: `NominationPools::PoolMembers` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ClaimPermissions` (r:1 w:0)
+	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::RewardPools` (r:1 w:0)
 	/// Proof: `NominationPools::RewardPools` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::BondedPools` (r:1 w:0)
@@ -246,15 +261,31 @@ impl WeightInfo for () {
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn upkeep_member_idle() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2001`
+		//  Estimated: `4182`
+		// Minimum execution time: 71_231_000 picoseconds.
+		Weight::from_parts(81_228_000, 4182)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+	}
+	/// Storage: `PoolUpkeep::Sweep` (r:1 w:1)
+	/// Proof: `PoolUpkeep::Sweep` (`max_values`: Some(1), `max_size`: Some(132), added: 627, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CurrentEra` (r:1 w:0)
+	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `PoolUpkeep::SweptEra` (r:1 w:1)
+	/// Proof: `PoolUpkeep::SweptEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
+	/// Proof: `NominationPools::PoolMembers` (`max_values`: None, `max_size`: Some(717), added: 3192, mode: `MaxEncodedLen`)
 	/// Storage: `PoolUpkeep::Tally` (r:0 w:1)
 	/// Proof: `PoolUpkeep::Tally` (`max_values`: Some(1), `max_size`: Some(28), added: 523, mode: `MaxEncodedLen`)
 	fn sweep_boundary() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1858`
-		//  Estimated: `16950`
-		// Minimum execution time: 201_523_000 picoseconds.
-		Weight::from_parts(358_970_000, 16950)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		//  Measured:  `883`
+		//  Estimated: `4182`
+		// Minimum execution time: 29_639_000 picoseconds.
+		Weight::from_parts(35_051_000, 4182)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

@@ -22,7 +22,9 @@ use sp_staking::{EraIndex, OnStakingUpdate, Stake};
 /// took from, by the chunk's era (chunks slashed to zero included), as
 /// [`OnStakingUpdate::on_slash`] reports them.
 pub(crate) struct LedgerSlash<Balance> {
+	/// What the ledger lost.
 	pub taken: Balance,
+	/// The new value of each unlocking chunk slashed, by its era.
 	pub unlocking: BTreeMap<EraIndex, Balance>,
 }
 

@@ -121,7 +121,8 @@
 //! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
 //! `PendingCommission`), rises by at most [`Config::MaxCommissionIncrease`], and applies from
 //! the first era whose election starts after [`Config::CommissionIncreaseDelay`] full eras, so
-//! nominators can leave first: no era whose snapshot was taken during the notice pays it. Chilling keeps the commission as the base of the next `validate`.
+//! nominators can leave first: no era whose snapshot was taken during the notice pays it.
+//! Chilling keeps the commission as the base of the next `validate`.
 //!
 //! ## Slashing
 //!
@@ -1273,7 +1274,8 @@ pub mod pallet {
 		/// election. A commission lower than (or equal to) the current one applies at once and
 		/// cancels an announced increase; a higher one is announced and applies only to eras
 		/// whose election starts after `CommissionIncreaseDelay` full eras (the stored
-		/// preferences keep the current commission until then). A new validator sets any commission at once.
+		/// preferences keep the current commission until then). A new validator sets any
+		/// commission at once.
 		///
 		/// Errors: `NotStash`; `InsufficientBond` below `MinValidatorBond`; `CommissionTooLow`
 		/// below `MinCommission`; `CommissionTooHigh` above `MaxCommission`;
@@ -1367,7 +1369,9 @@ pub mod pallet {
 		///
 		/// Emits `Chilled` if it was validating or nominating, then `StakerRemoved`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::force_unstake().saturating_add(T::ListenerWeights::on_withdraw()))]
+		#[pallet::weight(
+			T::WeightInfo::force_unstake().saturating_add(T::ListenerWeights::on_withdraw())
+		)]
 		pub fn force_unstake(
 			origin: OriginFor<T>,
 			stash: T::AccountId,

@@ -395,14 +395,20 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays `amount` of `era`'s rewards to `stash` as its payee says, and counts it as paid.
 	/// `Staked` adds it to the bond (the voter-list score follows); a staker that left staking
-	/// since is paid into its account. Nothing is paid to `None`, or when the amount cannot
-	/// be minted (below the existential deposit of an empty account): it is forfeited.
+	/// since is paid into its account if the account still exists. Nothing is paid to `None`,
+	/// to a staker gone with its account (a dissolved pool's keyless account, which nobody could
+	/// spend), or when the amount cannot be minted (below the existential deposit of an empty
+	/// account): it is forfeited.
 	fn pay_reward(era: EraIndex, stash: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;
 		}
 		ErasRewardPaid::<T>::mutate(era, |paid| paid.saturating_accrue(amount));
-		let dest = Payee::<T>::get(stash).unwrap_or(RewardDestination::Stash);
+		let dest = match Payee::<T>::get(stash) {
+			Some(dest) => dest,
+			None if frame_system::Pallet::<T>::account_exists(stash) => RewardDestination::Stash,
+			None => return,
+		};
 		let paid = match &dest {
 			RewardDestination::Staked => Self::pay_staked(stash, amount),
 			RewardDestination::Stash => T::Currency::mint_into(stash, amount).map(|_| ()),

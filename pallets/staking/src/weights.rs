@@ -92,25 +92,29 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:0 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `731`
-		//  Estimated: `3604`
-		// Minimum execution time: 116_318_000 picoseconds.
-		Weight::from_parts(194_877_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Measured:  `1196`
+		//  Estimated: `4556`
+		// Minimum execution time: 140_263_000 picoseconds.
+		Weight::from_parts(198_195_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -119,11 +123,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2488`
+		//  Measured:  `2790`
 		//  Estimated: `6280`
-		// Minimum execution time: 249_531_000 picoseconds.
-		Weight::from_parts(350_220_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 286_716_000 picoseconds.
+		Weight::from_parts(318_233_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -134,6 +138,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -143,18 +149,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2621`
+		//  Measured:  `3483`
 		//  Estimated: `4556`
-		// Minimum execution time: 178_474_000 picoseconds.
-		Weight::from_parts(318_451_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 310_991_000 picoseconds.
+		Weight::from_parts(339_873_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -167,16 +177,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
-	fn withdraw_unbonded_update(_s: u32, ) -> Weight {
+	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1050 + s * (7 ±0)`
+		//  Measured:  `1890 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 107_582_000 picoseconds.
-		Weight::from_parts(125_476_201, 4556)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Minimum execution time: 172_713_000 picoseconds.
+		Weight::from_parts(227_613_231, 4556)
+			// Standard Error: 8_344
+			.saturating_add(Weight::from_parts(118_388, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -203,8 +221,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -217,15 +241,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3068`
+		//  Measured:  `4452`
 		//  Estimated: `4556`
-		// Minimum execution time: 214_281_000 picoseconds.
-		Weight::from_parts(238_386_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Minimum execution time: 313_499_000 picoseconds.
+		Weight::from_parts(406_647_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinCommission` (r:1 w:0)
@@ -252,11 +278,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2194`
+		//  Measured:  `2906`
 		//  Estimated: `4556`
-		// Minimum execution time: 120_088_000 picoseconds.
-		Weight::from_parts(134_291_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 189_392_000 picoseconds.
+		Weight::from_parts(208_391_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -282,12 +308,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1457 + n * (84 ±0)`
+		//  Measured:  `1638 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 96_739_000 picoseconds.
-		Weight::from_parts(125_633_677, 4556)
-			// Standard Error: 155_890
-			.saturating_add(Weight::from_parts(5_161_637, 0).saturating_mul(n.into()))
+		// Minimum execution time: 117_487_000 picoseconds.
+		Weight::from_parts(161_039_786, 4556)
+			// Standard Error: 246_296
+			.saturating_add(Weight::from_parts(8_399_907, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -311,28 +337,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2552`
+		//  Measured:  `3243`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_031_000 picoseconds.
-		Weight::from_parts(122_508_000, 6280)
+		// Minimum execution time: 134_441_000 picoseconds.
+		Weight::from_parts(171_832_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `706`
+		//  Measured:  `837`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_333_000 picoseconds.
-		Weight::from_parts(31_218_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 39_559_000 picoseconds.
+		Weight::from_parts(89_768_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
@@ -348,13 +378,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:1)
 	/// Proof: `Staking::StakerSlashDue` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -367,17 +401,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3254`
+		//  Measured:  `4656`
 		//  Estimated: `6280`
-		// Minimum execution time: 209_884_000 picoseconds.
-		Weight::from_parts(229_336_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Minimum execution time: 289_943_000 picoseconds.
+		Weight::from_parts(496_645_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -385,17 +421,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2522 + l * (7 ±0)`
+		//  Measured:  `2824 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_170_000 picoseconds.
-		Weight::from_parts(163_525_098, 6280)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 156_694_000 picoseconds.
+		Weight::from_parts(265_608_052, 6280)
+			// Standard Error: 36_786
+			.saturating_add(Weight::from_parts(113_181, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
@@ -411,7 +451,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -430,12 +470,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2858`
+		//  Measured:  `3669`
 		//  Estimated: `4556`
-		// Minimum execution time: 178_634_000 picoseconds.
-		Weight::from_parts(197_422_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Minimum execution time: 215_408_000 picoseconds.
+		Weight::from_parts(366_629_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -444,12 +484,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[1, 16]`.
 	fn kick(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1171 + k * (594 ±0)`
+		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 54_422_000 picoseconds.
-		Weight::from_parts(27_675_910, 4556)
-			// Standard Error: 390_631
-			.saturating_add(Weight::from_parts(22_080_728, 0).saturating_mul(k.into()))
+		// Minimum execution time: 65_860_000 picoseconds.
+		Weight::from_parts(81_863_421, 4556)
+			// Standard Error: 510_826
+			.saturating_add(Weight::from_parts(23_146_918, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -471,8 +511,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_180_000 picoseconds.
-		Weight::from_parts(14_399_000, 0)
+		// Minimum execution time: 7_714_000 picoseconds.
+		Weight::from_parts(9_678_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -491,8 +531,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_525_000 picoseconds.
-		Weight::from_parts(9_244_000, 0)
+		// Minimum execution time: 7_032_000 picoseconds.
+		Weight::from_parts(9_197_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -519,10 +559,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2684`
+		//  Measured:  `3375`
 		//  Estimated: `6280`
-		// Minimum execution time: 136_693_000 picoseconds.
-		Weight::from_parts(224_195_000, 6280)
+		// Minimum execution time: 146_415_000 picoseconds.
+		Weight::from_parts(180_146_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -534,10 +574,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `544`
+		//  Measured:  `615`
 		//  Estimated: `3513`
-		// Minimum execution time: 36_383_000 picoseconds.
-		Weight::from_parts(68_713_000, 3513)
+		// Minimum execution time: 43_048_000 picoseconds.
+		Weight::from_parts(85_003_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -547,8 +587,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_890_000 picoseconds.
-		Weight::from_parts(8_118_000, 0)
+		// Minimum execution time: 4_979_000 picoseconds.
+		Weight::from_parts(7_546_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -557,18 +597,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_112_000 picoseconds.
-		Weight::from_parts(8_914_000, 0)
+		// Minimum execution time: 4_974_000 picoseconds.
+		Weight::from_parts(12_268_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
 	/// Proof: `Staking::ValidatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_validator_count() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_801_000 picoseconds.
-		Weight::from_parts(19_037_000, 1489)
+		// Minimum execution time: 19_297_000 picoseconds.
+		Weight::from_parts(27_350_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -576,10 +616,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ValidatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn scale_validator_count() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_492_000 picoseconds.
-		Weight::from_parts(14_726_000, 1489)
+		// Minimum execution time: 15_296_000 picoseconds.
+		Weight::from_parts(25_327_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -589,8 +629,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_196_000 picoseconds.
-		Weight::from_parts(11_634_000, 0)
+		// Minimum execution time: 10_722_000 picoseconds.
+		Weight::from_parts(21_830_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -599,8 +639,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_113_000 picoseconds.
-		Weight::from_parts(11_641_000, 0)
+		// Minimum execution time: 10_150_000 picoseconds.
+		Weight::from_parts(20_398_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -609,8 +649,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_191_000 picoseconds.
-		Weight::from_parts(11_453_000, 0)
+		// Minimum execution time: 9_769_000 picoseconds.
+		Weight::from_parts(14_443_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -637,14 +677,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `696`
+		//  Measured:  `767`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 5_180_931_000 picoseconds.
-		Weight::from_parts(5_253_357_000, 33487)
-			// Standard Error: 662_301
-			.saturating_add(Weight::from_parts(49_662_568, 0).saturating_mul(v.into()))
-			// Standard Error: 132_456
-			.saturating_add(Weight::from_parts(362_339, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_228_556_000 picoseconds.
+		Weight::from_parts(4_395_598_000, 33487)
+			// Standard Error: 712_972
+			.saturating_add(Weight::from_parts(50_527_945, 0).saturating_mul(v.into()))
+			// Standard Error: 142_590
+			.saturating_add(Weight::from_parts(1_677_366, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(94_u64))
@@ -664,12 +704,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `945 + u * (943 ±0)`
+		//  Measured:  `1023 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 82_147_000 picoseconds.
-		Weight::from_parts(23_117_067, 58843)
-			// Standard Error: 389_989
-			.saturating_add(Weight::from_parts(25_670_325, 0).saturating_mul(u.into()))
+		// Minimum execution time: 50_652_000 picoseconds.
+		Weight::from_parts(52_803_000, 58843)
+			// Standard Error: 216_338
+			.saturating_add(Weight::from_parts(24_149_403, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -702,8 +742,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -713,14 +755,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2205 + n * (605 ±0)`
+		//  Measured:  `2663 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 329_080_000 picoseconds.
-		Weight::from_parts(1_551_672_325, 39483)
-			// Standard Error: 4_876_208
-			.saturating_add(Weight::from_parts(254_281_331, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		// Minimum execution time: 529_082_000 picoseconds.
+		Weight::from_parts(6_638_798_718, 39483)
+			// Standard Error: 6_344_524
+			.saturating_add(Weight::from_parts(278_242_319, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
@@ -739,8 +781,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -748,13 +792,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2026 + b * (232 ±0)`
+		//  Measured:  `2382 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 230_524_000 picoseconds.
-		Weight::from_parts(308_265_807, 7710)
-			// Standard Error: 739_824
-			.saturating_add(Weight::from_parts(21_564_062, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 213_871_000 picoseconds.
+		Weight::from_parts(249_627_653, 7710)
+			// Standard Error: 235_909
+			.saturating_add(Weight::from_parts(14_865_887, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
@@ -767,10 +811,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	fn mark_rewards_claimed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `579`
+		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 28_987_000 picoseconds.
-		Weight::from_parts(43_953_000, 6124)
+		// Minimum execution time: 23_448_000 picoseconds.
+		Weight::from_parts(29_451_000, 6124)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -778,24 +822,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:200 w:0)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:520 w:0)
+	/// Storage: `VoterList::ListNodes` (r:521 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:520 w:0)
+	/// Storage: `Staking::Ledger` (r:521 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:520 w:0)
+	/// Storage: `Staking::Nominators` (r:521 w:0)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7734 + v * (360 ±0)`
+		//  Measured:  `8264 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_212_087_000 picoseconds.
-		Weight::from_parts(2_141_477_313, 513990)
-			// Standard Error: 662_065
-			.saturating_add(Weight::from_parts(32_542_842, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(278_u64))
+		// Minimum execution time: 1_009_967_000 picoseconds.
+		Weight::from_parts(473_638_395, 513990)
+			// Standard Error: 478_897
+			.saturating_add(Weight::from_parts(27_564_405, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(281_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
@@ -809,12 +853,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2353 + t * (150 ±0)`
+		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 64_283_000 picoseconds.
-		Weight::from_parts(67_703_000, 6030)
-			// Standard Error: 294_001
-			.saturating_add(Weight::from_parts(36_570_124, 0).saturating_mul(t.into()))
+		// Minimum execution time: 127_272_000 picoseconds.
+		Weight::from_parts(132_029_000, 6030)
+			// Standard Error: 221_742
+			.saturating_add(Weight::from_parts(24_782_836, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -846,12 +890,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1420 + k * (47 ±0)`
+		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 474_384_000 picoseconds.
-		Weight::from_parts(1_810_945_797, 56288)
-			// Standard Error: 555_377
-			.saturating_add(Weight::from_parts(30_130_400, 0).saturating_mul(k.into()))
+		// Minimum execution time: 455_656_000 picoseconds.
+		Weight::from_parts(555_739_422, 56288)
+			// Standard Error: 556_224
+			.saturating_add(Weight::from_parts(26_573_500, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -872,7 +916,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
@@ -891,16 +935,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1375 + o * (295 ±0)`
+		//  Measured:  `1588 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 148_765_000 picoseconds.
-		Weight::from_parts(168_514_000, 3555)
-			// Standard Error: 1_435_503
-			.saturating_add(Weight::from_parts(129_327_898, 0).saturating_mul(o.into()))
+		// Minimum execution time: 135_733_000 picoseconds.
+		Weight::from_parts(156_856_000, 3555)
+			// Standard Error: 1_177_631
+			.saturating_add(Weight::from_parts(106_092_627, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(o.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
@@ -918,12 +962,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn compute_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3130566 + n * (39 ±0)`
+		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 3_607_363_000 picoseconds.
-		Weight::from_parts(3_738_052_880, 3190551)
-			// Standard Error: 201_307
-			.saturating_add(Weight::from_parts(6_803_670, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_563_741_000 picoseconds.
+		Weight::from_parts(1_575_579_533, 3190551)
+			// Standard Error: 156_055
+			.saturating_add(Weight::from_parts(6_365_299, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -936,8 +980,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -946,6 +992,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:513 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:513 w:513)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NominatorSlashInEra` (r:512 w:512)
@@ -953,16 +1003,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3132370 + n * (489 ±0)`
+		//  Measured:  `3133296 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 8_232_449_000 picoseconds.
-		Weight::from_parts(13_438_469_755, 3190551)
-			// Standard Error: 3_050_682
-			.saturating_add(Weight::from_parts(126_909_900, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(17_u64))
-			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
+		// Minimum execution time: 7_282_197_000 picoseconds.
+		Weight::from_parts(18_042_422_307, 3190551)
+			// Standard Error: 3_770_940
+			.saturating_add(Weight::from_parts(139_511_744, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
@@ -974,12 +1024,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 128]`.
 	fn cancel_deferred_slash(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3179552 + n * (95 ±0)`
+		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 5_510_265_000 picoseconds.
-		Weight::from_parts(6_096_957_039, 3190551)
-			// Standard Error: 1_502_923
-			.saturating_add(Weight::from_parts(106_563_381, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_352_068_000 picoseconds.
+		Weight::from_parts(6_059_792_944, 3190551)
+			// Standard Error: 1_037_557
+			.saturating_add(Weight::from_parts(57_695_329, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1000,7 +1050,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
@@ -1018,12 +1068,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1897`
 		//  Estimated: `4023`
-		// Minimum execution time: 143_707_000 picoseconds.
-		Weight::from_parts(289_664_000, 4023)
+		// Minimum execution time: 131_961_000 picoseconds.
+		Weight::from_parts(145_902_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 }
 
@@ -1031,25 +1081,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 impl WeightInfo for () {
 	/// Storage: `Staking::Bonded` (r:1 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:0 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `731`
-		//  Estimated: `3604`
-		// Minimum execution time: 116_318_000 picoseconds.
-		Weight::from_parts(194_877_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		//  Measured:  `1196`
+		//  Estimated: `4556`
+		// Minimum execution time: 140_263_000 picoseconds.
+		Weight::from_parts(198_195_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1058,11 +1112,11 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2488`
+		//  Measured:  `2790`
 		//  Estimated: `6280`
-		// Minimum execution time: 249_531_000 picoseconds.
-		Weight::from_parts(350_220_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 286_716_000 picoseconds.
+		Weight::from_parts(318_233_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1073,6 +1127,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -1082,18 +1138,22 @@ impl WeightInfo for () {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2621`
+		//  Measured:  `3483`
 		//  Estimated: `4556`
-		// Minimum execution time: 178_474_000 picoseconds.
-		Weight::from_parts(318_451_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		// Minimum execution time: 310_991_000 picoseconds.
+		Weight::from_parts(339_873_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1106,16 +1166,24 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// The range of component `s` is `[1, 32]`.
-	fn withdraw_unbonded_update(_s: u32, ) -> Weight {
+	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1050 + s * (7 ±0)`
+		//  Measured:  `1890 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 107_582_000 picoseconds.
-		Weight::from_parts(125_476_201, 4556)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
+		// Minimum execution time: 172_713_000 picoseconds.
+		Weight::from_parts(227_613_231, 4556)
+			// Standard Error: 8_344
+			.saturating_add(Weight::from_parts(118_388, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1142,8 +1210,14 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -1156,15 +1230,17 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3068`
+		//  Measured:  `4452`
 		//  Estimated: `4556`
-		// Minimum execution time: 214_281_000 picoseconds.
-		Weight::from_parts(238_386_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+		// Minimum execution time: 313_499_000 picoseconds.
+		Weight::from_parts(406_647_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinCommission` (r:1 w:0)
@@ -1191,11 +1267,11 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2194`
+		//  Measured:  `2906`
 		//  Estimated: `4556`
-		// Minimum execution time: 120_088_000 picoseconds.
-		Weight::from_parts(134_291_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		// Minimum execution time: 189_392_000 picoseconds.
+		Weight::from_parts(208_391_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1221,12 +1297,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1457 + n * (84 ±0)`
+		//  Measured:  `1638 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 96_739_000 picoseconds.
-		Weight::from_parts(125_633_677, 4556)
-			// Standard Error: 155_890
-			.saturating_add(Weight::from_parts(5_161_637, 0).saturating_mul(n.into()))
+		// Minimum execution time: 117_487_000 picoseconds.
+		Weight::from_parts(161_039_786, 4556)
+			// Standard Error: 246_296
+			.saturating_add(Weight::from_parts(8_399_907, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1250,28 +1326,32 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2552`
+		//  Measured:  `3243`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_031_000 picoseconds.
-		Weight::from_parts(122_508_000, 6280)
+		// Minimum execution time: 134_441_000 picoseconds.
+		Weight::from_parts(171_832_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `706`
+		//  Measured:  `837`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_333_000 picoseconds.
-		Weight::from_parts(31_218_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		// Minimum execution time: 39_559_000 picoseconds.
+		Weight::from_parts(89_768_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
@@ -1287,13 +1367,17 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:1)
 	/// Proof: `Staking::StakerSlashDue` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:0 w:1)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -1306,17 +1390,19 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3254`
+		//  Measured:  `4656`
 		//  Estimated: `6280`
-		// Minimum execution time: 209_884_000 picoseconds.
-		Weight::from_parts(229_336_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+		// Minimum execution time: 289_943_000 picoseconds.
+		Weight::from_parts(496_645_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1324,17 +1410,21 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2522 + l * (7 ±0)`
+		//  Measured:  `2824 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 115_170_000 picoseconds.
-		Weight::from_parts(163_525_098, 6280)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 156_694_000 picoseconds.
+		Weight::from_parts(265_608_052, 6280)
+			// Standard Error: 36_786
+			.saturating_add(Weight::from_parts(113_181, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
@@ -1350,7 +1440,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -1369,12 +1459,12 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2858`
+		//  Measured:  `3669`
 		//  Estimated: `4556`
-		// Minimum execution time: 178_634_000 picoseconds.
-		Weight::from_parts(197_422_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		// Minimum execution time: 215_408_000 picoseconds.
+		Weight::from_parts(366_629_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -1383,12 +1473,12 @@ impl WeightInfo for () {
 	/// The range of component `k` is `[1, 16]`.
 	fn kick(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1171 + k * (594 ±0)`
+		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 54_422_000 picoseconds.
-		Weight::from_parts(27_675_910, 4556)
-			// Standard Error: 390_631
-			.saturating_add(Weight::from_parts(22_080_728, 0).saturating_mul(k.into()))
+		// Minimum execution time: 65_860_000 picoseconds.
+		Weight::from_parts(81_863_421, 4556)
+			// Standard Error: 510_826
+			.saturating_add(Weight::from_parts(23_146_918, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1410,8 +1500,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_180_000 picoseconds.
-		Weight::from_parts(14_399_000, 0)
+		// Minimum execution time: 7_714_000 picoseconds.
+		Weight::from_parts(9_678_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1430,8 +1520,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_525_000 picoseconds.
-		Weight::from_parts(9_244_000, 0)
+		// Minimum execution time: 7_032_000 picoseconds.
+		Weight::from_parts(9_197_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1458,10 +1548,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2684`
+		//  Measured:  `3375`
 		//  Estimated: `6280`
-		// Minimum execution time: 136_693_000 picoseconds.
-		Weight::from_parts(224_195_000, 6280)
+		// Minimum execution time: 146_415_000 picoseconds.
+		Weight::from_parts(180_146_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1473,10 +1563,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `544`
+		//  Measured:  `615`
 		//  Estimated: `3513`
-		// Minimum execution time: 36_383_000 picoseconds.
-		Weight::from_parts(68_713_000, 3513)
+		// Minimum execution time: 43_048_000 picoseconds.
+		Weight::from_parts(85_003_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1486,8 +1576,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_890_000 picoseconds.
-		Weight::from_parts(8_118_000, 0)
+		// Minimum execution time: 4_979_000 picoseconds.
+		Weight::from_parts(7_546_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1496,18 +1586,18 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_112_000 picoseconds.
-		Weight::from_parts(8_914_000, 0)
+		// Minimum execution time: 4_974_000 picoseconds.
+		Weight::from_parts(12_268_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
 	/// Proof: `Staking::ValidatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn increase_validator_count() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_801_000 picoseconds.
-		Weight::from_parts(19_037_000, 1489)
+		// Minimum execution time: 19_297_000 picoseconds.
+		Weight::from_parts(27_350_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1515,10 +1605,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ValidatorCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn scale_validator_count() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_492_000 picoseconds.
-		Weight::from_parts(14_726_000, 1489)
+		// Minimum execution time: 15_296_000 picoseconds.
+		Weight::from_parts(25_327_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1528,8 +1618,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_196_000 picoseconds.
-		Weight::from_parts(11_634_000, 0)
+		// Minimum execution time: 10_722_000 picoseconds.
+		Weight::from_parts(21_830_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1538,8 +1628,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_113_000 picoseconds.
-		Weight::from_parts(11_641_000, 0)
+		// Minimum execution time: 10_150_000 picoseconds.
+		Weight::from_parts(20_398_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1548,8 +1638,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_191_000 picoseconds.
-		Weight::from_parts(11_453_000, 0)
+		// Minimum execution time: 9_769_000 picoseconds.
+		Weight::from_parts(14_443_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1576,14 +1666,14 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 5000]`.
 	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `696`
+		//  Measured:  `767`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 5_180_931_000 picoseconds.
-		Weight::from_parts(5_253_357_000, 33487)
-			// Standard Error: 662_301
-			.saturating_add(Weight::from_parts(49_662_568, 0).saturating_mul(v.into()))
-			// Standard Error: 132_456
-			.saturating_add(Weight::from_parts(362_339, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_228_556_000 picoseconds.
+		Weight::from_parts(4_395_598_000, 33487)
+			// Standard Error: 712_972
+			.saturating_add(Weight::from_parts(50_527_945, 0).saturating_mul(v.into()))
+			// Standard Error: 142_590
+			.saturating_add(Weight::from_parts(1_677_366, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(94_u64))
@@ -1603,12 +1693,12 @@ impl WeightInfo for () {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `945 + u * (943 ±0)`
+		//  Measured:  `1023 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 82_147_000 picoseconds.
-		Weight::from_parts(23_117_067, 58843)
-			// Standard Error: 389_989
-			.saturating_add(Weight::from_parts(25_670_325, 0).saturating_mul(u.into()))
+		// Minimum execution time: 50_652_000 picoseconds.
+		Weight::from_parts(52_803_000, 58843)
+			// Standard Error: 216_338
+			.saturating_add(Weight::from_parts(24_149_403, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1641,8 +1731,10 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1652,14 +1744,14 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2205 + n * (605 ±0)`
+		//  Measured:  `2663 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 329_080_000 picoseconds.
-		Weight::from_parts(1_551_672_325, 39483)
-			// Standard Error: 4_876_208
-			.saturating_add(Weight::from_parts(254_281_331, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+		// Minimum execution time: 529_082_000 picoseconds.
+		Weight::from_parts(6_638_798_718, 39483)
+			// Standard Error: 6_344_524
+			.saturating_add(Weight::from_parts(278_242_319, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
@@ -1678,8 +1770,10 @@ impl WeightInfo for () {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1687,13 +1781,13 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2026 + b * (232 ±0)`
+		//  Measured:  `2382 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 230_524_000 picoseconds.
-		Weight::from_parts(308_265_807, 7710)
-			// Standard Error: 739_824
-			.saturating_add(Weight::from_parts(21_564_062, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 213_871_000 picoseconds.
+		Weight::from_parts(249_627_653, 7710)
+			// Standard Error: 235_909
+			.saturating_add(Weight::from_parts(14_865_887, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
@@ -1706,10 +1800,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	fn mark_rewards_claimed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `579`
+		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 28_987_000 picoseconds.
-		Weight::from_parts(43_953_000, 6124)
+		// Minimum execution time: 23_448_000 picoseconds.
+		Weight::from_parts(29_451_000, 6124)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1717,24 +1811,24 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:200 w:0)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:520 w:0)
+	/// Storage: `VoterList::ListNodes` (r:521 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:520 w:0)
+	/// Storage: `Staking::Ledger` (r:521 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:520 w:0)
+	/// Storage: `Staking::Nominators` (r:521 w:0)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `7734 + v * (360 ±0)`
+		//  Measured:  `8264 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_212_087_000 picoseconds.
-		Weight::from_parts(2_141_477_313, 513990)
-			// Standard Error: 662_065
-			.saturating_add(Weight::from_parts(32_542_842, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(278_u64))
+		// Minimum execution time: 1_009_967_000 picoseconds.
+		Weight::from_parts(473_638_395, 513990)
+			// Standard Error: 478_897
+			.saturating_add(Weight::from_parts(27_564_405, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(281_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
@@ -1748,12 +1842,12 @@ impl WeightInfo for () {
 	/// The range of component `t` is `[1, 2000]`.
 	fn electable_targets(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2353 + t * (150 ±0)`
+		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 64_283_000 picoseconds.
-		Weight::from_parts(67_703_000, 6030)
-			// Standard Error: 294_001
-			.saturating_add(Weight::from_parts(36_570_124, 0).saturating_mul(t.into()))
+		// Minimum execution time: 127_272_000 picoseconds.
+		Weight::from_parts(132_029_000, 6030)
+			// Standard Error: 221_742
+			.saturating_add(Weight::from_parts(24_782_836, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -1785,12 +1879,12 @@ impl WeightInfo for () {
 	/// The range of component `k` is `[0, 1000]`.
 	fn clear_era_keys(k: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1420 + k * (47 ±0)`
+		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 474_384_000 picoseconds.
-		Weight::from_parts(1_810_945_797, 56288)
-			// Standard Error: 555_377
-			.saturating_add(Weight::from_parts(30_130_400, 0).saturating_mul(k.into()))
+		// Minimum execution time: 455_656_000 picoseconds.
+		Weight::from_parts(555_739_422, 56288)
+			// Standard Error: 556_224
+			.saturating_add(Weight::from_parts(26_573_500, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
@@ -1811,7 +1905,7 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:100 w:0)
+	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
@@ -1830,16 +1924,16 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1375 + o * (295 ±0)`
+		//  Measured:  `1588 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 148_765_000 picoseconds.
-		Weight::from_parts(168_514_000, 3555)
-			// Standard Error: 1_435_503
-			.saturating_add(Weight::from_parts(129_327_898, 0).saturating_mul(o.into()))
+		// Minimum execution time: 135_733_000 picoseconds.
+		Weight::from_parts(156_856_000, 3555)
+			// Standard Error: 1_177_631
+			.saturating_add(Weight::from_parts(106_092_627, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(o.into())))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
@@ -1857,12 +1951,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn compute_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3130566 + n * (39 ±0)`
+		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 3_607_363_000 picoseconds.
-		Weight::from_parts(3_738_052_880, 3190551)
-			// Standard Error: 201_307
-			.saturating_add(Weight::from_parts(6_803_670, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_563_741_000 picoseconds.
+		Weight::from_parts(1_575_579_533, 3190551)
+			// Standard Error: 156_055
+			.saturating_add(Weight::from_parts(6_365_299, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1875,8 +1969,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnappliedSlashes` (`max_values`: None, `max_size`: Some(3187086), added: 3189561, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:513 w:513)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
+	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -1885,6 +1981,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `NominationPools::ReversePoolIdLookup` (r:513 w:0)
+	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `DelegatedStaking::Agents` (r:513 w:513)
+	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:1)
 	/// Proof: `Staking::ValidatorSlashInEra` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NominatorSlashInEra` (r:512 w:512)
@@ -1892,16 +1992,16 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3132370 + n * (489 ±0)`
+		//  Measured:  `3133296 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 8_232_449_000 picoseconds.
-		Weight::from_parts(13_438_469_755, 3190551)
-			// Standard Error: 3_050_682
-			.saturating_add(Weight::from_parts(126_909_900, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(17_u64))
-			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
+		// Minimum execution time: 7_282_197_000 picoseconds.
+		Weight::from_parts(18_042_422_307, 3190551)
+			// Standard Error: 3_770_940
+			.saturating_add(Weight::from_parts(139_511_744, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::UnappliedSlashes` (r:1 w:1)
@@ -1913,12 +2013,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 128]`.
 	fn cancel_deferred_slash(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3179552 + n * (95 ±0)`
+		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 5_510_265_000 picoseconds.
-		Weight::from_parts(6_096_957_039, 3190551)
-			// Standard Error: 1_502_923
-			.saturating_add(Weight::from_parts(106_563_381, 0).saturating_mul(n.into()))
+		// Minimum execution time: 5_352_068_000 picoseconds.
+		Weight::from_parts(6_059_792_944, 3190551)
+			// Standard Error: 1_037_557
+			.saturating_add(Weight::from_parts(57_695_329, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1939,7 +2039,7 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForValidators` (r:1 w:1)
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
@@ -1957,11 +2057,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1695`
+		//  Measured:  `1897`
 		//  Estimated: `4023`
-		// Minimum execution time: 143_707_000 picoseconds.
-		Weight::from_parts(289_664_000, 4023)
+		// Minimum execution time: 131_961_000 picoseconds.
+		Weight::from_parts(145_902_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 }

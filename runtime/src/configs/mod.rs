@@ -4,6 +4,7 @@
 mod consensus;
 mod fees;
 pub(crate) mod pools;
+mod pools_weights;
 mod proxy;
 pub(crate) mod staking;
 mod system;

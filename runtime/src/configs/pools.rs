@@ -59,9 +59,9 @@ impl Convert<U256, Balance> for U256ToBalance {
 
 impl pallet_nomination_pools::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Upstream's weights, measured with `pallet-staking` as the host: see the runtime guide
-	/// ("Pools' weights") for why they bound the work with this host.
-	type WeightInfo = pallet_nomination_pools::weights::SubstrateWeight<Runtime>;
+	/// Upstream's weights, their time scaled to this chain's reference machine (see
+	/// `pools_weights.rs` for why they bound the work with this host).
+	type WeightInfo = crate::configs::pools_weights::PoolsWeight;
 	type Currency = Balances;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type RewardCounter = FixedU128;
@@ -87,7 +87,8 @@ impl pallet_nomination_pools::Config for Runtime {
 }
 
 parameter_types! {
-	pub const MaxUnbondingPools: u32 = crate::configs::staking::BondingDuration::get() + 4;
+	pub const MaxUnbondingPools: u32 =
+		crate::configs::staking::BondingDuration::get().saturating_add(4);
 }
 
 parameter_types! {
@@ -114,7 +115,10 @@ pub struct PoolListenerWeights;
 
 impl pallet_palisade_staking::ListenerWeights for PoolListenerWeights {
 	fn on_slash() -> Weight {
-		<Runtime as pallet_palisade_pool_upkeep::Config>::WeightInfo::pool_slash_listeners()
+		// Each of its unbonding sub-pools may be reported.
+		<Runtime as pallet_palisade_pool_upkeep::Config>::WeightInfo::pool_slash_listeners(
+			MaxUnbondingPools::get(),
+		)
 	}
 	fn on_withdraw() -> Weight {
 		<Runtime as pallet_palisade_pool_upkeep::Config>::WeightInfo::pool_withdraw_listeners()

@@ -218,3 +218,34 @@ fn the_invariants_check_a_virtual_staker_against_its_owner() {
 		);
 	});
 }
+
+#[test]
+fn a_late_reward_of_a_dissolved_virtual_staker_is_forfeited_not_minted_into_its_keyless_account() {
+	// A day per block, so that an era earns whole units.
+	MillisPerBlock::set(24 * 60 * 60 * 1_000);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.build_and_execute(|| {
+			delegate(DAVE, 1_000);
+			assert_ok!(<Staking as StakingInterface>::nominate(&AGENT, vec![ALICE]));
+			start_active_era(1);
+			Staking::reward_by_ids([(ALICE, 100)]);
+			start_active_era(2);
+			// Before era 1's rewards are paid, the staker is gone, and its owner released its funds.
+			assert!(Staking::is_unpaid(1));
+			assert_ok!(Staking::kill_stash(&AGENT));
+			assert_ok!(DelegatedStaking::release_delegation(
+				RuntimeOrigin::signed(AGENT),
+				DAVE,
+				1_000,
+				0
+			));
+			let issuance = Balances::total_issuance();
+			run_to_block(System::block_number() + AutoPayoutDelay::get() + 3);
+			assert!(!Staking::is_unpaid(1), "era 1 is paid");
+			assert!(!frame_system::Pallet::<Test>::account_exists(&AGENT));
+			assert_eq!(Balances::balance(&AGENT), 0);
+			assert!(Balances::total_issuance() > issuance, "Alice was paid");
+		});
+}

@@ -29,8 +29,8 @@ let unsubscribe;
 const seen = [];
 
 /**
- * The `local` chain with two genesis validators, Alice and Bob (Dave nominates both): its spec
- * from `build-spec --chain local`, without Charlie. Alice then holds half of the slots, so her
+ * The `local` chain with two genesis validators, Alice and Bob (Dave and pool 1 nominate both):
+ * its spec from `build-spec --chain local`, without Charlie. Alice then holds half of the slots, so her
  * twin equivocates within a minute or two; among three validators it took from two to more
  * than four minutes on the reference machine.
  */
@@ -45,6 +45,9 @@ function twoValidatorSpec () {
     .filter(([who]) => who !== charlie)
     .map(([who, bond, status]) => [who, bond, status.Nominator ? { Nominator: status.Nominator.filter((v) => v !== charlie) } : status]);
   genesis.session.keys = genesis.session.keys.filter(([who]) => who !== charlie);
+  for (const pool of genesis.poolUpkeep.pools) {
+    pool.nominations = pool.nominations.filter((v) => v !== charlie);
+  }
   const file = join(mkdtempSync(join(tmpdir(), 'palisade-spec-')), 'local-two-validators.json');
   writeFileSync(file, JSON.stringify(json));
   return file;
@@ -110,11 +113,17 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   // One offender among two validators: min((3·1/2)², 1) = 100 %.
   assert.equal(fraction, BILLION);
 
-  // The slash of each staker, worked out from the offence era's exposure.
+  // The slash of each staker, worked out from the offence era's exposure: Alice, Dave, and
+  // nomination pool 1 (a virtual staker: its members' held funds pay its slash).
   const own = (await api.query.staking.erasStakersOverview(era, alice)).unwrap().own.toBigInt();
   const daveStake = await nominated(api, era, alice, dave);
   assert.ok(daveStake > 0n, 'Dave nominates Alice in the local preset');
+  const [pool] = (await api.call.nominationPoolsApi.poolAccounts(1)).map((a) => a.toString());
+  // The pool bonds at genesis after era 0 is elected: it may back Alice from era 1 on.
+  const poolStake = await nominated(api, era, alice, pool);
+  if (era === 0) assert.equal(poolStake, 0n, 'pool 1 is not in era 0');
   const expected = { [alice]: slashOf(fraction, own), [dave]: slashOf(fraction, daveStake) };
+  if (poolStake > 0n) expected[pool] = slashOf(fraction, poolStake);
 
   // Deferred to the offence era + SlashDeferDuration, where Apps' Slashes tab finds it.
   const due = era + api.consts.staking.slashDeferDuration.toNumber();
@@ -125,7 +134,9 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   }, 60_000, 'the slash to be worked out');
   if (slash) {
     assert.equal(slash.own.toBigInt(), expected[alice]);
-    assert.deepEqual(slash.others.map(([who, value]) => [who.toString(), value.toBigInt()]), [[dave, expected[dave]]]);
+    const others = Object.fromEntries(slash.others.map(([who, value]) => [who.toString(), value.toBigInt()]));
+    const { [alice]: _, ...nominators } = expected;
+    assert.deepEqual(others, nominators);
     // The reporter is the author of the block that included the report, never the offender;
     // it is paid a tenth of Alice's own slash, nothing of Dave's.
     const reporters = slash.reporters.map((who) => who.toString());
@@ -145,11 +156,17 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   // The ledgers shrink by exactly those amounts in the block that applied them.
   const header = await api.rpc.chain.getHeader(applied);
   const [before, after] = await Promise.all([header.parentHash, applied].map((hash) => api.at(hash)));
-  for (const who of [alice, dave]) {
+  for (const who of Object.keys(expected)) {
     const total = async (at) => (await at.query.staking.ledger(who)).unwrap().total.toBigInt();
     assert.equal(await total(before) - await total(after), expected[who], `${who}'s ledger`);
   }
   assert.equal((await api.query.staking.unappliedSlashes(due)).length, 0);
   const record = (await api.query.staking.validatorSlashInEra(era, alice)).unwrap();
   assert.equal(record[1].toBigInt(), expected[alice]);
+  // The pool's members owe its slash: the first sweep after it applies their shares.
+  if (poolStake === 0n) return;
+  const member = keys.addFromUri('//Dave//stash').address;
+  await waitFor(async () => (await api.call.nominationPoolsApi.poolPendingSlash(1)).toBigInt() === 0n,
+    4 * 60_000, 'the pool members\' slashes to be applied');
+  assert.equal((await api.call.nominationPoolsApi.memberPendingSlash(member)).toBigInt(), 0n);
 });

@@ -56,7 +56,11 @@ impl<T: Config> Pallet<T> {
 
 	/// What a sweep may use of each block.
 	pub(crate) fn block_limit() -> Weight {
-		T::BlockShare::get() * T::BlockWeights::get().max_block
+		let (share, max_block) = (T::BlockShare::get(), T::BlockWeights::get().max_block);
+		Weight::from_parts(
+			share.mul_floor(max_block.ref_time()),
+			share.mul_floor(max_block.proof_size()),
+		)
 	}
 
 	/// Starts a sweep if the era is new, then upkeeps members while `meter` allows: each one

@@ -215,8 +215,9 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for pool in &self.pools {
-				// A genesis that cannot be built must not start a chain: failing loudly is
-				// right, and no block execution ever reaches this line.
+				// Proof: genesis is built off-chain, from a chain spec, before any block exists;
+				// a spec whose pool cannot be opened must not start a chain, and no block
+				// execution ever reaches this line; qed.
 				if let Err(error) = Pallet::<T>::open_genesis_pool(pool) {
 					panic!("genesis pool of {:?} is invalid: {error:?}", pool.depositor);
 				}

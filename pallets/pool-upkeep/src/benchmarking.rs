@@ -1,5 +1,7 @@
 //! Benchmarks of the sweep (a member's step, the worst and the idle one; a sweep's start and
-//! end) and of what the pools do when the staking pallet reports a pool's slash or withdrawal.
+//! end), of what the pools do when the staking pallet reports a pool's slash or withdrawal,
+//! and of the pools' calls that reach the staking pallet, measured with this host (the
+//! runtime charges each such call the larger of this and upstream's scaled weight).
 
 use crate::{BenchmarkHelper, Config, Pallet, Sweep, SweepState, SweepTally, SweptEra, Tally};
 use alloc::vec::Vec;
@@ -28,6 +30,13 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// What a member joins with: well above the minimum, so that it can unbond in many eras.
 fn member_bond<T: Config>() -> BalanceOf<T> {
 	MinJoinBond::<T>::get().max(MinCreateBond::<T>::get()).max(1u32.into()) * 1_000u32.into()
+}
+
+/// `member`'s points in its pool (0 if it is no member).
+fn member_points<T: Config>(member: &T::AccountId) -> BalanceOf<T> {
+	pallet_nomination_pools::PoolMembers::<T>::get(member)
+		.map(|member| member.points)
+		.unwrap_or_default()
 }
 
 /// A pool created by a funded depositor; returns its id and its depositor.
@@ -161,6 +170,142 @@ mod benchmarks {
 		}
 
 		assert_eq!(tally, SweepTally::default());
+	}
+
+	/// `pallet_nomination_pools::create`: a new pool's virtual bond in the staking pallet.
+	#[benchmark]
+	fn pools_create() -> Result<(), BenchmarkError> {
+		let pools_before = pallet_nomination_pools::LastPoolId::<T>::get();
+		let depositor = funded::<T>("depositor", 0);
+		let bond = Pools::<T>::depositor_min_bond() * 10u32.into();
+		let lookup = T::Lookup::unlookup(depositor.clone());
+
+		#[block]
+		{
+			Pools::<T>::create(
+				RawOrigin::Signed(depositor).into(),
+				bond,
+				lookup.clone(),
+				lookup.clone(),
+				lookup,
+			)?;
+		}
+
+		assert_eq!(pallet_nomination_pools::LastPoolId::<T>::get(), pools_before + 1);
+		Ok(())
+	}
+
+	/// `pallet_nomination_pools::join`: a member's delegation and its pool's bond growing in
+	/// the staking pallet.
+	#[benchmark]
+	fn pools_join() -> Result<(), BenchmarkError> {
+		let (pool_id, _) = pool::<T>();
+		let member = funded::<T>("member", 0);
+
+		#[block]
+		{
+			Pools::<T>::join(
+				RawOrigin::Signed(member.clone()).into(),
+				member_bond::<T>(),
+				pool_id,
+			)?;
+		}
+
+		assert!(pallet_nomination_pools::PoolMembers::<T>::contains_key(&member));
+		Ok(())
+	}
+
+	/// `pallet_nomination_pools::bond_extra` by another account, compounding a member's
+	/// rewards into its pool's bond.
+	#[benchmark]
+	fn pools_bond_extra_other() -> Result<(), BenchmarkError> {
+		let (pool_id, _) = pool::<T>();
+		let member = funded::<T>("member", 0);
+		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), member_bond::<T>(), pool_id)
+			.expect("the member joins");
+		Pools::<T>::set_claim_permission(
+			RawOrigin::Signed(member.clone()).into(),
+			ClaimPermission::PermissionlessAll,
+		)
+		.expect("the member lets anyone compound");
+		let reward = Pools::<T>::api_pool_accounts(pool_id).1;
+		let _ = <T as pallet_nomination_pools::Config>::Currency::mint_into(
+			&reward,
+			member_bond::<T>(),
+		);
+		let caller = funded::<T>("caller", 0);
+		let before = member_points::<T>(&member);
+
+		#[block]
+		{
+			Pools::<T>::bond_extra_other(
+				RawOrigin::Signed(caller).into(),
+				T::Lookup::unlookup(member.clone()),
+				pallet_nomination_pools::BondExtra::Rewards,
+			)?;
+		}
+
+		assert!(member_points::<T>(&member) > before);
+		Ok(())
+	}
+
+	/// `pallet_nomination_pools::unbond`: the pool unbonds in the staking pallet, which first
+	/// withdraws the pool's chunks due and then reports the withdrawal; the pool's unbonding
+	/// sub-pools are full, so the oldest merge.
+	#[benchmark]
+	fn pools_unbond() -> Result<(), BenchmarkError> {
+		let (pool_id, _) = pool::<T>();
+		let eras = <T as pallet_nomination_pools::Config>::MaxUnbonding::get();
+		let earlier = funded::<T>("earlier", 0);
+		join_and_unbond_in_eras::<T>(pool_id, &earlier, eras);
+		let member = funded::<T>("member", 0);
+		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), member_bond::<T>(), pool_id)
+			.expect("the member joins");
+		let now = eras.saturating_add(T::StakeAdapter::bonding_duration());
+		T::BenchmarkHelper::set_era(now);
+		let points = member_points::<T>(&member);
+
+		#[block]
+		{
+			Pools::<T>::unbond(
+				RawOrigin::Signed(member.clone()).into(),
+				T::Lookup::unlookup(member.clone()),
+				points,
+			)?;
+		}
+
+		assert!(member_points::<T>(&member).is_zero());
+		Ok(())
+	}
+
+	/// `pallet_nomination_pools::withdraw_unbonded` of a member's last funds: the pool
+	/// withdraws in the staking pallet, reports it, and the member is removed.
+	#[benchmark]
+	fn pools_withdraw_unbonded_kill() -> Result<(), BenchmarkError> {
+		let (pool_id, _) = pool::<T>();
+		let member = funded::<T>("member", 0);
+		Pools::<T>::join(RawOrigin::Signed(member.clone()).into(), member_bond::<T>(), pool_id)
+			.expect("the member joins");
+		T::BenchmarkHelper::set_era(0);
+		Pools::<T>::unbond(
+			RawOrigin::Signed(member.clone()).into(),
+			T::Lookup::unlookup(member.clone()),
+			member_bond::<T>(),
+		)
+		.expect("the member unbonds");
+		T::BenchmarkHelper::set_era(T::StakeAdapter::bonding_duration());
+
+		#[block]
+		{
+			Pools::<T>::withdraw_unbonded(
+				RawOrigin::Signed(member.clone()).into(),
+				T::Lookup::unlookup(member.clone()),
+				u32::MAX,
+			)?;
+		}
+
+		assert!(!pallet_nomination_pools::PoolMembers::<T>::contains_key(&member));
+		Ok(())
 	}
 
 	/// A sweep's start (a new era) and end (no member left): its bookkeeping and events.

@@ -47,6 +47,12 @@
 //! staking pallet reports a slash or a withdrawal of a pool ([`WeightInfo::pool_slash_listeners`],
 //! [`WeightInfo::pool_withdraw_listeners`]), so that a runtime can charge it in the staking
 //! pallet's weights, for every staker reported (Palisade's `ListenerWeights`).
+//!
+//! The pools' own benchmarks need `pallet-staking-async` as their host, so a runtime with
+//! another staking pallet charges upstream's pools weights. The `pools_*` benchmarks measure
+//! the pools' calls that reach the staking pallet (`create`, `join`, `bond_extra_other`,
+//! `unbond`, `withdraw_unbonded` of a member's last funds) with the runtime's own host, so
+//! that the runtime can check upstream's weights cover them.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 

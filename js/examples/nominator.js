@@ -11,39 +11,11 @@
 // <secret> is a secret URI (a mnemonic, or `//Alice` on dev chains). The node is
 // ws://127.0.0.1:9944 unless PALISADE_WS names another.
 
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-
-const PLANCKS_PER_PAL = 10n ** 12n;
-
-/** `value` PAL (a decimal string) in plancks. */
-function plancks (value) {
-  const [whole, fraction = ''] = value.split('.');
-  return BigInt(whole) * PLANCKS_PER_PAL + BigInt(fraction.padEnd(12, '0').slice(0, 12));
-}
+import { account, connect, pal as palWith, plancks, send } from './common.js';
 
 /** `plancks` as PAL with up to 4 decimals. */
 function pal (plancks) {
-  const value = BigInt(plancks.toString());
-  const fraction = (value % PLANCKS_PER_PAL).toString().padStart(12, '0').slice(0, 4);
-  return `${value / PLANCKS_PER_PAL}.${fraction} PAL`;
-}
-
-/** Signs and sends `tx`; resolves with its events once in a block, or rejects with the error. */
-function send (api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ dispatchError, events, status }) => {
-      if (!status.isInBlock) return;
-      if (dispatchError) {
-        const reason = dispatchError.isModule
-          ? (({ section, name, docs }) => `${section}.${name}: ${docs.join(' ')}`)(api.registry.findMetaError(dispatchError.asModule))
-          : dispatchError.toString();
-        reject(new Error(reason));
-      } else {
-        resolve(events.map(({ event }) => event));
-      }
-    }).catch(reject);
-  });
+  return palWith(plancks, 4);
 }
 
 async function status (api, who) {
@@ -124,9 +96,8 @@ async function main ([command, secret, ...rest]) {
     console.error('usage: nominator.js status|bond|nominate|rewards|unbond|withdraw <secret> [args]');
     process.exit(2);
   }
-  await cryptoWaitReady();
-  const who = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(secret);
-  const api = await ApiPromise.create({ provider: new WsProvider(process.env.PALISADE_WS ?? 'ws://127.0.0.1:9944'), noInitWarn: true });
+  const who = account(secret);
+  const api = await connect();
   try {
     if (command === 'bond' || command === 'unbond') await commands[command](api, who, plancks(rest[0]));
     else if (command === 'nominate') await nominate(api, who, rest);

@@ -13,10 +13,7 @@
 // <secret> is a secret URI (a mnemonic, or `//Alice` on dev chains). The node is
 // ws://127.0.0.1:9944 unless PALISADE_WS names another.
 
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-
-const PLANCKS_PER_PAL = 10n ** 12n;
+import { account, connect, pal as palWith, plancks, send } from './common.js';
 
 /** The pools' claim permissions, by what they let the chain do with a member's rewards. */
 const PERMISSIONS = {
@@ -26,34 +23,9 @@ const PERMISSIONS = {
   manual: 'Permissioned'
 };
 
-/** `value` PAL (a decimal string) in plancks. */
-function plancks (value) {
-  const [whole, fraction = ''] = value.split('.');
-  return BigInt(whole) * PLANCKS_PER_PAL + BigInt(fraction.padEnd(12, '0').slice(0, 12));
-}
-
 /** `plancks` as PAL with 9 decimals (a small member's era reward is a few millionths). */
 function pal (plancks) {
-  const value = BigInt(plancks.toString());
-  const fraction = (value % PLANCKS_PER_PAL).toString().padStart(12, '0').slice(0, 9);
-  return `${value / PLANCKS_PER_PAL}.${fraction} PAL`;
-}
-
-/** Signs and sends `tx`; resolves with its events once in a block, or rejects with the error. */
-function send (api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ dispatchError, events, status }) => {
-      if (!status.isInBlock) return;
-      if (dispatchError) {
-        const reason = dispatchError.isModule
-          ? (({ section, name, docs }) => `${section}.${name}: ${docs.join(' ')}`)(api.registry.findMetaError(dispatchError.asModule))
-          : dispatchError.toString();
-        reject(new Error(reason));
-      } else {
-        resolve(events.map(({ event }) => event));
-      }
-    }).catch(reject);
-  });
+  return palWith(plancks, 9);
 }
 
 async function pools (api) {
@@ -174,14 +146,13 @@ async function main ([command, secret, ...rest]) {
     console.error('usage: pool-member.js pools | join|status|permission|rewards|unbond|withdraw <secret> [args]');
     process.exit(2);
   }
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(process.env.PALISADE_WS ?? 'ws://127.0.0.1:9944'), noInitWarn: true });
+  const api = await connect();
   try {
     if (command === 'pools') {
       await pools(api);
       return;
     }
-    const who = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(secret);
+    const who = account(secret);
     if (command === 'join') await join(api, who, Number(rest[0]), plancks(rest[1]));
     else if (command === 'unbond') await unbond(api, who, rest[0] === 'all' ? 'all' : plancks(rest[0]));
     else if (command === 'permission') await permission(api, who, rest[0]);

@@ -68,6 +68,10 @@ test('pools decode where Polkadot.js Apps reads them', async () => {
 
 test('a member with 2 PAL joins with 1 PAL, is paid with no claim, unbonds and withdraws', async (t) => {
   const { api } = node;
+  // What joining costs a member who has 2 PAL: the fee the chain quotes for the call.
+  const { partialFee } = await api.tx.nominationPools.join(PAL, 1).paymentInfo(member.address);
+  t.diagnostic(`join fee: ${partialFee.toBigInt()} plancks`);
+  assert.ok(partialFee.toBigInt() > 0n && partialFee.toBigInt() < PAL / 5n, `join fee ${partialFee}`);
   assert.match(await poolMember(['join', SECRET, '1', '1']), /joined pool 1 with 1\.000000000 PAL/);
   assert.match(await poolMember(['status', SECRET]), /rewards: paid \(PermissionlessWithdraw\)/);
 

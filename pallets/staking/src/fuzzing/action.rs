@@ -83,7 +83,15 @@ fn pool_call(u: &mut Unstructured) -> Result<Action> {
 		0..=1 => {
 			PoolsCall::create { amount: amount(u, who)?, root: who, nominator: who, bouncer: who }
 		},
-		2..=3 => PoolsCall::join { amount: amount(u, who)?, pool_id },
+		2..=3 => {
+			// Mostly someone not in a pool yet (a member cannot join twice).
+			let outsiders: Vec<AccountId> =
+				SIGNERS.iter().copied().filter(|s| !members.contains(s)).collect();
+			if !outsiders.is_empty() && u.ratio(3u8, 4)? {
+				who = *u.choose(&outsiders)?;
+			}
+			PoolsCall::join { amount: amount(u, who)?, pool_id }
+		},
 		4 => PoolsCall::bond_extra {
 			extra: if u.arbitrary()? {
 				BondExtra::Rewards
@@ -91,14 +99,17 @@ fn pool_call(u: &mut Unstructured) -> Result<Action> {
 				BondExtra::FreeBalance(amount(u, who)?)
 			},
 		},
-		5 => PoolsCall::bond_extra_other { member: account(u)?, extra: BondExtra::Rewards },
+		5 => PoolsCall::bond_extra_other {
+			member: member_or_account(u, &members)?,
+			extra: BondExtra::Rewards,
+		},
 		6..=7 => PoolsCall::unbond {
 			member_account: member_or_any(u, who)?,
 			unbonding_points: points(u, who)?,
 		},
 
 		8 => PoolsCall::claim_payout {},
-		9 => PoolsCall::claim_payout_other { other: account(u)? },
+		9 => PoolsCall::claim_payout_other { other: member_or_account(u, &members)? },
 		10 => PoolsCall::set_claim_permission {
 			permission: *u.choose(&[
 				ClaimPermission::Permissioned,
@@ -118,7 +129,7 @@ fn pool_call(u: &mut Unstructured) -> Result<Action> {
 			}
 			PoolsCall::nominate { pool_id, validators: candidates(u)? }
 		},
-		12 => PoolsCall::apply_slash { member_account: account(u)? },
+		12 => PoolsCall::apply_slash { member_account: member_or_account(u, &members)? },
 		13 => PoolsCall::pool_withdraw_unbonded { pool_id, num_slashing_spans: 0 },
 		_ => PoolsCall::withdraw_unbonded {
 			member_account: member_or_any(u, who)?,
@@ -126,6 +137,15 @@ fn pool_call(u: &mut Unstructured) -> Result<Action> {
 		},
 	};
 	Ok(Action::Call { origin: Origin::Signed(who), call: call.into() })
+}
+
+/// A pool member mostly (another member's rewards, slash or compounding), else anyone.
+fn member_or_account(u: &mut Unstructured, members: &[AccountId]) -> Result<AccountId> {
+	if !members.is_empty() && u.ratio(3u8, 4)? {
+		Ok(*u.choose(members)?)
+	} else {
+		account(u)
+	}
 }
 
 /// `who` itself mostly (members unbond and withdraw their own funds), else anyone.

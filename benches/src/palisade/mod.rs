@@ -126,6 +126,8 @@ impl pallet_palisade_staking::Config for Runtime {
 	type MaxValidatorCandidates = ConstU32<4_000>;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionLead = ConstU32<1>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;

@@ -11,7 +11,7 @@ use alloc::{boxed::Box, collections::btree_map::BTreeMap, vec, vec::Vec};
 use codec::Encode;
 use frame_election_provider_support::{
 	bounds::SizeBound, data_provider, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider,
-	ElectionProvider, PageIndex, SortedListProvider, VoteWeight, VoterOf,
+	ElectionProvider, PageIndex, SortedListProvider, TryFromOtherBounds, VoteWeight, VoterOf,
 };
 use frame_support::{
 	defensive,
@@ -26,10 +26,7 @@ use sp_staking::{currency_to_vote::CurrencyToVote, EraIndex, SessionIndex};
 impl<T: Config> Pallet<T> {
 	/// Starts electing the validators of `era`, which will start at session `start`.
 	pub(crate) fn start_election(era: EraIndex, start: SessionIndex) {
-		CurrentEra::<T>::put(era);
-		ErasStartSessionIndex::<T>::insert(era, start);
-		VoterSnapshot::<T>::kill();
-		ElectedStashes::<T>::kill();
+		Self::plan_era(era, start);
 		let next_page = <T::ElectionProvider as ElectionProvider>::msp();
 		NextEraElection::<T>::put(ElectionPhase::Fetching { era, next_page });
 		if let Err(error) = T::ElectionProvider::start() {
@@ -38,16 +35,28 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Fetches every remaining page of the running election at once (genesis only).
-	pub(crate) fn finish_election_now() {
-		while let ElectionPhase::Fetching { era, next_page } = NextEraElection::<T>::get() {
-			if Self::fetch_election_page(era, next_page).is_none() {
-				break;
-			}
-		}
-		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
-			Self::fail_election(era, ElectionFailure::NotFinishedInTime);
-		}
+	/// Makes `era`, starting at session `start`, the era being planned, with nothing elected.
+	fn plan_era(era: EraIndex, start: SessionIndex) {
+		CurrentEra::<T>::put(era);
+		ErasStartSessionIndex::<T>::insert(era, start);
+		VoterSnapshot::<T>::kill();
+		ElectedStashes::<T>::kill();
+	}
+
+	/// Elects era 0's validators at once with [`Config::GenesisElectionProvider`]: genesis has
+	/// no blocks to spread an election over. The era starts at session `start`.
+	pub(crate) fn elect_genesis_era_now(start: SessionIndex) {
+		Self::plan_era(0, start);
+		let supports = T::GenesisElectionProvider::elect(0)
+			.map_err(|error| log::error!(target: LOG_TARGET, "genesis election failed: {error:?}"))
+			.and_then(|supports| {
+				BoundedSupportsOf::<T::ElectionProvider>::try_from_other_bounds(supports).map_err(
+					|_| log::error!(target: LOG_TARGET, "genesis election exceeds the bounds"),
+				)
+			})
+			.unwrap_or_default();
+		Self::store_election_page(0, supports);
+		Self::conclude_election(0);
 	}
 
 	/// Advances the election by one step. While it runs, fetches one page of its result (a
@@ -76,24 +85,26 @@ impl<T: Config> Pallet<T> {
 
 	/// Fetches and stores page `next_page` of the running election of `era`, if the provider
 	/// is ready. Returns the numbers of winners and backings stored, or `None` if nothing was.
+	///
+	/// A page the provider fails to give (e.g. one no solution covered) adds no exposures, and
+	/// the next pages are still fetched: the provider's round ends only when page 0 is taken,
+	/// and it starts no other round before.
 	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Option<(u32, u32)> {
 		match T::ElectionProvider::status() {
 			Ok(Some(_)) => {},
 			// The provider is still working; try again next block.
 			Ok(None) => return None,
+			// The provider has no round running (e.g. governance ended it): nothing to fetch.
 			Err(()) => {
 				Self::fail_election(era, ElectionFailure::ProviderFailed);
 				return None;
 			},
 		}
-		let supports = match T::ElectionProvider::elect(next_page) {
-			Ok(supports) => supports,
-			Err(error) => {
-				log::warn!(target: LOG_TARGET, "election for era {era} failed: {error:?}");
-				Self::fail_election(era, ElectionFailure::ProviderFailed);
-				return None;
-			},
-		};
+		let supports = T::ElectionProvider::elect(next_page).unwrap_or_else(|error| {
+			log::warn!(target: LOG_TARGET, "era {era}: page {next_page} is missing: {error:?}");
+			Self::deposit_event(Event::<T>::ElectionPageMissing { era, page: next_page });
+			Default::default()
+		});
 		let (winners, backings) = Self::store_election_page(era, supports);
 		match next_page.checked_sub(1) {
 			Some(next_page) => {
@@ -303,8 +314,19 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 		Ok(voters)
 	}
 
+	/// `ValidatorCount`, or fewer if fewer candidates have session keys: a provider must elect
+	/// exactly this many, so it asks for no more than can be elected.
 	fn desired_targets() -> data_provider::Result<u32> {
-		Ok(ValidatorCount::<T>::get().min(Validators::<T>::count()))
+		let mut read = 0u32;
+		let electable = Validators::<T>::iter_keys()
+			.inspect(|_| read.saturating_inc())
+			.filter(T::SessionKeys::is_registered)
+			.count() as u32;
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::WeightInfo::electable_targets(read),
+			frame_support::dispatch::DispatchClass::Mandatory,
+		);
+		Ok(ValidatorCount::<T>::get().min(electable))
 	}
 
 	fn next_election_prediction(now: BlockNumberFor<T>) -> BlockNumberFor<T> {

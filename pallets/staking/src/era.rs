@@ -5,20 +5,22 @@
 //!
 //! `pallet-session` asks for the validators of session `i + 1` at the start of session `i`
 //! (`new_session(i + 1)`), and the answer must be ready then. So the election of an era that
-//! starts at session `s` begins one session earlier, at `new_session(s - 1)`: the pallet bumps
-//! `CurrentEra`, records `ErasStartSessionIndex`, and starts the election provider. Its result
-//! is fetched one page per block (see `election.rs`) during that session. At `new_session(s)`
-//! the elected validators are handed to the session pallet, and at `start_session(s)` the era
-//! becomes active.
+//! starts at session `s` begins [`Config::ElectionLead`] sessions earlier, at
+//! `new_session(s - lead)`: the pallet bumps `CurrentEra`, records `ErasStartSessionIndex`, and
+//! starts the election provider. Its result is fetched one page per block (see `election.rs`)
+//! once the provider is ready. At `new_session(s)` the elected validators are handed to the
+//! session pallet, and at `start_session(s)` the era becomes active.
 //!
-//! If the election fails, or has not finished by `new_session(s)`, the planned era is dropped,
-//! what it stored is cleared, the current validators stay, and a new election starts at a later
-//! session. The chain never stalls on an election.
+//! If the election has not finished by `new_session(s)`, the era is postponed a session at a
+//! time (`ElectionDelayed`) until it has: the current validators go on meanwhile, and the
+//! provider's round is never abandoned half-way. If the election fails (the provider stopped,
+//! or too few validators were elected), the planned era is dropped, what it stored is cleared,
+//! and a new election starts at a later session. The chain never stalls on an election.
 
 use crate::{
 	ActiveEra, ActiveEraInfo, BondedEras, Config, CurrentEra, CurrentPlannedSession,
-	ElectedStashes, ElectionFailure, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra,
-	Forcing, NextEraElection, Pallet, SessionInterface, ValidatorCount,
+	ElectedStashes, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra, Forcing,
+	NextEraElection, Pallet, SessionInterface, ValidatorCount,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -74,14 +76,13 @@ impl<T: Config> Pallet<T> {
 
 	/// At genesis there are no blocks to spread the election over: elect era 0 at once.
 	fn elect_genesis_era(session: SessionIndex) -> Option<Vec<T::AccountId>> {
-		Self::start_election(0, session);
-		Self::finish_election_now();
+		Self::elect_genesis_era_now(session);
 		Self::record_exposures(&mut WeightMeter::new());
 		Self::take_elected_validators(session)
 	}
 
 	/// If the era planned to start at `session` is elected, returns its validators. If its
-	/// election is still running, it has failed: the era is dropped.
+	/// election is still running, the era is postponed by a session.
 	fn take_elected_validators(session: SessionIndex) -> Option<Vec<T::AccountId>> {
 		match NextEraElection::<T>::get() {
 			ElectionPhase::Ready { era } if Self::era_start(era) == Some(session) => {
@@ -92,7 +93,9 @@ impl<T: Config> Pallet<T> {
 				Some(ElectedStashes::<T>::take().into_inner())
 			},
 			ElectionPhase::Fetching { era, .. } if Self::era_start(era) == Some(session) => {
-				Self::fail_election(era, ElectionFailure::NotFinishedInTime);
+				let start = session.saturating_add(1);
+				ErasStartSessionIndex::<T>::insert(era, start);
+				Self::deposit_event(Event::<T>::ElectionDelayed { era, start });
 				None
 			},
 			_ => None,
@@ -100,33 +103,46 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Starts electing the next era if no election is running and the schedule (or a force)
-	/// says so. The era will start at the session after `session`.
+	/// says so: by the schedule, [`Self::election_lead`] sessions before the era is due; when
+	/// forced, for the session after `session`.
 	fn maybe_start_election(session: SessionIndex) {
 		if NextEraElection::<T>::get() != ElectionPhase::Idle {
 			return;
 		}
-		let next_era = match CurrentEra::<T>::get() {
-			None => 0,
+		let earliest = session.saturating_add(1);
+		let (next_era, start) = match CurrentEra::<T>::get() {
+			None => (0, earliest),
 			Some(latest) => {
-				let due = match ForceEra::<T>::get() {
-					Forcing::ForceNone => false,
-					Forcing::ForceNew | Forcing::ForceAlways => true,
+				let start = match ForceEra::<T>::get() {
+					Forcing::ForceNone => return,
+					Forcing::ForceNew | Forcing::ForceAlways => earliest,
 					Forcing::NotForcing => {
-						let started = Self::era_start(latest).unwrap_or_else(|| {
-							defensive!("the latest planned era has no start session");
-							0
-						});
-						session.saturating_add(1)
-							>= started.saturating_add(T::SessionsPerEra::get())
+						let due = Self::next_era_due(latest);
+						if session.saturating_add(Self::election_lead()) < due {
+							return;
+						}
+						due.max(earliest)
 					},
 				};
-				if !due {
-					return;
-				}
-				latest.saturating_add(1)
+				(latest.saturating_add(1), start)
 			},
 		};
-		Self::start_election(next_era, session.saturating_add(1));
+		Self::start_election(next_era, start);
+	}
+
+	/// The session at which the era after `latest` is due, by the schedule.
+	fn next_era_due(latest: EraIndex) -> SessionIndex {
+		let started = Self::era_start(latest).unwrap_or_else(|| {
+			defensive!("the latest planned era has no start session");
+			0
+		});
+		started.saturating_add(T::SessionsPerEra::get())
+	}
+
+	/// How many sessions before an era is due its election starts: [`Config::ElectionLead`],
+	/// at least one and at most an era.
+	pub(crate) fn election_lead() -> SessionIndex {
+		T::ElectionLead::get().clamp(1, T::SessionsPerEra::get().max(1))
 	}
 
 	/// The session at which `era` starts (or is planned to).

@@ -132,11 +132,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
 	/// whole chunk: each staker's [`LastExposedEra`] (if it is still bonded) and what it is
-	/// owed rewards for ([`ErasUnpaidBackings`]).
+	/// owed rewards for ([`ErasUnpaidBackings`]). Stops at the chunks of an era whose election
+	/// is still running or being cleared: they are recorded once it is elected, or dropped.
 	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
 		let mut queue = UnrecordedExposureQueue::<T>::get();
 		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK);
+		let unsettled = Self::unsettled_era();
 		while !queue.is_empty() && meter.can_consume(full_chunk) {
+			if unsettled.is_some()
+				&& UnrecordedExposures::<T>::get(queue.first).map(|(era, _)| era) == unsettled
+			{
+				break;
+			}
 			let stakers = match UnrecordedExposures::<T>::take(queue.first) {
 				Some((era, chunk)) => {
 					let stakers = chunk.len() as u32;
@@ -157,11 +164,13 @@ impl<T: Config> Pallet<T> {
 		Self::put_exposure_queue(queue);
 	}
 
-	/// Whether queued exposures may be recorded now: not while an election stores pages (those
-	/// blocks carry the pages' weight) nor while a failed one is cleared (its chunks are
-	/// dropped, not recorded).
-	pub(crate) fn may_record_exposures() -> bool {
-		matches!(NextEraElection::<T>::get(), ElectionPhase::Idle | ElectionPhase::Ready { .. })
+	/// The era whose exposures may not be recorded yet: one whose election is still running
+	/// (it may still fail) or whose failed election is being cleared (its chunks are dropped).
+	pub(crate) fn unsettled_era() -> Option<EraIndex> {
+		match NextEraElection::<T>::get() {
+			ElectionPhase::Fetching { era, .. } | ElectionPhase::Clearing { era } => Some(era),
+			ElectionPhase::Idle | ElectionPhase::Ready { .. } => None,
+		}
 	}
 
 	/// Drops the newest queued chunks while they belong to `era`, as far as `meter` allows.

@@ -60,21 +60,26 @@
 //!
 //! An era lasts `SessionsPerEra` sessions; the pallet is `pallet-session`'s session manager
 //! (through `pallet_session::historical::NoteHistoricalRoot`). The election of the next era
-//! starts one session before the era is due: the pallet bumps `CurrentEra`, starts
-//! [`Config::ElectionProvider`], and fetches its result one page per block, storing each page as
-//! exposures (`ErasStakersOverview`, `ErasStakersPaged` in pages of `MaxExposurePageSize`,
-//! `ErasValidatorPrefs`, `ErasTotalStake`). Every nominator that backs an elected validator is
-//! exposed: nobody is cut off. At the era's first session the elected validators take over and
-//! `ActiveEra` moves on. The pallet is the provider's data source: voters come from
-//! [`Config::VoterList`] (richest first with `pallet-bags-list`), validator candidates from
+//! starts [`Config::ElectionLead`] sessions before the era is due: the pallet bumps
+//! `CurrentEra`, starts [`Config::ElectionProvider`], and once the provider is ready fetches
+//! its result one page per block, storing each page as exposures (`ErasStakersOverview`,
+//! `ErasStakersPaged` in pages of `MaxExposurePageSize`, `ErasValidatorPrefs`,
+//! `ErasTotalStake`). Every nominator that backs an elected validator is exposed: nobody is
+//! cut off. At the era's first session the elected validators take over and `ActiveEra` moves
+//! on. The pallet is the provider's data source: voters come from [`Config::VoterList`]
+//! (richest first with `pallet-bags-list`) page by page, validator candidates from
 //! `Validators` (only those with session keys, see [`Config::SessionKeys`]), and
-//! `ValidatorCount` is the number to elect.
+//! `ValidatorCount` is the number to elect. Era 0 is elected at genesis by
+//! [`Config::GenesisElectionProvider`].
 //!
-//! The chain never stalls on an election: if it fails, elects fewer than
-//! `MinimumValidatorCount`, or has not finished when its era is due, the planned era is dropped
-//! (`ElectionFailed` says why), the current validators stay, and the election is retried at a
-//! later session. `ForceEra` (through `force_new_era`, `force_no_eras`, `force_new_era_always`)
-//! overrides the schedule.
+//! The chain never stalls on an election. One that has not finished when its era is due
+//! postpones the era a session at a time (`ElectionDelayed`): the current validators go on,
+//! and the provider's round runs to its end. A page the provider has no result for
+//! (`ElectionPageMissing`) exposes nobody, and the next pages are still fetched. If the
+//! provider stops or fewer than `MinimumValidatorCount` are elected, the planned era is
+//! dropped (`ElectionFailed` says why), the current validators stay, and the election is
+//! retried at a later session. `ForceEra` (through `force_new_era`, `force_no_eras`,
+//! `force_new_era_always`) overrides the schedule.
 //!
 //! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
 //! per block. Session roots of eras no longer bonded are pruned from
@@ -92,11 +97,11 @@
 //!   page per step, first in `on_initialize`'s tenth of each block (see Slashing);
 //! - history is removed in `on_idle`, within the block's spare weight.
 //!
-//! With the on-chain election provider the whole result is a single page: the snapshot of
+//! With an on-chain election provider the whole result is a single page: the snapshot of
 //! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
 //! hundred validators and a few thousand nominators. Larger chains configure a paged provider
-//! such as `pallet-election-provider-multi-block`, with no change to this pallet (the unit
-//! tests run a three-page election).
+//! such as `pallet-election-provider-multi-block` (Palisade's runtime does), whose snapshot,
+//! solving and verification run in its own hooks, page by page.
 //!
 //! ## Rewards
 //!
@@ -294,7 +299,7 @@ pub type AccountIdLookupOf<T> =
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_election_provider_support::{ElectionProvider, SortedListProvider};
+	use frame_election_provider_support::{ElectionProvider, PageIndex, SortedListProvider};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -339,6 +344,7 @@ pub mod pallet {
 			type MaxUnlockingChunks = ConstU32<32>;
 			type HistoryDepth = ConstU32<84>;
 			type SessionsPerEra = ConstU32<3>;
+			type ElectionLead = ConstU32<1>;
 			type MaxValidatorSet = ConstU32<100>;
 			type MaxValidatorCandidates = ConstU32<1_000>;
 			type MaxExposurePageSize = ConstU32<64>;
@@ -420,6 +426,22 @@ pub mod pallet {
 			BlockNumber = BlockNumberFor<Self>,
 			DataProvider = Pallet<Self>,
 		>;
+
+		/// Elects era 0's validators when the chain is built, at once: genesis has no blocks
+		/// to spread [`Config::ElectionProvider`]'s work over (in the runtime, an on-chain
+		/// election). Its result must fit within the bounds of `ElectionProvider`'s pages.
+		#[pallet::no_default]
+		type GenesisElectionProvider: ElectionProvider<
+			AccountId = Self::AccountId,
+			BlockNumber = BlockNumberFor<Self>,
+			DataProvider = Pallet<Self>,
+		>;
+
+		/// How many sessions before an era is due its election starts (at least 1, at most
+		/// `SessionsPerEra`): enough for every phase of [`Config::ElectionProvider`] and the
+		/// fetching of its pages. An election that takes longer postpones its era.
+		#[pallet::constant]
+		type ElectionLead: Get<SessionIndex>;
 
 		/// Every nominator and validator, sorted by active bond (richest first) where the
 		/// implementation sorts. The election snapshot takes voters in this order. The pallet
@@ -965,6 +987,12 @@ pub mod pallet {
 		/// Validator `stash` committed an offence in the active era and stops validating until
 		/// the era ends.
 		ValidatorDisabled { stash: T::AccountId },
+		/// The election of `era` had not finished when the era was due: the era now starts at
+		/// session `start`, and the current validators go on until then.
+		ElectionDelayed { era: EraIndex, start: SessionIndex },
+		/// The election provider gave no result for page `page` of `era`'s election (e.g. no
+		/// solution covered it): that page's voters back nobody this era.
+		ElectionPageMissing { era: EraIndex, page: PageIndex },
 	}
 
 	#[pallet::error]
@@ -1051,17 +1079,16 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Works out and applies slashes; fetches the next page of a running election, or
-		/// clears a failed one. Between elections, records exposed stakers, then pays ended
-		/// eras' rewards.
+		/// clears a failed one; then, with what the election's page left of the hook's share,
+		/// records exposed stakers and pays ended eras' rewards.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
 			Self::process_slashes(&mut meter);
-			let between_elections = Self::may_record_exposures();
 			let fetched = Self::progress_election(&mut meter);
-			if between_elections {
-				Self::record_exposures(&mut meter);
-				Self::pay_out_eras(now, &mut meter);
-			}
+			// What the election's page left of the share; the page counts in full regardless.
+			let mut rest = WeightMeter::with_limit(meter.remaining().saturating_sub(fetched));
+			Self::record_exposures(&mut rest);
+			Self::pay_out_eras(now, &mut rest);
 			// `on_finalize` reads the active era, and writes it in an era's first block.
 			let era_start = match ActiveEra::<T>::get() {
 				Some(ActiveEraInfo { start: None, .. }) => T::DbWeight::get().reads_writes(1, 1),
@@ -1069,6 +1096,7 @@ pub mod pallet {
 			};
 			meter
 				.consumed()
+				.saturating_add(rest.consumed())
 				.saturating_add(fetched)
 				.saturating_add(era_start)
 				.saturating_add(T::DbWeight::get().reads(4))

@@ -155,6 +155,13 @@ parameter_types! {
 	pub static MaxExposurePageSize: u32 = 64;
 	pub static SessionsPerEra: SessionIndex = 3;
 	pub static ElectionPages: PageIndex = 1;
+	/// Blocks the provider works after it starts before its result is ready.
+	pub static ElectionBlocks: BlockNumber = 0;
+	/// Pages the provider has no result for.
+	pub static MissingPages: Vec<PageIndex> = Vec::new();
+	/// Whether the provider refuses to start (as one still running a round does).
+	pub static ProviderBusy: bool = false;
+	pub static ElectionLead: SessionIndex = 1;
 	pub static MillisPerBlock: u64 = BLOCK_TIME;
 	pub static AutoPayoutDelay: BlockNumber = 2;
 	/// The inflation curve Polkadot.js Apps assumes by default.
@@ -200,18 +207,42 @@ impl onchain::Config for OnChainSeqPhragmen {
 
 thread_local! {
 	static PAGED_RESULT: RefCell<Vec<(AccountId, Support<AccountId>)>> = const { RefCell::new(Vec::new()) };
+	static ROUND: RefCell<ProviderRound> = const { RefCell::new(ProviderRound::Off) };
+}
+
+/// The mock provider's round, as a multi-block provider keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderRound {
+	/// No round: `start` begins one, `status` errs.
+	Off,
+	/// Started at this block; ready [`ElectionBlocks`] blocks later.
+	Running(BlockNumber),
+	/// Giving its pages; the round ends when page 0 is taken.
+	Exporting,
+}
+
+/// The mock provider's round.
+pub fn provider_round() -> ProviderRound {
+	ROUND.with_borrow(|round| *round)
+}
+
+/// Ends the mock provider's round, as governance may (`ForceRotateRound`).
+pub fn end_provider_round() {
+	ROUND.set(ProviderRound::Off);
 }
 
 /// The on-chain sequential Phragmén, served in [`ElectionPages`] pages as a multi-block
-/// election provider serves its result: the election runs when the first (most significant)
-/// page is asked for, and each page holds every winner with a share of its backers. With one
-/// page, it is exactly the on-chain election.
+/// election provider serves its result: a round starts with `start`, is ready
+/// [`ElectionBlocks`] blocks later, runs the election when the first (most significant) page
+/// is asked for, and ends when page 0 is taken; each page holds every winner with a share of
+/// its backers, and [`MissingPages`] have no result. With one page and no delay, it is exactly
+/// the on-chain election.
 pub struct PagedPhragmen;
 
 impl ElectionProvider for PagedPhragmen {
 	type AccountId = AccountId;
 	type BlockNumber = BlockNumber;
-	type Error = onchain::Error;
+	type Error = &'static str;
 	type MaxWinnersPerPage = MaxWinnersPerPage;
 	type MaxBackersPerWinner = MaxBackersPerWinner;
 	type MaxBackersPerWinnerFinal = MaxBackersPerWinner;
@@ -219,10 +250,18 @@ impl ElectionProvider for PagedPhragmen {
 	type DataProvider = Staking;
 
 	fn elect(page: PageIndex) -> Result<BoundedSupportsOf<Self>, Self::Error> {
+		if provider_round() == ProviderRound::Off {
+			return Err("no round");
+		}
 		if page == Self::msp() {
-			let result = onchain::OnChainExecution::<OnChainSeqPhragmen>::elect(0)?;
+			let result = onchain::OnChainExecution::<OnChainSeqPhragmen>::elect(0)
+				.map_err(|_| "on-chain election failed")?;
 			let result = result.into_iter().map(|(winner, support)| (winner, support.into()));
 			PAGED_RESULT.set(result.collect());
+		}
+		ROUND.set(if page == 0 { ProviderRound::Off } else { ProviderRound::Exporting });
+		if MissingPages::get().contains(&page) {
+			return Err("no solution for this page");
 		}
 		let pages = ElectionPages::get().max(1) as usize;
 		let supports = PAGED_RESULT.with_borrow(|result| {
@@ -240,15 +279,27 @@ impl ElectionProvider for PagedPhragmen {
 	}
 
 	fn start() -> Result<(), Self::Error> {
+		if ProviderBusy::get() || provider_round() != ProviderRound::Off {
+			return Err("a round is running");
+		}
+		ROUND.set(ProviderRound::Running(System::block_number()));
 		Ok(())
 	}
 
 	fn duration() -> BlockNumber {
-		0
+		ElectionBlocks::get()
 	}
 
 	fn status() -> Result<Option<Weight>, ()> {
-		Ok(Some(Weight::zero()))
+		match provider_round() {
+			ProviderRound::Off => Err(()),
+			ProviderRound::Running(started)
+				if System::block_number() < started + ElectionBlocks::get() =>
+			{
+				Ok(None)
+			},
+			_ => Ok(Some(Weight::zero())),
+		}
 	}
 }
 
@@ -258,6 +309,8 @@ impl pallet_palisade_staking::Config for Test {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type SlashCancelOrigin = EnsureRoot<AccountId>;
 	type ElectionProvider = PagedPhragmen;
+	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionLead = ElectionLead;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<Treasury, Balances>;
 	type AutoPayoutDelay = AutoPayoutDelay;
@@ -574,6 +627,8 @@ impl ExtBuilder {
 
 	/// The genesis storage of the test state.
 	pub fn genesis_storage(self) -> sp_runtime::Storage {
+		// A new chain: the mock provider (whose round lives outside storage) has none yet.
+		end_provider_round();
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let keys = self
 			.balances

@@ -235,7 +235,7 @@ pub enum ElectionPhase {
 /// Why an election did not give the next era its validators. The current ones stay.
 #[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo)]
 pub enum ElectionFailure {
-	/// The election provider returned an error.
+	/// The election provider could not start, or stopped before its result was fetched.
 	ProviderFailed,
 	/// Fewer validators were elected than `MinimumValidatorCount` (or none).
 	TooFewValidators {
@@ -244,8 +244,6 @@ pub enum ElectionFailure {
 		/// How many are needed.
 		minimum: u32,
 	},
-	/// The election had not finished when the new era was due to start.
-	NotFinishedInTime,
 }
 
 /// The queue of [`crate::UnrecordedExposures`]: chunks `first..end` wait to be recorded.

@@ -123,6 +123,7 @@ impl pallet_palisade_staking::Config for Runtime {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type SlashCancelOrigin = EnsureRoot<AccountId>;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type VoterList = UseValidatorsAndNominators<Runtime>;
 	type SessionKeys = Session;
 	type UnixTime = Timestamp;

@@ -105,6 +105,8 @@ impl pallet_palisade_staking::Config for Runtime {
 	type MaxValidatorCandidates = MaxValidatorCandidates;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionLead = ConstU32<1>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;

@@ -113,6 +113,14 @@ fn genesis(input: &mut Unstructured) -> Storage {
 	HistoryDepth::set(BONDING_DURATION + u32::from(byte(input) % 3));
 	SlashDeferDuration::set(u32::from(byte(input) % 3));
 	ElectionPages::set(1 + u32::from(byte(input) % 2));
+	// The provider: mostly ready at once, sometimes after more than a session (the era is
+	// postponed); sometimes without a result for the second page; started one or two sessions
+	// ahead.
+	ElectionBlocks::set(
+		*[0, 0, 3, 2 * SESSION_LENGTH].get(usize::from(byte(input) % 4)).unwrap_or(&0),
+	);
+	MissingPages::set(if byte(input) % 4 == 0 { vec![1] } else { vec![] });
+	ElectionLead::set(1 + u32::from(byte(input) % 2));
 	// Short lists of unapplied slashes, so that slashes also wait beyond them.
 	MaxUnappliedSlashes::set(1 + u32::from(byte(input) % 3));
 	let validator_count = 1 + u32::from(byte(input) % 4);

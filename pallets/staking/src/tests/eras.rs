@@ -123,29 +123,6 @@ fn a_failed_election_keeps_the_current_validators_and_is_retried() {
 }
 
 #[test]
-fn an_election_that_has_not_finished_in_time_is_dropped() {
-	ExtBuilder::default()
-		.validator(ALICE, 1_000)
-		.validator(BOB, 500)
-		.build_and_execute(|| {
-			start_session(1);
-			// The election is still running when its era is due (as if the provider were slow).
-			NextEraElection::<Test>::put(ElectionPhase::Fetching { era: 1, next_page: 0 });
-			Staking::plan_session(3, false);
-
-			System::assert_has_event(
-				Event::ElectionFailed { era: 1, reason: ElectionFailure::NotFinishedInTime }.into(),
-			);
-			assert_eq!(CurrentEra::<Test>::get(), Some(0));
-			assert_eq!(NextEraElection::<Test>::get(), ElectionPhase::Clearing { era: 1 });
-			// The next block clears what the dropped election stored.
-			run_to_block(System::block_number() + 1);
-			assert_eq!(NextEraElection::<Test>::get(), ElectionPhase::Idle);
-			assert!(ErasStakersOverview::<Test>::iter_prefix(1).next().is_none());
-		});
-}
-
-#[test]
 fn unbonded_funds_of_an_exposed_validator_unlock_after_the_bonding_duration() {
 	ExtBuilder::default()
 		.validator(ALICE, 1_000)

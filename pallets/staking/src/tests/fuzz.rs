@@ -123,6 +123,8 @@ const REACHED_EVENTS: &[&str] = &[
 	"SlashCancelled",
 	"Withdrawn",
 	"Kicked",
+	"ElectionDelayed",
+	"ElectionPageMissing",
 ];
 
 #[test]

@@ -6,6 +6,7 @@ mod admin;
 mod bad_input;
 mod bonding;
 mod commission;
+mod election_rounds;
 mod era_admin;
 mod eras;
 mod exposures;

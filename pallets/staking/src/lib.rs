@@ -100,8 +100,8 @@
 //! With an on-chain election provider the whole result is a single page: the snapshot of
 //! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
 //! hundred validators and a few thousand nominators. Larger chains configure a paged provider
-//! such as `pallet-election-provider-multi-block` (Palisade's runtime does), whose snapshot,
-//! solving and verification run in its own hooks, page by page.
+//! such as `pallet-election-provider-multi-block`, whose snapshot, solving and verification run
+//! in its own hooks, page by page.
 //!
 //! ## Rewards
 //!

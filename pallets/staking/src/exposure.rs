@@ -139,12 +139,12 @@ impl<T: Config> Pallet<T> {
 		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK);
 		let unsettled = Self::unsettled_era();
 		while !queue.is_empty() && meter.can_consume(full_chunk) {
-			if unsettled.is_some()
-				&& UnrecordedExposures::<T>::get(queue.first).map(|(era, _)| era) == unsettled
-			{
+			let chunk = UnrecordedExposures::<T>::get(queue.first);
+			if unsettled.is_some() && chunk.as_ref().map(|(era, _)| *era) == unsettled {
 				break;
 			}
-			let stakers = match UnrecordedExposures::<T>::take(queue.first) {
+			UnrecordedExposures::<T>::remove(queue.first);
+			let stakers = match chunk {
 				Some((era, chunk)) => {
 					let stakers = chunk.len() as u32;
 					for (staker, backings) in chunk {

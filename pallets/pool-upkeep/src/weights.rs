@@ -72,12 +72,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:1)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 6]`.
-	fn pool_slash_listeners(_u: u32, ) -> Weight {
+	fn pool_slash_listeners(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `810 + u * (36 ±0)`
 		//  Estimated: `3726`
-		// Minimum execution time: 63_256_000 picoseconds.
-		Weight::from_parts(120_999_410, 3726)
+		// Minimum execution time: 54_229_000 picoseconds.
+		Weight::from_parts(64_708_997, 3726)
+			// Standard Error: 136_273
+			.saturating_add(Weight::from_parts(4_627_710, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -91,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `776`
 		//  Estimated: `3585`
-		// Minimum execution time: 43_384_000 picoseconds.
-		Weight::from_parts(49_614_000, 3585)
+		// Minimum execution time: 34_486_000 picoseconds.
+		Weight::from_parts(45_087_000, 3585)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -120,17 +122,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:0)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn upkeep_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4604`
+		//  Measured:  `4623`
 		//  Estimated: `11402`
-		// Minimum execution time: 722_992_000 picoseconds.
-		Weight::from_parts(786_914_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Minimum execution time: 636_872_000 picoseconds.
+		Weight::from_parts(710_958_000, 11402)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
@@ -151,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2001`
 		//  Estimated: `4182`
-		// Minimum execution time: 82_951_000 picoseconds.
-		Weight::from_parts(90_909_000, 4182)
+		// Minimum execution time: 74_606_000 picoseconds.
+		Weight::from_parts(86_501_000, 4182)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 	}
 	/// Storage: `NominationPools::LastPoolId` (r:1 w:1)
@@ -215,10 +219,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn pools_create() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2520`
+		//  Measured:  `2539`
 		//  Estimated: `6196`
-		// Minimum execution time: 386_688_000 picoseconds.
-		Weight::from_parts(434_727_000, 6196)
+		// Minimum execution time: 387_376_000 picoseconds.
+		Weight::from_parts(460_649_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
@@ -252,6 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::CounterForDelegators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
@@ -260,11 +266,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NominationPools::CounterForPoolMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn pools_join() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3148`
+		//  Measured:  `3167`
 		//  Estimated: `6196`
-		// Minimum execution time: 284_894_000 picoseconds.
-		Weight::from_parts(321_041_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Minimum execution time: 269_318_000 picoseconds.
+		Weight::from_parts(324_533_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -291,17 +297,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn pools_bond_extra_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3321`
+		//  Measured:  `3340`
 		//  Estimated: `6196`
-		// Minimum execution time: 393_719_000 picoseconds.
-		Weight::from_parts(483_744_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Minimum execution time: 354_669_000 picoseconds.
+		Weight::from_parts(409_517_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -332,6 +340,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:0)
 	/// Proof: `Staking::StakerSlashDue` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
@@ -342,11 +352,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn pools_unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3647`
+		//  Measured:  `3666`
 		//  Estimated: `4556`
-		// Minimum execution time: 283_266_000 picoseconds.
-		Weight::from_parts(356_649_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Minimum execution time: 245_352_000 picoseconds.
+		Weight::from_parts(277_449_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -385,10 +395,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn pools_withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2980`
+		//  Measured:  `2999`
 		//  Estimated: `4556`
-		// Minimum execution time: 308_632_000 picoseconds.
-		Weight::from_parts(341_230_000, 4556)
+		// Minimum execution time: 270_755_000 picoseconds.
+		Weight::from_parts(305_736_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -406,8 +416,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `883`
 		//  Estimated: `4182`
-		// Minimum execution time: 32_292_000 picoseconds.
-		Weight::from_parts(38_377_000, 4182)
+		// Minimum execution time: 30_744_000 picoseconds.
+		Weight::from_parts(37_945_000, 4182)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -424,12 +434,14 @@ impl WeightInfo for () {
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:1)
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 6]`.
-	fn pool_slash_listeners(_u: u32, ) -> Weight {
+	fn pool_slash_listeners(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `810 + u * (36 ±0)`
 		//  Estimated: `3726`
-		// Minimum execution time: 63_256_000 picoseconds.
-		Weight::from_parts(120_999_410, 3726)
+		// Minimum execution time: 54_229_000 picoseconds.
+		Weight::from_parts(64_708_997, 3726)
+			// Standard Error: 136_273
+			.saturating_add(Weight::from_parts(4_627_710, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -443,8 +455,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `776`
 		//  Estimated: `3585`
-		// Minimum execution time: 43_384_000 picoseconds.
-		Weight::from_parts(49_614_000, 3585)
+		// Minimum execution time: 34_486_000 picoseconds.
+		Weight::from_parts(45_087_000, 3585)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -472,17 +484,19 @@ impl WeightInfo for () {
 	/// Proof: `NominationPools::GlobalMaxCommission` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:0)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn upkeep_member() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4604`
+		//  Measured:  `4623`
 		//  Estimated: `11402`
-		// Minimum execution time: 722_992_000 picoseconds.
-		Weight::from_parts(786_914_000, 11402)
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
+		// Minimum execution time: 636_872_000 picoseconds.
+		Weight::from_parts(710_958_000, 11402)
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:0)
@@ -503,8 +517,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2001`
 		//  Estimated: `4182`
-		// Minimum execution time: 82_951_000 picoseconds.
-		Weight::from_parts(90_909_000, 4182)
+		// Minimum execution time: 74_606_000 picoseconds.
+		Weight::from_parts(86_501_000, 4182)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 	}
 	/// Storage: `NominationPools::LastPoolId` (r:1 w:1)
@@ -567,10 +581,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn pools_create() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2520`
+		//  Measured:  `2539`
 		//  Estimated: `6196`
-		// Minimum execution time: 386_688_000 picoseconds.
-		Weight::from_parts(434_727_000, 6196)
+		// Minimum execution time: 387_376_000 picoseconds.
+		Weight::from_parts(460_649_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
@@ -604,6 +618,8 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::CounterForDelegators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
@@ -612,11 +628,11 @@ impl WeightInfo for () {
 	/// Proof: `NominationPools::CounterForPoolMembers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn pools_join() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3148`
+		//  Measured:  `3167`
 		//  Estimated: `6196`
-		// Minimum execution time: 284_894_000 picoseconds.
-		Weight::from_parts(321_041_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
+		// Minimum execution time: 269_318_000 picoseconds.
+		Weight::from_parts(324_533_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -643,17 +659,19 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::TotalValueLocked` (r:1 w:1)
 	/// Proof: `NominationPools::TotalValueLocked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn pools_bond_extra_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3321`
+		//  Measured:  `3340`
 		//  Estimated: `6196`
-		// Minimum execution time: 393_719_000 picoseconds.
-		Weight::from_parts(483_744_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
+		// Minimum execution time: 354_669_000 picoseconds.
+		Weight::from_parts(409_517_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -684,6 +702,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:0)
 	/// Proof: `Staking::StakerSlashDue` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
@@ -694,11 +714,11 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn pools_unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3647`
+		//  Measured:  `3666`
 		//  Estimated: `4556`
-		// Minimum execution time: 283_266_000 picoseconds.
-		Weight::from_parts(356_649_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
+		// Minimum execution time: 245_352_000 picoseconds.
+		Weight::from_parts(277_449_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `NominationPools::PoolMembers` (r:1 w:1)
@@ -737,10 +757,10 @@ impl WeightInfo for () {
 	/// Proof: `NominationPools::ClaimPermissions` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn pools_withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2980`
+		//  Measured:  `2999`
 		//  Estimated: `4556`
-		// Minimum execution time: 308_632_000 picoseconds.
-		Weight::from_parts(341_230_000, 4556)
+		// Minimum execution time: 270_755_000 picoseconds.
+		Weight::from_parts(305_736_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
@@ -758,8 +778,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `883`
 		//  Estimated: `4182`
-		// Minimum execution time: 32_292_000 picoseconds.
-		Weight::from_parts(38_377_000, 4182)
+		// Minimum execution time: 30_744_000 picoseconds.
+		Weight::from_parts(37_945_000, 4182)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -23,6 +23,17 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Bounded, Saturating, Zero};
 use sp_staking::{currency_to_vote::CurrencyToVote, EraIndex, SessionIndex};
 
+/// A page of voters taken from the voter list.
+struct VoterPage<T: Config> {
+	voters: Vec<VoterOf<Pallet<T>>>,
+	/// How many stashes of the list were looked at.
+	looked: u32,
+	/// The last of them: the next page resumes after it.
+	last_looked: Option<T::AccountId>,
+	/// Whether the list ran out.
+	exhausted: bool,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Starts electing the validators of `era`, which will start at session `start`.
 	pub(crate) fn start_election(era: EraIndex, start: SessionIndex) {
@@ -39,7 +50,7 @@ impl<T: Config> Pallet<T> {
 	fn plan_era(era: EraIndex, start: SessionIndex) {
 		CurrentEra::<T>::put(era);
 		ErasStartSessionIndex::<T>::insert(era, start);
-		VoterSnapshot::<T>::kill();
+		Self::reset_voter_snapshot();
 		ElectedStashes::<T>::kill();
 	}
 
@@ -65,14 +76,7 @@ impl<T: Config> Pallet<T> {
 	/// clears what the election stored, as far as `meter` allows.
 	pub(crate) fn progress_election(meter: &mut WeightMeter) -> Weight {
 		match NextEraElection::<T>::get() {
-			ElectionPhase::Fetching { era, next_page } => {
-				match Self::fetch_election_page(era, next_page) {
-					Some((winners, backings)) => {
-						T::WeightInfo::store_election_page(winners, backings)
-					},
-					None => T::WeightInfo::store_election_page(0, 0),
-				}
-			},
+			ElectionPhase::Fetching { era, next_page } => Self::fetch_election_page(era, next_page),
 			ElectionPhase::Clearing { era } => {
 				if Self::drop_queued_exposures(era, meter) && Self::clear_era(era, meter) {
 					NextEraElection::<T>::put(ElectionPhase::Idle);
@@ -84,22 +88,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Fetches and stores page `next_page` of the running election of `era`, if the provider
-	/// is ready. Returns the numbers of winners and backings stored, or `None` if nothing was.
+	/// is ready. Returns the weight of the step: storing the page, and the provider's own work
+	/// to give it (which its `status` reports).
 	///
 	/// A page the provider fails to give (e.g. one no solution covered) adds no exposures, and
 	/// the next pages are still fetched: the provider's round ends only when page 0 is taken,
 	/// and it starts no other round before.
-	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Option<(u32, u32)> {
-		match T::ElectionProvider::status() {
-			Ok(Some(_)) => {},
+	fn fetch_election_page(era: EraIndex, next_page: PageIndex) -> Weight {
+		let export = match T::ElectionProvider::status() {
+			Ok(Some(export)) => export,
 			// The provider is still working; try again next block.
-			Ok(None) => return None,
+			Ok(None) => return T::WeightInfo::store_election_page(0, 0),
 			// The provider has no round running (e.g. governance ended it): nothing to fetch.
 			Err(()) => {
 				Self::fail_election(era, ElectionFailure::ProviderFailed);
-				return None;
+				return T::WeightInfo::store_election_page(0, 0);
 			},
-		}
+		};
 		let supports = T::ElectionProvider::elect(next_page).unwrap_or_else(|error| {
 			log::warn!(target: LOG_TARGET, "era {era}: page {next_page} is missing: {error:?}");
 			Self::deposit_event(Event::<T>::ElectionPageMissing { era, page: next_page });
@@ -112,7 +117,7 @@ impl<T: Config> Pallet<T> {
 			},
 			None => Self::conclude_election(era),
 		}
-		Some((winners, backings))
+		T::WeightInfo::store_election_page(winners, backings).saturating_add(export)
 	}
 
 	/// All pages are in: the era is ready if enough validators were elected.
@@ -134,7 +139,7 @@ impl<T: Config> Pallet<T> {
 		CurrentEra::<T>::set(era.checked_sub(1));
 		ErasStartSessionIndex::<T>::remove(era);
 		ElectedStashes::<T>::kill();
-		VoterSnapshot::<T>::kill();
+		Self::reset_voter_snapshot();
 		NextEraElection::<T>::put(ElectionPhase::Clearing { era });
 		Self::deposit_event(Event::<T>::ElectionFailed { era, reason });
 	}
@@ -187,45 +192,81 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The next voters of the running snapshot, within `bounds`, resuming after the last page.
-	fn snapshot_voters(bounds: DataProviderBounds) -> Vec<VoterOf<Self>> {
-		let mut iter: Box<dyn Iterator<Item = T::AccountId>> = match VoterSnapshot::<T>::get() {
+	/// Returns them and how many stashes of the voter list were looked at: at most twice the
+	/// count bound, so that a page stays bounded whatever the list holds that is no voter
+	/// (stakers that stopped while the list was frozen).
+	///
+	/// The list is frozen from the first page until every voter is taken or the snapshot is
+	/// reset, so that the next page resumes exactly after this one.
+	fn snapshot_voters(bounds: DataProviderBounds) -> (Vec<VoterOf<Self>>, u32) {
+		let stashes: Box<dyn Iterator<Item = T::AccountId>> = match VoterSnapshot::<T>::get() {
 			VoterSnapshotStatus::Waiting => T::VoterList::iter(),
 			VoterSnapshotStatus::Ongoing(last) => match T::VoterList::iter_from(&last) {
 				Ok(iter) => iter,
 				Err(error) => {
-					defensive!("the snapshot's last voter left the voter list", error);
-					return Vec::new();
+					defensive!("the snapshot's last voter left the frozen voter list", error);
+					Self::set_voter_snapshot(VoterSnapshotStatus::Consumed);
+					return (Vec::new(), 0);
 				},
 			},
-			VoterSnapshotStatus::Consumed => return Vec::new(),
+			VoterSnapshotStatus::Consumed => return (Vec::new(), 0),
 		};
 
-		let max_count = bounds.count.map_or(u32::MAX, |count| count.0);
-		let mut voters = Vec::new();
-		let mut size = 0u32;
-		let mut last = None;
-		let mut exhausted = true;
-		for stash in iter.by_ref() {
-			if voters.len() as u32 >= max_count {
-				exhausted = false;
-				break;
-			}
-			let Some(voter) = Self::voter_of(&stash) else { continue };
-			let voter_size = voter.encoded_size() as u32;
-			if bounds.size_exhausted(SizeBound(size.saturating_add(voter_size))) {
-				exhausted = false;
-				break;
-			}
-			size = size.saturating_add(voter_size);
-			last = Some(stash);
-			voters.push(voter);
+		let page = Self::take_voters(stashes, bounds);
+		match (page.exhausted, page.last_looked) {
+			(true, _) => Self::set_voter_snapshot(VoterSnapshotStatus::Consumed),
+			(false, Some(last)) => Self::set_voter_snapshot(VoterSnapshotStatus::Ongoing(last)),
+			// Nothing fitted: the next page starts where this one did.
+			(false, None) => {},
 		}
-		VoterSnapshot::<T>::put(match (exhausted, last) {
-			(true, _) => VoterSnapshotStatus::Consumed,
-			(false, Some(last)) => VoterSnapshotStatus::Ongoing(last),
-			(false, None) => VoterSnapshot::<T>::get(),
-		});
-		voters
+		(page.voters, page.looked)
+	}
+
+	/// Takes voters from `stashes` within `bounds`, looking at no more than twice the count
+	/// bound.
+	fn take_voters(
+		stashes: impl Iterator<Item = T::AccountId>,
+		bounds: DataProviderBounds,
+	) -> VoterPage<T> {
+		let max_count = bounds.count.map_or(u32::MAX, |count| count.0);
+		let max_looked = max_count.saturating_mul(2);
+		let mut page =
+			VoterPage { voters: Vec::new(), looked: 0, last_looked: None, exhausted: true };
+		let mut size = 0u32;
+		for stash in stashes {
+			if page.voters.len() as u32 >= max_count || page.looked >= max_looked {
+				page.exhausted = false;
+				break;
+			}
+			if let Some(voter) = Self::voter_of(&stash) {
+				let voter_size = voter.encoded_size() as u32;
+				if bounds.size_exhausted(SizeBound(size.saturating_add(voter_size))) {
+					page.exhausted = false;
+					break;
+				}
+				size = size.saturating_add(voter_size);
+				page.voters.push(voter);
+			}
+			page.looked.saturating_inc();
+			page.last_looked = Some(stash);
+		}
+		page
+	}
+
+	/// Moves the voter snapshot on, freezing the voter list while it is under way and thawing
+	/// it otherwise.
+	pub(crate) fn set_voter_snapshot(status: VoterSnapshotStatus<T>) {
+		if matches!(status, VoterSnapshotStatus::Ongoing(_)) {
+			T::VoterList::lock();
+		} else {
+			T::VoterList::unlock();
+		}
+		VoterSnapshot::<T>::put(status);
+	}
+
+	/// Ends the voter snapshot, taken or not: the next one starts from the top of the list.
+	pub(crate) fn reset_voter_snapshot() {
+		Self::set_voter_snapshot(VoterSnapshotStatus::Waiting);
 	}
 
 	/// `stash` as an election voter: a nominator with its targets, or a validator voting for
@@ -242,7 +283,7 @@ impl<T: Config> Pallet<T> {
 			let self_vote = BoundedVec::try_from(vec![stash.clone()]).defensive().ok()?;
 			return Some((stash.clone(), weight, self_vote));
 		}
-		defensive!("an account in the voter list neither validates nor nominates");
+		// Stopped while the list was frozen: it leaves the list once the snapshot is done.
 		None
 	}
 }
@@ -303,15 +344,28 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 		bounds: DataProviderBounds,
 		page: PageIndex,
 	) -> data_provider::Result<Vec<VoterOf<Self>>> {
-		let voters = Self::snapshot_voters(bounds);
+		let (voters, looked) = Self::snapshot_voters(bounds);
 		if page.is_zero() {
-			VoterSnapshot::<T>::kill();
+			Self::reset_voter_snapshot();
 		}
 		frame_system::Pallet::<T>::register_extra_weight_unchecked(
-			T::WeightInfo::electing_voters(voters.len() as u32),
+			T::WeightInfo::electing_voters(looked),
 			frame_support::dispatch::DispatchClass::Mandatory,
 		);
 		Ok(voters)
+	}
+
+	/// The voters from the top of the list within `bounds`, in one page, without touching a
+	/// snapshot under way (for a single-page fallback election while a paged one runs).
+	fn electing_voters_stateless(
+		bounds: DataProviderBounds,
+	) -> data_provider::Result<Vec<VoterOf<Self>>> {
+		let page = Self::take_voters(T::VoterList::iter(), bounds);
+		frame_system::Pallet::<T>::register_extra_weight_unchecked(
+			T::WeightInfo::electing_voters(page.looked),
+			frame_support::dispatch::DispatchClass::Mandatory,
+		);
+		Ok(page.voters)
 	}
 
 	/// `ValidatorCount`, or fewer if fewer candidates have session keys: a provider must elect
@@ -333,13 +387,13 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 		let latest = CurrentEra::<T>::get().unwrap_or(0);
 		let started = ErasStartSessionIndex::<T>::get(latest).unwrap_or(0);
 		let planned = CurrentPlannedSession::<T>::get();
-		// An election starts at `new_session(started + SessionsPerEra - 1)`.
+		// An election starts at `new_session(started + SessionsPerEra - ElectionLead)`.
 		let sessions_left: BlockNumberFor<T> = match ForceEra::<T>::get() {
 			Forcing::ForceNone => return Bounded::max_value(),
 			Forcing::ForceNew | Forcing::ForceAlways => Zero::zero(),
 			Forcing::NotForcing => started
 				.saturating_add(T::SessionsPerEra::get())
-				.saturating_sub(1)
+				.saturating_sub(Self::election_lead())
 				.saturating_sub(planned.saturating_add(1))
 				.into(),
 		};

@@ -140,9 +140,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How many sessions before an era is due its election starts: [`Config::ElectionLead`],
-	/// at least one and at most an era.
+	/// at least one, and less than an era when an era has more than one session (so that an
+	/// era is under way before the next one is planned).
 	pub(crate) fn election_lead() -> SessionIndex {
-		T::ElectionLead::get().clamp(1, T::SessionsPerEra::get().max(1))
+		T::ElectionLead::get().clamp(1, Self::max_election_lead())
+	}
+
+	/// The longest lead [`Config::ElectionLead`] may set.
+	pub(crate) fn max_election_lead() -> SessionIndex {
+		T::SessionsPerEra::get().saturating_sub(1).max(1)
 	}
 
 	/// The session at which `era` starts (or is planned to).

@@ -97,6 +97,12 @@
 //!   page per step, first in `on_initialize`'s tenth of each block (see Slashing);
 //! - history is removed in `on_idle`, within the block's spare weight.
 //!
+//! A paged provider takes the voter snapshot a page per block, each page resuming after the
+//! last voter of the one before. Meanwhile the voter list is frozen ([`Config::VoterList`] is
+//! locked): stakers still bond, unbond, nominate and chill, but their places in the list are
+//! brought up to date only once the snapshot is done (`DeferredVoterUpdates`, a few per block
+//! from `on_initialize`'s share), so no voter is taken twice or skipped.
+//!
 //! With an on-chain election provider the whole result is a single page: the snapshot of
 //! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
 //! hundred validators and a few thousand nominators. Larger chains configure a paged provider
@@ -186,7 +192,7 @@
 //!   nominator counters equal the sizes of their maps;
 //! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator;
 //! - the voter list holds exactly the validators and nominators, each scored by its active
-//!   bond;
+//!   bond, but for the changes a voter snapshot deferred;
 //! - the active era is planned, has a start session and is the last bonded era; the election's
 //!   state matches the planned era;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
@@ -437,9 +443,10 @@ pub mod pallet {
 			DataProvider = Pallet<Self>,
 		>;
 
-		/// How many sessions before an era is due its election starts (at least 1, at most
-		/// `SessionsPerEra`): enough for every phase of [`Config::ElectionProvider`] and the
-		/// fetching of its pages. An election that takes longer postpones its era.
+		/// How many sessions before an era is due its election starts (at least 1, and less
+		/// than `SessionsPerEra` unless that is 1): enough for every phase of
+		/// [`Config::ElectionProvider`] and the fetching of its pages. An election that takes
+		/// longer postpones its era.
 		#[pallet::constant]
 		type ElectionLead: Get<SessionIndex>;
 
@@ -710,6 +717,11 @@ pub mod pallet {
 	/// How far the voter snapshot of the running election has gone.
 	#[pallet::storage]
 	pub type VoterSnapshot<T: Config> = StorageValue<_, VoterSnapshotStatus<T>, ValueQuery>;
+
+	/// Stakers whose place in the voter list changed (bond, intent, removal) while a voter
+	/// snapshot froze the list: each is brought up to date once the snapshot is done.
+	#[pallet::storage]
+	pub type DeferredVoterUpdates<T: Config> = CountedStorageMap<_, Twox64Concat, T::AccountId, ()>;
 
 	/// The latest era in which each staker's stake was exposed (backing an elected validator).
 	/// Unbonded funds stay held until `BondingDuration` eras after it.
@@ -1080,13 +1092,15 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Works out and applies slashes; fetches the next page of a running election, or
 		/// clears a failed one; then, with what the election's page left of the hook's share,
-		/// records exposed stakers and pays ended eras' rewards.
+		/// brings voters up to date whose changes a snapshot deferred, records exposed stakers
+		/// and pays ended eras' rewards.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			let mut meter = WeightMeter::with_limit(Self::hook_weight_limit());
 			Self::process_slashes(&mut meter);
 			let fetched = Self::progress_election(&mut meter);
 			// What the election's page left of the share; the page counts in full regardless.
 			let mut rest = WeightMeter::with_limit(meter.remaining().saturating_sub(fetched));
+			Self::apply_deferred_voter_updates(&mut rest);
 			Self::record_exposures(&mut rest);
 			Self::pay_out_eras(now, &mut rest);
 			// `on_finalize` reads the active era, and writes it in an era's first block.
@@ -1099,7 +1113,7 @@ pub mod pallet {
 				.saturating_add(rest.consumed())
 				.saturating_add(fetched)
 				.saturating_add(era_start)
-				.saturating_add(T::DbWeight::get().reads(4))
+				.saturating_add(T::DbWeight::get().reads(6))
 		}
 
 		/// Records when the active era started, once its first block has a timestamp.
@@ -1129,6 +1143,10 @@ pub mod pallet {
 				"HistoryDepth must be at least BondingDuration, and 1"
 			);
 			assert!(T::SessionsPerEra::get() > 0, "SessionsPerEra must be at least 1");
+			assert!(
+				(1..=Self::max_election_lead()).contains(&T::ElectionLead::get()),
+				"ElectionLead must be at least 1, and less than SessionsPerEra unless that is 1"
+			);
 			assert!(T::MaxExposurePageSize::get() > 0, "MaxExposurePageSize must be at least 1");
 			assert!(
 				<T::ElectionProvider as ElectionProvider>::MaxWinnersPerPage::get()

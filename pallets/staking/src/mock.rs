@@ -7,8 +7,9 @@
 use crate::{self as pallet_palisade_staking, CurrentEra, InflationCurve, LastExposedEra};
 use core::cell::RefCell;
 use frame_election_provider_support::{
-	bounds::{ElectionBounds, ElectionBoundsBuilder},
-	onchain, BoundedSupportsOf, ElectionProvider, PageIndex, SequentialPhragmen, Support,
+	bounds::{DataProviderBounds, ElectionBounds, ElectionBoundsBuilder},
+	onchain, BoundedSupportsOf, ElectionDataProvider, ElectionProvider, InstantElectionProvider,
+	PageIndex, SequentialPhragmen, Support, VoterOf,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -155,12 +156,16 @@ parameter_types! {
 	pub static MaxExposurePageSize: u32 = 64;
 	pub static SessionsPerEra: SessionIndex = 3;
 	pub static ElectionPages: PageIndex = 1;
+	/// Voters the provider takes in each page of its snapshot.
+	pub static VoterPageSize: u32 = u32::MAX;
 	/// Blocks the provider works after it starts before its result is ready.
 	pub static ElectionBlocks: BlockNumber = 0;
 	/// Pages the provider has no result for.
 	pub static MissingPages: Vec<PageIndex> = Vec::new();
 	/// Whether the provider refuses to start (as one still running a round does).
 	pub static ProviderBusy: bool = false;
+	/// The weight the provider reports (in `status`) for giving each page of its result.
+	pub static ExportWeight: Weight = Weight::zero();
 	pub static ElectionLead: SessionIndex = 1;
 	pub static MillisPerBlock: u64 = BLOCK_TIME;
 	pub static AutoPayoutDelay: BlockNumber = 2;
@@ -208,6 +213,7 @@ impl onchain::Config for OnChainSeqPhragmen {
 thread_local! {
 	static PAGED_RESULT: RefCell<Vec<(AccountId, Support<AccountId>)>> = const { RefCell::new(Vec::new()) };
 	static ROUND: RefCell<ProviderRound> = const { RefCell::new(ProviderRound::Off) };
+	static SNAPSHOT: RefCell<ProviderSnapshot> = RefCell::new(ProviderSnapshot::default());
 }
 
 /// The mock provider's round, as a multi-block provider keeps it.
@@ -215,10 +221,24 @@ thread_local! {
 pub enum ProviderRound {
 	/// No round: `start` begins one, `status` errs.
 	Off,
-	/// Started at this block; ready [`ElectionBlocks`] blocks later.
+	/// Started at this block: takes its snapshot, a page per block, and is ready
+	/// [`ElectionBlocks`] blocks after it started.
 	Running(BlockNumber),
 	/// Giving its pages; the round ends when page 0 is taken.
 	Exporting,
+}
+
+/// What the mock provider's round took of this pallet's data, as a multi-block provider's
+/// snapshot holds it.
+#[derive(Default)]
+struct ProviderSnapshot {
+	voters: Vec<VoterOf<Staking>>,
+	targets: Vec<AccountId>,
+	desired_targets: u32,
+	/// The voter page to take next; `None` once page 0 is taken.
+	next_page: Option<PageIndex>,
+	/// The block of the last page taken: one page per block.
+	taken_at: BlockNumber,
 }
 
 /// The mock provider's round.
@@ -231,13 +251,40 @@ pub fn end_provider_round() {
 	ROUND.set(ProviderRound::Off);
 }
 
-/// The on-chain sequential Phragmén, served in [`ElectionPages`] pages as a multi-block
-/// election provider serves its result: a round starts with `start`, is ready
-/// [`ElectionBlocks`] blocks later, runs the election when the first (most significant) page
-/// is asked for, and ends when page 0 is taken; each page holds every winner with a share of
-/// its backers, and [`MissingPages`] have no result. With one page and no delay, it is exactly
-/// the on-chain election.
+/// The on-chain sequential Phragmén, run over a snapshot taken in [`ElectionPages`] voter pages
+/// of [`VoterPageSize`] and served in as many result pages, as a multi-block election provider
+/// does: a round starts with `start`; each block (each `status` call) takes one voter page, the
+/// targets and the desired number with the first; it is ready once every voter page is taken
+/// and [`ElectionBlocks`] blocks have passed since it started; the election runs when the first
+/// (most significant) result page is asked for, and the round ends when page 0 is taken. Each
+/// result page holds every winner with a share of its backers, and [`MissingPages`] have no
+/// result. With one page and no delay, it is exactly the on-chain election.
 pub struct PagedPhragmen;
+
+impl PagedPhragmen {
+	/// Takes the next voter page of the round's snapshot, if one is left and none was taken
+	/// in this block. Returns whether the snapshot is complete.
+	fn take_snapshot_page() -> Result<bool, ()> {
+		let now = System::block_number();
+		SNAPSHOT.with_borrow_mut(|snapshot| {
+			let Some(page) = snapshot.next_page else { return Ok(true) };
+			if snapshot.taken_at == now {
+				return Ok(false);
+			}
+			let bounds =
+				DataProviderBounds { count: Some(VoterPageSize::get().into()), size: None };
+			if page == Self::msp() {
+				snapshot.targets = Staking::electable_targets(ElectionsBounds::get().targets, 0)
+					.map_err(|_| ())?;
+				snapshot.desired_targets = Staking::desired_targets().map_err(|_| ())?;
+			}
+			snapshot.voters.extend(Staking::electing_voters(bounds, page).map_err(|_| ())?);
+			snapshot.taken_at = now;
+			snapshot.next_page = page.checked_sub(1);
+			Ok(snapshot.next_page.is_none())
+		})
+	}
+}
 
 impl ElectionProvider for PagedPhragmen {
 	type AccountId = AccountId;
@@ -254,7 +301,14 @@ impl ElectionProvider for PagedPhragmen {
 			return Err("no round");
 		}
 		if page == Self::msp() {
-			let result = onchain::OnChainExecution::<OnChainSeqPhragmen>::elect(0)
+			let (voters, targets, desired) = SNAPSHOT.with_borrow_mut(|snapshot| {
+				let voters = core::mem::take(&mut snapshot.voters);
+				(voters, core::mem::take(&mut snapshot.targets), snapshot.desired_targets)
+			});
+			let result =
+				<onchain::OnChainExecution<OnChainSeqPhragmen> as InstantElectionProvider>::instant_elect(
+					voters, targets, desired,
+				)
 				.map_err(|_| "on-chain election failed")?;
 			let result = result.into_iter().map(|(winner, support)| (winner, support.into()));
 			PAGED_RESULT.set(result.collect());
@@ -283,6 +337,11 @@ impl ElectionProvider for PagedPhragmen {
 			return Err("a round is running");
 		}
 		ROUND.set(ProviderRound::Running(System::block_number()));
+		SNAPSHOT.set(ProviderSnapshot {
+			next_page: Some(Self::msp()),
+			taken_at: System::block_number().saturating_sub(1),
+			..Default::default()
+		});
 		Ok(())
 	}
 
@@ -293,12 +352,12 @@ impl ElectionProvider for PagedPhragmen {
 	fn status() -> Result<Option<Weight>, ()> {
 		match provider_round() {
 			ProviderRound::Off => Err(()),
-			ProviderRound::Running(started)
-				if System::block_number() < started + ElectionBlocks::get() =>
-			{
-				Ok(None)
+			ProviderRound::Running(started) => {
+				let complete = Self::take_snapshot_page()?;
+				let ready = complete && System::block_number() >= started + ElectionBlocks::get();
+				Ok(ready.then(ExportWeight::get))
 			},
-			_ => Ok(Some(Weight::zero())),
+			ProviderRound::Exporting => Ok(Some(ExportWeight::get())),
 		}
 	}
 }

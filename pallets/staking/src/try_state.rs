@@ -4,8 +4,8 @@
 
 use crate::{
 	payout::EraPayout, ActiveEra, BalanceOf, Bonded, BondedEras, ChilledCommission, ClaimedRewards,
-	Config, CurrentEra, ElectedStashes, ElectionPhase, ErasRewardPaid, ErasRewardPoints,
-	ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
+	Config, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase, ErasRewardPaid,
+	ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
 	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
 	Ledger, NextEraElection, NominatorSlashInEra, Nominators, Pallet, Payee, PendingCommission,
 	RewardDestination, SlashComputationQueue, SlashComputations, StakerSlashDue, UnappliedSlash,
@@ -75,7 +75,7 @@ decode_checks! {
 		MinNominatorBond, MinValidatorBond, MinimumValidatorCount, NextEraElection,
 		OldestUnprunedEra, SlashComputationQueue, UnappliedSlashEras, UnpaidEras,
 		UnrecordedExposureQueue, ValidatorCount, VoterSnapshot;
-	maps: Bonded, ChilledCommission, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
+	maps: Bonded, ChilledCommission, DeferredVoterUpdates, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
 		ErasTotalStake, ErasValidatorReward, LastExposedEra, Ledger, Payee, PendingCommission,
 		SlashComputations, StakerSlashDue, UnappliedSlashes, UnappliedSlashOverflowCount,
 		UnrecordedExposures, Nominators, Validators, VirtualStakers;
@@ -210,11 +210,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The voter list holds exactly the validators and nominators, each scored by its active
-	/// bond.
+	/// bond, except stakers whose changes wait for a voter snapshot to end
+	/// (`DeferredVoterUpdates`).
 	fn check_voter_list() -> Result<(), TryRuntimeError> {
-		let voters = Validators::<T>::count().saturating_add(Nominators::<T>::count());
-		ensure!(T::VoterList::count() == voters, "the voter list is not validators + nominators");
+		let is_voter = |stash: &T::AccountId| {
+			Validators::<T>::contains_key(stash) || Nominators::<T>::contains_key(stash)
+		};
+		for stash in T::VoterList::iter() {
+			ensure!(
+				is_voter(&stash) || DeferredVoterUpdates::<T>::contains_key(&stash),
+				"the voter list holds someone who neither validates nor nominates"
+			);
+		}
 		for stash in Validators::<T>::iter_keys().chain(Nominators::<T>::iter_keys()) {
+			if DeferredVoterUpdates::<T>::contains_key(&stash) {
+				continue;
+			}
 			ensure!(
 				T::VoterList::contains(&stash),
 				"a validator or nominator is not in the voter list"
@@ -223,6 +234,18 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::VoterList::get_score(&stash).ok() == Some(active),
 				"a voter's score is not its active bond"
+			);
+		}
+		let deferred = DeferredVoterUpdates::<T>::iter_keys().count() as u32;
+		ensure!(
+			deferred == DeferredVoterUpdates::<T>::count(),
+			"the deferred voter updates' counter is wrong"
+		);
+		if deferred == 0 {
+			let voters = Validators::<T>::count().saturating_add(Nominators::<T>::count());
+			ensure!(
+				T::VoterList::count() == voters,
+				"the voter list is not validators + nominators"
 			);
 		}
 		Ok(())

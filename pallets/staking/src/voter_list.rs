@@ -5,19 +5,27 @@
 //! its active bond (bond, unbond, rebond, rewards that compound, slashes). So a sorted list
 //! (such as `pallet-bags-list`) never holds a stale score.
 //!
+//! While an election's voter snapshot is taken over several blocks, the list is frozen: the
+//! snapshot resumes after the last voter it took, so nobody may move. Changes are then noted in
+//! `DeferredVoterUpdates` and applied, a few per block, once the snapshot is done.
+//!
 //! [`UseValidatorsAndNominators`] is a list for chains that do not need sorting: it reads the
-//! `Validators` and `Nominators` maps directly, in storage order.
+//! `Validators` and `Nominators` maps directly, in storage order. It cannot be frozen, so it
+//! suits single-page elections only.
 
-use crate::{BalanceOf, Config, Ledger, Nominators, Pallet, StakingLedger, Validators, LOG_TARGET};
+use crate::{
+	weights::WeightInfo, BalanceOf, Config, DeferredVoterUpdates, Ledger, Nominators, Pallet,
+	StakingLedger, Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+};
 use alloc::boxed::Box;
 use frame_election_provider_support::{ScoreProvider, SortedListProvider};
-use frame_support::defensive;
+use frame_support::{defensive, weights::WeightMeter};
 
 impl<T: Config> Pallet<T> {
 	/// Adds `stash` to the voter list, if it is not in it, with its active bond `active` as
-	/// score.
+	/// score. Deferred while the list is frozen.
 	pub(crate) fn insert_voter(stash: &T::AccountId, active: BalanceOf<T>) {
-		if T::VoterList::contains(stash) {
+		if Self::defer_voter_update(stash) || T::VoterList::contains(stash) {
 			return;
 		}
 		if let Err(error) = T::VoterList::on_insert(stash.clone(), active) {
@@ -25,22 +33,72 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Removes `stash` from the voter list, if it is in it.
+	/// Removes `stash` from the voter list, if it is in it. Deferred while the list is
+	/// frozen.
 	pub(crate) fn remove_voter(stash: &T::AccountId) {
-		if T::VoterList::contains(stash) {
-			if let Err(error) = T::VoterList::on_remove(stash) {
-				defensive!("a voter could not leave the voter list", error);
-			}
+		if Self::defer_voter_update(stash) || !T::VoterList::contains(stash) {
+			return;
+		}
+		if let Err(error) = T::VoterList::on_remove(stash) {
+			defensive!("a voter could not leave the voter list", error);
 		}
 	}
 
-	/// Sets `stash`'s score to `active`, if it is a voter.
+	/// Sets `stash`'s score to `active`, if it is a voter. Deferred while the list is frozen.
 	pub(crate) fn update_voter_score(stash: &T::AccountId, active: BalanceOf<T>) {
-		if T::VoterList::contains(stash) {
-			if let Err(error) = T::VoterList::on_update(stash, active) {
-				log::warn!(target: LOG_TARGET, "voter score not updated: {error:?}");
-				defensive!("a voter's score could not be updated");
-			}
+		if Self::defer_voter_update(stash) || !T::VoterList::contains(stash) {
+			return;
+		}
+		if let Err(error) = T::VoterList::on_update(stash, active) {
+			log::warn!(target: LOG_TARGET, "voter score not updated: {error:?}");
+			defensive!("a voter's score could not be updated");
+		}
+	}
+
+	/// Whether the voter list is frozen: a snapshot is being taken over several blocks, and
+	/// it resumes after the last voter taken, so the list's order must not change until it is
+	/// done. The list is locked meanwhile (`lock`), which stops its own reordering
+	/// (`pallet-bags-list`'s `rebag` and `put_in_front_of`, and its automatic rebagging).
+	pub(crate) fn voter_list_frozen() -> bool {
+		matches!(VoterSnapshot::<T>::get(), VoterSnapshotStatus::Ongoing(_))
+	}
+
+	/// If the voter list is frozen, notes that `stash`'s place in it is to be brought up to
+	/// date once it thaws, and returns `true`.
+	fn defer_voter_update(stash: &T::AccountId) -> bool {
+		let frozen = Self::voter_list_frozen();
+		if frozen {
+			DeferredVoterUpdates::<T>::insert(stash, ());
+		}
+		frozen
+	}
+
+	/// Once the voter list has thawed, brings the places of stakers whose changes were
+	/// deferred up to date, one at a time while `meter` allows: each enters, moves in or
+	/// leaves the list as it is now a voter with its active bond, or no voter.
+	pub(crate) fn apply_deferred_voter_updates(meter: &mut WeightMeter) {
+		if Self::voter_list_frozen() {
+			return;
+		}
+		let step = T::WeightInfo::apply_deferred_voter_update();
+		let mut deferred = DeferredVoterUpdates::<T>::iter_keys();
+		while meter.can_consume(step) {
+			let Some(stash) = deferred.next() else { return };
+			meter.consume(step);
+			DeferredVoterUpdates::<T>::remove(&stash);
+			Self::bring_voter_up_to_date(&stash);
+		}
+	}
+
+	/// Puts `stash` in the voter list with its active bond if it validates or nominates, and
+	/// takes it out otherwise.
+	fn bring_voter_up_to_date(stash: &T::AccountId) {
+		match <Self as ScoreProvider<T::AccountId>>::score(stash) {
+			Some(active) if T::VoterList::contains(stash) => {
+				Self::update_voter_score(stash, active)
+			},
+			Some(active) => Self::insert_voter(stash, active),
+			None => Self::remove_voter(stash),
 		}
 	}
 
@@ -62,7 +120,8 @@ impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
 
 /// A voter list read straight from the `Validators` and `Nominators` maps: validators first,
 /// then nominators, each in storage order (not sorted by stake). The maps are the list, so
-/// there is nothing to update.
+/// there is nothing to update, and nothing to freeze: use it with a single-page election (a
+/// paged snapshot would lose its place when the voter it stopped at leaves the maps).
 pub struct UseValidatorsAndNominators<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> SortedListProvider<T::AccountId> for UseValidatorsAndNominators<T> {

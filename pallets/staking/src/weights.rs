@@ -78,6 +78,7 @@ pub trait WeightInfo {
 	fn pay_staker(b: u32, ) -> Weight;
 	fn mark_rewards_claimed() -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
+	fn apply_deferred_voter_update() -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
 	fn clear_era_keys(k: u32, ) -> Weight;
 	fn report_offences(o: u32, ) -> Weight;
@@ -102,10 +103,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1196`
+		//  Measured:  `1215`
 		//  Estimated: `4556`
-		// Minimum execution time: 140_263_000 picoseconds.
-		Weight::from_parts(198_195_000, 4556)
+		// Minimum execution time: 119_783_000 picoseconds.
+		Weight::from_parts(145_231_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,6 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -123,11 +126,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2790`
+		//  Measured:  `2809`
 		//  Estimated: `6280`
-		// Minimum execution time: 286_716_000 picoseconds.
-		Weight::from_parts(318_233_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 204_661_000 picoseconds.
+		Weight::from_parts(230_508_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -150,6 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -160,11 +165,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3483`
+		//  Measured:  `3502`
 		//  Estimated: `4556`
-		// Minimum execution time: 310_991_000 picoseconds.
-		Weight::from_parts(339_873_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 206_419_000 picoseconds.
+		Weight::from_parts(234_937_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -188,12 +193,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1890 + s * (7 ±0)`
+		//  Measured:  `1909 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 172_713_000 picoseconds.
-		Weight::from_parts(227_613_231, 4556)
-			// Standard Error: 8_344
-			.saturating_add(Weight::from_parts(118_388, 0).saturating_mul(s.into()))
+		// Minimum execution time: 138_887_000 picoseconds.
+		Weight::from_parts(171_240_622, 4556)
+			// Standard Error: 21_328
+			.saturating_add(Weight::from_parts(66_953, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -213,6 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -241,11 +248,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4452`
+		//  Measured:  `4471`
 		//  Estimated: `4556`
-		// Minimum execution time: 313_499_000 picoseconds.
-		Weight::from_parts(406_647_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Minimum execution time: 269_639_000 picoseconds.
+		Weight::from_parts(424_724_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -274,15 +281,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2906`
+		//  Measured:  `2925`
 		//  Estimated: `4556`
-		// Minimum execution time: 189_392_000 picoseconds.
-		Weight::from_parts(208_391_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 150_044_000 picoseconds.
+		Weight::from_parts(219_894_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -301,6 +310,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -308,13 +319,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1638 + n * (82 ±0)`
+		//  Measured:  `1685 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 117_487_000 picoseconds.
-		Weight::from_parts(161_039_786, 4556)
-			// Standard Error: 246_296
-			.saturating_add(Weight::from_parts(8_399_907, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 109_550_000 picoseconds.
+		Weight::from_parts(117_071_546, 4556)
+			// Standard Error: 22_407
+			.saturating_add(Weight::from_parts(6_832_820, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(n.into()))
@@ -327,6 +338,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -337,11 +350,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3243`
+		//  Measured:  `3290`
 		//  Estimated: `6280`
-		// Minimum execution time: 134_441_000 picoseconds.
-		Weight::from_parts(171_832_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 116_560_000 picoseconds.
+		Weight::from_parts(133_372_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -352,10 +365,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `837`
+		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 39_559_000 picoseconds.
-		Weight::from_parts(89_768_000, 4556)
+		// Minimum execution time: 32_886_000 picoseconds.
+		Weight::from_parts(42_496_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -369,6 +382,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -401,11 +416,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4656`
+		//  Measured:  `4675`
 		//  Estimated: `6280`
-		// Minimum execution time: 289_943_000 picoseconds.
-		Weight::from_parts(496_645_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Minimum execution time: 251_327_000 picoseconds.
+		Weight::from_parts(286_677_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -414,6 +429,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -423,13 +440,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 32]`.
 	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2824 + l * (7 ±0)`
+		//  Measured:  `2843 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 156_694_000 picoseconds.
-		Weight::from_parts(265_608_052, 6280)
-			// Standard Error: 36_786
-			.saturating_add(Weight::from_parts(113_181, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 133_274_000 picoseconds.
+		Weight::from_parts(148_708_072, 6280)
+			// Standard Error: 71_118
+			.saturating_add(Weight::from_parts(273_634, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -442,6 +459,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -470,11 +489,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3669`
+		//  Measured:  `3688`
 		//  Estimated: `4556`
-		// Minimum execution time: 215_408_000 picoseconds.
-		Weight::from_parts(366_629_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 188_992_000 picoseconds.
+		Weight::from_parts(211_291_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -486,10 +505,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 65_860_000 picoseconds.
-		Weight::from_parts(81_863_421, 4556)
-			// Standard Error: 510_826
-			.saturating_add(Weight::from_parts(23_146_918, 0).saturating_mul(k.into()))
+		// Minimum execution time: 55_169_000 picoseconds.
+		Weight::from_parts(111_934_471, 4556)
+			// Standard Error: 307_919
+			.saturating_add(Weight::from_parts(13_689_326, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -511,8 +530,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_714_000 picoseconds.
-		Weight::from_parts(9_678_000, 0)
+		// Minimum execution time: 6_898_000 picoseconds.
+		Weight::from_parts(8_496_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -531,8 +550,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_032_000 picoseconds.
-		Weight::from_parts(9_197_000, 0)
+		// Minimum execution time: 6_093_000 picoseconds.
+		Weight::from_parts(7_617_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -549,6 +568,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -559,11 +580,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3375`
+		//  Measured:  `3422`
 		//  Estimated: `6280`
-		// Minimum execution time: 146_415_000 picoseconds.
-		Weight::from_parts(180_146_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 140_470_000 picoseconds.
+		Weight::from_parts(246_478_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Validators` (r:1 w:1)
@@ -574,10 +595,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `615`
+		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 43_048_000 picoseconds.
-		Weight::from_parts(85_003_000, 3513)
+		// Minimum execution time: 36_914_000 picoseconds.
+		Weight::from_parts(83_086_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -587,8 +608,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_979_000 picoseconds.
-		Weight::from_parts(7_546_000, 0)
+		// Minimum execution time: 4_420_000 picoseconds.
+		Weight::from_parts(7_882_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -597,8 +618,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_974_000 picoseconds.
-		Weight::from_parts(12_268_000, 0)
+		// Minimum execution time: 4_492_000 picoseconds.
+		Weight::from_parts(9_267_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -607,8 +628,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 19_297_000 picoseconds.
-		Weight::from_parts(27_350_000, 1489)
+		// Minimum execution time: 11_027_000 picoseconds.
+		Weight::from_parts(23_754_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -618,8 +639,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 15_296_000 picoseconds.
-		Weight::from_parts(25_327_000, 1489)
+		// Minimum execution time: 11_363_000 picoseconds.
+		Weight::from_parts(14_073_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -629,8 +650,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_722_000 picoseconds.
-		Weight::from_parts(21_830_000, 0)
+		// Minimum execution time: 8_773_000 picoseconds.
+		Weight::from_parts(10_834_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -639,8 +660,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_150_000 picoseconds.
-		Weight::from_parts(20_398_000, 0)
+		// Minimum execution time: 8_292_000 picoseconds.
+		Weight::from_parts(10_802_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -649,8 +670,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_769_000 picoseconds.
-		Weight::from_parts(14_443_000, 0)
+		// Minimum execution time: 9_244_000 picoseconds.
+		Weight::from_parts(19_222_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -675,16 +696,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
-	fn store_election_page(v: u32, n: u32, ) -> Weight {
+	fn store_election_page(v: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `767`
+		//  Measured:  `787`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 4_228_556_000 picoseconds.
-		Weight::from_parts(4_395_598_000, 33487)
-			// Standard Error: 712_972
-			.saturating_add(Weight::from_parts(50_527_945, 0).saturating_mul(v.into()))
-			// Standard Error: 142_590
-			.saturating_add(Weight::from_parts(1_677_366, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_738_345_000 picoseconds.
+		Weight::from_parts(7_869_465_801, 33487)
+			// Standard Error: 1_021_583
+			.saturating_add(Weight::from_parts(42_715_636, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(94_u64))
@@ -693,6 +712,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:64 w:0)
@@ -704,13 +725,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1023 + u * (943 ±0)`
+		//  Measured:  `1055 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 50_652_000 picoseconds.
-		Weight::from_parts(52_803_000, 58843)
-			// Standard Error: 216_338
-			.saturating_add(Weight::from_parts(24_149_403, 0).saturating_mul(u.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 49_919_000 picoseconds.
+		Weight::from_parts(52_315_384, 58843)
+			// Standard Error: 52_229
+			.saturating_add(Weight::from_parts(15_101_841, 0).saturating_mul(u.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(u.into())))
@@ -746,6 +767,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -755,13 +778,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2663 + n * (605 ±0)`
+		//  Measured:  `2682 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 529_082_000 picoseconds.
-		Weight::from_parts(6_638_798_718, 39483)
-			// Standard Error: 6_344_524
-			.saturating_add(Weight::from_parts(278_242_319, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		// Minimum execution time: 323_202_000 picoseconds.
+		Weight::from_parts(333_246_000, 39483)
+			// Standard Error: 2_117_246
+			.saturating_add(Weight::from_parts(239_122_852, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
@@ -785,6 +808,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -792,13 +817,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2382 + b * (226 ±0)`
+		//  Measured:  `2401 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 213_871_000 picoseconds.
-		Weight::from_parts(249_627_653, 7710)
-			// Standard Error: 235_909
-			.saturating_add(Weight::from_parts(14_865_887, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 226_525_000 picoseconds.
+		Weight::from_parts(222_122_382, 7710)
+			// Standard Error: 271_828
+			.saturating_add(Weight::from_parts(19_871_389, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
@@ -813,8 +838,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 23_448_000 picoseconds.
-		Weight::from_parts(29_451_000, 6124)
+		// Minimum execution time: 26_253_000 picoseconds.
+		Weight::from_parts(43_801_000, 6124)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -830,19 +855,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:0 w:1)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8264 + v * (360 ±0)`
+		//  Measured:  `8284 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_009_967_000 picoseconds.
-		Weight::from_parts(473_638_395, 513990)
-			// Standard Error: 478_897
-			.saturating_add(Weight::from_parts(27_564_405, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_736_931_000 picoseconds.
+		Weight::from_parts(1_150_905_024, 513990)
+			// Standard Error: 252_440
+			.saturating_add(Weight::from_parts(24_013_419, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(281_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
+	}
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::DeferredVoterUpdates` (r:2 w:1)
+	/// Proof: `Staking::DeferredVoterUpdates` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForDeferredVoterUpdates` (r:1 w:1)
+	/// Proof: `Staking::CounterForDeferredVoterUpdates` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:1 w:0)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:0)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:4 w:4)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	fn apply_deferred_voter_update() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2788`
+		//  Estimated: `11570`
+		// Minimum execution time: 150_083_000 picoseconds.
+		Weight::from_parts(171_183_000, 11570)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Validators` (r:2002 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -855,10 +909,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 127_272_000 picoseconds.
-		Weight::from_parts(132_029_000, 6030)
-			// Standard Error: 221_742
-			.saturating_add(Weight::from_parts(24_782_836, 0).saturating_mul(t.into()))
+		// Minimum execution time: 75_602_000 picoseconds.
+		Weight::from_parts(84_346_407, 6030)
+			// Standard Error: 175_014
+			.saturating_add(Weight::from_parts(22_057_113, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -892,10 +946,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 455_656_000 picoseconds.
-		Weight::from_parts(555_739_422, 56288)
-			// Standard Error: 556_224
-			.saturating_add(Weight::from_parts(26_573_500, 0).saturating_mul(k.into()))
+		// Minimum execution time: 251_634_000 picoseconds.
+		Weight::from_parts(223_518_973, 56288)
+			// Standard Error: 452_746
+			.saturating_add(Weight::from_parts(23_670_510, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -918,6 +972,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -935,13 +991,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588 + o * (295 ±0)`
+		//  Measured:  `1635 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 135_733_000 picoseconds.
-		Weight::from_parts(156_856_000, 3555)
-			// Standard Error: 1_177_631
-			.saturating_add(Weight::from_parts(106_092_627, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 130_908_000 picoseconds.
+		Weight::from_parts(134_485_000, 3555)
+			// Standard Error: 701_027
+			.saturating_add(Weight::from_parts(78_770_147, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(o.into())))
@@ -964,10 +1020,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_563_741_000 picoseconds.
-		Weight::from_parts(1_575_579_533, 3190551)
-			// Standard Error: 156_055
-			.saturating_add(Weight::from_parts(6_365_299, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_352_365_000 picoseconds.
+		Weight::from_parts(1_561_026_578, 3190551)
+			// Standard Error: 51_052
+			.saturating_add(Weight::from_parts(3_392_959, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -986,6 +1042,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1003,13 +1061,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3133296 + n * (489 ±0)`
+		//  Measured:  `3133315 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 7_282_197_000 picoseconds.
-		Weight::from_parts(18_042_422_307, 3190551)
-			// Standard Error: 3_770_940
-			.saturating_add(Weight::from_parts(139_511_744, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(22_u64))
+		// Minimum execution time: 5_462_941_000 picoseconds.
+		Weight::from_parts(5_680_940_331, 3190551)
+			// Standard Error: 521_459
+			.saturating_add(Weight::from_parts(129_927_640, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
@@ -1026,10 +1084,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 5_352_068_000 picoseconds.
-		Weight::from_parts(6_059_792_944, 3190551)
-			// Standard Error: 1_037_557
-			.saturating_add(Weight::from_parts(57_695_329, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_254_128_000 picoseconds.
+		Weight::from_parts(5_182_014_094, 3190551)
+			// Standard Error: 860_166
+			.saturating_add(Weight::from_parts(57_462_876, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1052,6 +1110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1068,11 +1128,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1897`
+		//  Measured:  `1944`
 		//  Estimated: `4023`
-		// Minimum execution time: 131_961_000 picoseconds.
-		Weight::from_parts(145_902_000, 4023)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 124_974_000 picoseconds.
+		Weight::from_parts(151_276_000, 4023)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 }
@@ -1091,10 +1151,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1196`
+		//  Measured:  `1215`
 		//  Estimated: `4556`
-		// Minimum execution time: 140_263_000 picoseconds.
-		Weight::from_parts(198_195_000, 4556)
+		// Minimum execution time: 119_783_000 picoseconds.
+		Weight::from_parts(145_231_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1104,6 +1164,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1112,11 +1174,11 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2790`
+		//  Measured:  `2809`
 		//  Estimated: `6280`
-		// Minimum execution time: 286_716_000 picoseconds.
-		Weight::from_parts(318_233_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 204_661_000 picoseconds.
+		Weight::from_parts(230_508_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1139,6 +1201,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1149,11 +1213,11 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3483`
+		//  Measured:  `3502`
 		//  Estimated: `4556`
-		// Minimum execution time: 310_991_000 picoseconds.
-		Weight::from_parts(339_873_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		// Minimum execution time: 206_419_000 picoseconds.
+		Weight::from_parts(234_937_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1177,12 +1241,12 @@ impl WeightInfo for () {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1890 + s * (7 ±0)`
+		//  Measured:  `1909 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 172_713_000 picoseconds.
-		Weight::from_parts(227_613_231, 4556)
-			// Standard Error: 8_344
-			.saturating_add(Weight::from_parts(118_388, 0).saturating_mul(s.into()))
+		// Minimum execution time: 138_887_000 picoseconds.
+		Weight::from_parts(171_240_622, 4556)
+			// Standard Error: 21_328
+			.saturating_add(Weight::from_parts(66_953, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1202,6 +1266,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1230,11 +1296,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4452`
+		//  Measured:  `4471`
 		//  Estimated: `4556`
-		// Minimum execution time: 313_499_000 picoseconds.
-		Weight::from_parts(406_647_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
+		// Minimum execution time: 269_639_000 picoseconds.
+		Weight::from_parts(424_724_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1263,15 +1329,17 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2906`
+		//  Measured:  `2925`
 		//  Estimated: `4556`
-		// Minimum execution time: 189_392_000 picoseconds.
-		Weight::from_parts(208_391_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		// Minimum execution time: 150_044_000 picoseconds.
+		Weight::from_parts(219_894_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1290,6 +1358,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CurrentEra` (r:1 w:0)
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:0)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ChilledCommission` (r:0 w:1)
@@ -1297,13 +1367,13 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1638 + n * (82 ±0)`
+		//  Measured:  `1685 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 117_487_000 picoseconds.
-		Weight::from_parts(161_039_786, 4556)
-			// Standard Error: 246_296
-			.saturating_add(Weight::from_parts(8_399_907, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 109_550_000 picoseconds.
+		Weight::from_parts(117_071_546, 4556)
+			// Standard Error: 22_407
+			.saturating_add(Weight::from_parts(6_832_820, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2520).saturating_mul(n.into()))
@@ -1316,6 +1386,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1326,11 +1398,11 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3243`
+		//  Measured:  `3290`
 		//  Estimated: `6280`
-		// Minimum execution time: 134_441_000 picoseconds.
-		Weight::from_parts(171_832_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 116_560_000 picoseconds.
+		Weight::from_parts(133_372_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1341,10 +1413,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn set_payee() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `837`
+		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 39_559_000 picoseconds.
-		Weight::from_parts(89_768_000, 4556)
+		// Minimum execution time: 32_886_000 picoseconds.
+		Weight::from_parts(42_496_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1358,6 +1430,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1390,11 +1464,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4656`
+		//  Measured:  `4675`
 		//  Estimated: `6280`
-		// Minimum execution time: 289_943_000 picoseconds.
-		Weight::from_parts(496_645_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
+		// Minimum execution time: 251_327_000 picoseconds.
+		Weight::from_parts(286_677_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1403,6 +1477,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1412,13 +1488,13 @@ impl WeightInfo for () {
 	/// The range of component `l` is `[1, 32]`.
 	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2824 + l * (7 ±0)`
+		//  Measured:  `2843 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 156_694_000 picoseconds.
-		Weight::from_parts(265_608_052, 6280)
-			// Standard Error: 36_786
-			.saturating_add(Weight::from_parts(113_181, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 133_274_000 picoseconds.
+		Weight::from_parts(148_708_072, 6280)
+			// Standard Error: 71_118
+			.saturating_add(Weight::from_parts(273_634, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1431,6 +1507,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1459,11 +1537,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3669`
+		//  Measured:  `3688`
 		//  Estimated: `4556`
-		// Minimum execution time: 215_408_000 picoseconds.
-		Weight::from_parts(366_629_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		// Minimum execution time: 188_992_000 picoseconds.
+		Weight::from_parts(211_291_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1475,10 +1553,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 65_860_000 picoseconds.
-		Weight::from_parts(81_863_421, 4556)
-			// Standard Error: 510_826
-			.saturating_add(Weight::from_parts(23_146_918, 0).saturating_mul(k.into()))
+		// Minimum execution time: 55_169_000 picoseconds.
+		Weight::from_parts(111_934_471, 4556)
+			// Standard Error: 307_919
+			.saturating_add(Weight::from_parts(13_689_326, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1500,8 +1578,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_714_000 picoseconds.
-		Weight::from_parts(9_678_000, 0)
+		// Minimum execution time: 6_898_000 picoseconds.
+		Weight::from_parts(8_496_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1520,8 +1598,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_032_000 picoseconds.
-		Weight::from_parts(9_197_000, 0)
+		// Minimum execution time: 6_093_000 picoseconds.
+		Weight::from_parts(7_617_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1538,6 +1616,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1548,11 +1628,11 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3375`
+		//  Measured:  `3422`
 		//  Estimated: `6280`
-		// Minimum execution time: 146_415_000 picoseconds.
-		Weight::from_parts(180_146_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		// Minimum execution time: 140_470_000 picoseconds.
+		Weight::from_parts(246_478_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Validators` (r:1 w:1)
@@ -1563,10 +1643,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_apply_min_commission() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `615`
+		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 43_048_000 picoseconds.
-		Weight::from_parts(85_003_000, 3513)
+		// Minimum execution time: 36_914_000 picoseconds.
+		Weight::from_parts(83_086_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1576,8 +1656,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_979_000 picoseconds.
-		Weight::from_parts(7_546_000, 0)
+		// Minimum execution time: 4_420_000 picoseconds.
+		Weight::from_parts(7_882_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1586,8 +1666,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_974_000 picoseconds.
-		Weight::from_parts(12_268_000, 0)
+		// Minimum execution time: 4_492_000 picoseconds.
+		Weight::from_parts(9_267_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1596,8 +1676,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 19_297_000 picoseconds.
-		Weight::from_parts(27_350_000, 1489)
+		// Minimum execution time: 11_027_000 picoseconds.
+		Weight::from_parts(23_754_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1607,8 +1687,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 15_296_000 picoseconds.
-		Weight::from_parts(25_327_000, 1489)
+		// Minimum execution time: 11_363_000 picoseconds.
+		Weight::from_parts(14_073_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1618,8 +1698,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_722_000 picoseconds.
-		Weight::from_parts(21_830_000, 0)
+		// Minimum execution time: 8_773_000 picoseconds.
+		Weight::from_parts(10_834_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1628,8 +1708,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_150_000 picoseconds.
-		Weight::from_parts(20_398_000, 0)
+		// Minimum execution time: 8_292_000 picoseconds.
+		Weight::from_parts(10_802_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1638,8 +1718,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_769_000 picoseconds.
-		Weight::from_parts(14_443_000, 0)
+		// Minimum execution time: 9_244_000 picoseconds.
+		Weight::from_parts(19_222_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1664,16 +1744,14 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
-	fn store_election_page(v: u32, n: u32, ) -> Weight {
+	fn store_election_page(v: u32, _n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `767`
+		//  Measured:  `787`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 4_228_556_000 picoseconds.
-		Weight::from_parts(4_395_598_000, 33487)
-			// Standard Error: 712_972
-			.saturating_add(Weight::from_parts(50_527_945, 0).saturating_mul(v.into()))
-			// Standard Error: 142_590
-			.saturating_add(Weight::from_parts(1_677_366, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_738_345_000 picoseconds.
+		Weight::from_parts(7_869_465_801, 33487)
+			// Standard Error: 1_021_583
+			.saturating_add(Weight::from_parts(42_715_636, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(94_u64))
@@ -1682,6 +1760,8 @@ impl WeightInfo for () {
 	}
 	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::UnrecordedExposures` (r:1 w:1)
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:64 w:0)
@@ -1693,13 +1773,13 @@ impl WeightInfo for () {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1023 + u * (943 ±0)`
+		//  Measured:  `1055 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 50_652_000 picoseconds.
-		Weight::from_parts(52_803_000, 58843)
-			// Standard Error: 216_338
-			.saturating_add(Weight::from_parts(24_149_403, 0).saturating_mul(u.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		// Minimum execution time: 49_919_000 picoseconds.
+		Weight::from_parts(52_315_384, 58843)
+			// Standard Error: 52_229
+			.saturating_add(Weight::from_parts(15_101_841, 0).saturating_mul(u.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(u.into())))
@@ -1735,6 +1815,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1744,13 +1826,13 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2663 + n * (605 ±0)`
+		//  Measured:  `2682 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 529_082_000 picoseconds.
-		Weight::from_parts(6_638_798_718, 39483)
-			// Standard Error: 6_344_524
-			.saturating_add(Weight::from_parts(278_242_319, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
+		// Minimum execution time: 323_202_000 picoseconds.
+		Weight::from_parts(333_246_000, 39483)
+			// Standard Error: 2_117_246
+			.saturating_add(Weight::from_parts(239_122_852, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(n.into())))
@@ -1774,6 +1856,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1781,13 +1865,13 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2382 + b * (226 ±0)`
+		//  Measured:  `2401 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 213_871_000 picoseconds.
-		Weight::from_parts(249_627_653, 7710)
-			// Standard Error: 235_909
-			.saturating_add(Weight::from_parts(14_865_887, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		// Minimum execution time: 226_525_000 picoseconds.
+		Weight::from_parts(222_122_382, 7710)
+			// Standard Error: 271_828
+			.saturating_add(Weight::from_parts(19_871_389, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
@@ -1802,8 +1886,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 23_448_000 picoseconds.
-		Weight::from_parts(29_451_000, 6124)
+		// Minimum execution time: 26_253_000 picoseconds.
+		Weight::from_parts(43_801_000, 6124)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1819,19 +1903,48 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:0 w:1)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8264 + v * (360 ±0)`
+		//  Measured:  `8284 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_009_967_000 picoseconds.
-		Weight::from_parts(473_638_395, 513990)
-			// Standard Error: 478_897
-			.saturating_add(Weight::from_parts(27_564_405, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_736_931_000 picoseconds.
+		Weight::from_parts(1_150_905_024, 513990)
+			// Standard Error: 252_440
+			.saturating_add(Weight::from_parts(24_013_419, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(281_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
+	}
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::DeferredVoterUpdates` (r:2 w:1)
+	/// Proof: `Staking::DeferredVoterUpdates` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::CounterForDeferredVoterUpdates` (r:1 w:1)
+	/// Proof: `Staking::CounterForDeferredVoterUpdates` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Validators` (r:1 w:0)
+	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Nominators` (r:1 w:0)
+	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:0)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListNodes` (r:4 w:4)
+	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::Lock` (r:1 w:0)
+	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
+	/// Storage: `VoterList::ListBags` (r:1 w:1)
+	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	fn apply_deferred_voter_update() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2788`
+		//  Estimated: `11570`
+		// Minimum execution time: 150_083_000 picoseconds.
+		Weight::from_parts(171_183_000, 11570)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Validators` (r:2002 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -1844,10 +1957,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 127_272_000 picoseconds.
-		Weight::from_parts(132_029_000, 6030)
-			// Standard Error: 221_742
-			.saturating_add(Weight::from_parts(24_782_836, 0).saturating_mul(t.into()))
+		// Minimum execution time: 75_602_000 picoseconds.
+		Weight::from_parts(84_346_407, 6030)
+			// Standard Error: 175_014
+			.saturating_add(Weight::from_parts(22_057_113, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -1881,10 +1994,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 455_656_000 picoseconds.
-		Weight::from_parts(555_739_422, 56288)
-			// Standard Error: 556_224
-			.saturating_add(Weight::from_parts(26_573_500, 0).saturating_mul(k.into()))
+		// Minimum execution time: 251_634_000 picoseconds.
+		Weight::from_parts(223_518_973, 56288)
+			// Standard Error: 452_746
+			.saturating_add(Weight::from_parts(23_670_510, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
@@ -1907,6 +2020,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1924,13 +2039,13 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1588 + o * (295 ±0)`
+		//  Measured:  `1635 + o * (295 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 135_733_000 picoseconds.
-		Weight::from_parts(156_856_000, 3555)
-			// Standard Error: 1_177_631
-			.saturating_add(Weight::from_parts(106_092_627, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 130_908_000 picoseconds.
+		Weight::from_parts(134_485_000, 3555)
+			// Standard Error: 701_027
+			.saturating_add(Weight::from_parts(78_770_147, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(o.into())))
@@ -1953,10 +2068,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_563_741_000 picoseconds.
-		Weight::from_parts(1_575_579_533, 3190551)
-			// Standard Error: 156_055
-			.saturating_add(Weight::from_parts(6_365_299, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_352_365_000 picoseconds.
+		Weight::from_parts(1_561_026_578, 3190551)
+			// Standard Error: 51_052
+			.saturating_add(Weight::from_parts(3_392_959, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -1975,6 +2090,8 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -1992,13 +2109,13 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3133296 + n * (489 ±0)`
+		//  Measured:  `3133315 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 7_282_197_000 picoseconds.
-		Weight::from_parts(18_042_422_307, 3190551)
-			// Standard Error: 3_770_940
-			.saturating_add(Weight::from_parts(139_511_744, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
+		// Minimum execution time: 5_462_941_000 picoseconds.
+		Weight::from_parts(5_680_940_331, 3190551)
+			// Standard Error: 521_459
+			.saturating_add(Weight::from_parts(129_927_640, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
@@ -2015,10 +2132,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 5_352_068_000 picoseconds.
-		Weight::from_parts(6_059_792_944, 3190551)
-			// Standard Error: 1_037_557
-			.saturating_add(Weight::from_parts(57_695_329, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_254_128_000 picoseconds.
+		Weight::from_parts(5_182_014_094, 3190551)
+			// Standard Error: 860_166
+			.saturating_add(Weight::from_parts(57_462_876, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2041,6 +2158,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
+	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:1 w:0)
@@ -2057,11 +2176,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1897`
+		//  Measured:  `1944`
 		//  Estimated: `4023`
-		// Minimum execution time: 131_961_000 picoseconds.
-		Weight::from_parts(145_902_000, 4023)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		// Minimum execution time: 124_974_000 picoseconds.
+		Weight::from_parts(151_276_000, 4023)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 }

@@ -112,7 +112,10 @@ fn genesis(input: &mut Unstructured) -> Storage {
 	// pallet's integrity test allows (the bonding duration).
 	HistoryDepth::set(BONDING_DURATION + u32::from(byte(input) % 3));
 	SlashDeferDuration::set(u32::from(byte(input) % 3));
-	ElectionPages::set(1 + u32::from(byte(input) % 2));
+	ElectionPages::set(1 + u32::from(byte(input) % 3));
+	// Voter pages of a few voters, so that stakers change between the snapshot's pages (and
+	// some voters may not fit in them all), or of everyone.
+	VoterPageSize::set(*[u32::MAX, 2, 3, 4].get(usize::from(byte(input) % 4)).unwrap_or(&u32::MAX));
 	// The provider: mostly ready at once, sometimes after more than a session (the era is
 	// postponed); sometimes without a result for the second page; started one or two sessions
 	// ahead.

@@ -8,7 +8,11 @@ use crate::{
 	ErasStartSessionIndex, ErasTotalStake, Event, NextEraElection,
 };
 use frame_election_provider_support::ElectionDataProvider;
-use frame_support::assert_ok;
+use frame_support::{
+	assert_ok,
+	traits::Hooks,
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
+};
 
 fn active_era() -> Option<u32> {
 	ActiveEra::<Test>::get().map(|era| era.index)
@@ -120,6 +124,42 @@ fn a_missing_page_exposes_nobody_and_the_other_pages_are_still_fetched() {
 			MissingPages::set(vec![]);
 			start_active_era(2);
 			assert_eq!(ErasTotalStake::<Test>::get(2), ErasTotalStake::<Test>::get(0));
+		});
+}
+
+#[test]
+fn each_page_fetched_charges_the_providers_work_to_give_it() {
+	// More than a whole block: nothing else a block does weighs as much.
+	let export = Weight::from_parts(3 * WEIGHT_REF_TIME_PER_SECOND, 20 * 1024 * 1024);
+	ExportWeight::set(export);
+	ElectionPages::set(2);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 500)
+		.build_and_execute(|| {
+			while NextEraElection::<Test>::get()
+				!= (ElectionPhase::Fetching { era: 1, next_page: 1 })
+			{
+				run_to_block(System::block_number() + 1);
+			}
+			// This pallet's hook, block after block (within the session): those that fetch a
+			// page register what the provider reports for it, the others do not.
+			let mut fetched = 0;
+			while NextEraElection::<Test>::get() != (ElectionPhase::Ready { era: 1 }) {
+				let before = NextEraElection::<Test>::get();
+				let block = System::block_number() + 1;
+				System::set_block_number(block);
+				let charged = Staking::on_initialize(block);
+				if NextEraElection::<Test>::get() != before {
+					fetched += 1;
+					assert!(charged.all_gte(export), "{charged:?} leaves out the export");
+				} else {
+					assert!(!charged.any_gte(export), "{charged:?} charges an export");
+				}
+			}
+			assert_eq!(fetched, 2);
+			System::set_block_number(System::block_number() + 1);
+			assert!(!Staking::on_initialize(System::block_number()).any_gte(export));
 		});
 }
 

@@ -61,11 +61,10 @@ fn assert_reached(stats: &Stats) {
 		assert!(stats.events.contains_key(*event), "no sequence emitted {event}\n{stats}");
 	}
 	// Every storage item held values, so each was checked to decode (see `tests::storage`);
-	// but two that hold one only between the blocks of work too large for these small chains:
-	// `AutoPayout` while marking an era's pages claimed spans blocks (hundreds of validators),
-	// `VoterSnapshot` while an election provider takes its snapshot in several pages (the
-	// test runtime's on-chain election takes it at once).
-	let between_blocks_of_large_work = ["AutoPayout", "VoterSnapshot"];
+	// but one that holds one only between the blocks of work too large for these small
+	// chains: `AutoPayout` while marking an era's pages claimed spans blocks (hundreds of
+	// validators).
+	let between_blocks_of_large_work = ["AutoPayout"];
 	for item in STORAGE_DECODE_CHECKED
 		.iter()
 		.filter(|i| !between_blocks_of_large_work.contains(i))

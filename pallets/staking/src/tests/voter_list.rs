@@ -1,8 +1,9 @@
 //! The voter list: membership and scores follow staking, and the election snapshot takes the
-//! richest voters first.
+//! richest voters first, page after page, over a list frozen until it is done.
 
 use crate::{
-	mock::*, RewardDestination, UseValidatorsAndNominators, VoterSnapshot, VoterSnapshotStatus,
+	mock::*, DeferredVoterUpdates, RewardDestination, UseValidatorsAndNominators, VoterSnapshot,
+	VoterSnapshotStatus,
 };
 use frame_election_provider_support::{
 	bounds::DataProviderBounds, ElectionDataProvider, SortedListProvider,
@@ -109,4 +110,91 @@ fn the_unsorted_list_reads_validators_then_nominators() {
 			assert_eq!(after_first, all[1..].to_vec());
 			assert!(List::iter_from(&DAVE).is_err());
 		});
+}
+
+/// The voters of a paged snapshot, in the order its pages gave them: `pages` pages of
+/// `count`, the last one page 0.
+fn take_pages(pages: u32, count: u32, between: impl Fn(u32)) -> Vec<(AccountId, u64)> {
+	let bounds = DataProviderBounds { count: Some(count.into()), size: None };
+	let mut taken = Vec::new();
+	for page in (0..pages).rev() {
+		let voters = Staking::electing_voters(bounds, page).expect("a page");
+		taken.extend(voters.into_iter().map(|(who, weight, _)| (who, weight)));
+		between(page);
+	}
+	taken
+}
+
+#[test]
+fn stakers_changing_while_the_snapshot_is_taken_leave_its_pages_consistent() {
+	voters_of_three_sizes().staker(EVE, 300).build_and_execute(|| {
+		let taken = take_pages(3, 2, |page| {
+			if page != 2 {
+				return;
+			}
+			// Bob and Dave were taken; the list is frozen until every voter is.
+			assert!(pallet_bags_list::Lock::<Test>::get().is_some());
+			// Dave, taken, grows past Bob; Charlie, not yet taken, grows past everyone;
+			// Eve starts nominating; Alice stops validating.
+			assert_ok!(Staking::bond_extra(RuntimeOrigin::signed(DAVE), 4_500));
+			assert_ok!(Staking::bond_extra(RuntimeOrigin::signed(CHARLIE), 9_000));
+			assert_ok!(Staking::nominate(RuntimeOrigin::signed(EVE), vec![ALICE]));
+			assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+			assert_eq!(DeferredVoterUpdates::<Test>::count(), 4);
+			// Nobody moved in the list meanwhile.
+			let list: Vec<_> = VoterBagsList::iter().collect();
+			assert_eq!(list, vec![BOB, DAVE, ALICE, CHARLIE]);
+		});
+		// Each voter once, richest first as the list stood when the snapshot began; Alice
+		// had stopped when her turn came; Charlie counts with what he has now.
+		assert_eq!(taken, vec![(BOB, 5_000), (DAVE, 1_000), (CHARLIE, 9_050)]);
+		assert!(pallet_bags_list::Lock::<Test>::get().is_none());
+
+		// Once thawed, the next block brings the list up to date.
+		run_to_block(System::block_number() + 1);
+		assert_eq!(DeferredVoterUpdates::<Test>::count(), 0);
+		let mut list: Vec<_> = VoterBagsList::iter().collect();
+		// Charlie and Dave share the top bag, in the order their updates were applied.
+		list[..2].sort();
+		assert_eq!(list, vec![CHARLIE, DAVE, BOB, EVE]);
+		assert_eq!(score(DAVE), Some(5_500));
+		assert_eq!(score(EVE), Some(300));
+		assert!(!VoterBagsList::contains(&ALICE));
+	});
+}
+
+#[test]
+fn a_page_looks_at_no_more_than_twice_its_count() {
+	voters_of_three_sizes().build_and_execute(|| {
+		let taken = take_pages(3, 1, |page| {
+			if page == 2 {
+				// Dave and Alice stop while the list is frozen: they stay in it until the
+				// snapshot is done, and a page of one looks at both before giving up.
+				assert_ok!(Staking::chill(RuntimeOrigin::signed(DAVE)));
+				assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+			}
+			if page == 1 {
+				assert!(matches!(
+					VoterSnapshot::<Test>::get(),
+					VoterSnapshotStatus::Ongoing(ALICE)
+				));
+			}
+		});
+		assert_eq!(taken, vec![(BOB, 5_000), (CHARLIE, 50)]);
+	});
+}
+
+#[test]
+fn a_single_page_read_leaves_a_paged_snapshot_where_it_was() {
+	voters_of_three_sizes().build_and_execute(|| {
+		let two = DataProviderBounds { count: Some(2.into()), size: None };
+		Staking::electing_voters(two, 1).expect("page 1");
+		let everyone =
+			Staking::electing_voters_stateless(DataProviderBounds::default()).expect("voters");
+		assert_eq!(everyone.len(), 4);
+		assert!(matches!(VoterSnapshot::<Test>::get(), VoterSnapshotStatus::Ongoing(DAVE)));
+		let rest = Staking::electing_voters(two, 0).expect("page 0");
+		let who: Vec<_> = rest.iter().map(|(who, _, _)| *who).collect();
+		assert_eq!(who, vec![ALICE, CHARLIE]);
+	});
 }

@@ -1,8 +1,9 @@
 //! Bonding, unbonding, rebonding and withdrawing: the life of a staker's funds.
 
 use crate::{
-	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, Error, Event, HoldReason,
-	LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, Nominators, Pallet, Payee,
+	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, ElectionPhase, Error, Event,
+	HoldReason, LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, NextEraElection,
+	Nominators, Pallet, Payee,
 	PendingCommission, RewardDestination, StakerSlashDue, StakingLedger, Validators,
 	VirtualStakers,
 };
@@ -144,12 +145,15 @@ impl<T: Config> Pallet<T> {
 	/// The era from which funds `stash` unbonds now can be withdrawn: `BondingDuration` eras
 	/// after the last era its stake was exposed in, and never before the current era. Stake
 	/// that was not exposed in the last `BondingDuration` eras (or never) can be withdrawn at
-	/// once. While an election is running, its snapshot may already hold the stake, and until
-	/// its exposed stakers are all recorded, the stake may be exposed without a record: then the
-	/// full bonding duration applies.
+	/// once. Until the stakers the last election exposed are all recorded, the stake may be
+	/// exposed without a record, and while an election is running a validator's or
+	/// nominator's stake may already be in its snapshot: then the full bonding duration
+	/// applies. A staker that stopped while the election runs is marked as exposed in the era
+	/// being elected (see [`Self::note_possibly_elected`]); one that stopped before it started
+	/// is in no snapshot, and keeps its instant exit.
 	pub(crate) fn unlock_era(stash: &T::AccountId, current_era: EraIndex) -> EraIndex {
 		let full = current_era.saturating_add(T::BondingDuration::get());
-		if Self::is_electing() || Self::has_unrecorded_exposures() {
+		if Self::has_unrecorded_exposures() || (Self::is_electing() && Self::is_voter(stash)) {
 			return full;
 		}
 		match LastExposedEra::<T>::get(stash) {
@@ -157,6 +161,19 @@ impl<T: Config> Pallet<T> {
 				exposed.saturating_add(T::BondingDuration::get()).clamp(current_era, full)
 			},
 			None => current_era,
+		}
+	}
+
+	/// Marks `stash`, which stops validating or nominating, as exposed in the era being
+	/// elected if an election is running: its snapshot may already hold the stake, and the
+	/// stakers the election exposes are only recorded once it is done. The election's record
+	/// overwrites the mark if the staker was exposed; if it was not, the mark keeps its
+	/// unbonding at the full duration until `BondingDuration` eras after that era.
+	pub(crate) fn note_possibly_elected(stash: &T::AccountId) {
+		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
+			LastExposedEra::<T>::mutate(stash, |last| {
+				*last = Some(last.map_or(era, |last| last.max(era)));
+			});
 		}
 	}
 

@@ -7,7 +7,7 @@
 //! the result, so the stakers are queued in chunks and recorded a few chunks per block (see
 //! [`Pallet::record_exposures`]), together with what each staker backed, which its rewards
 //! are paid for ([`crate::ErasUnpaidBackings`]). Until the queue is empty, unbonding waits the
-//! full bonding duration, as it does while an election runs.
+//! full bonding duration, as a validator's or nominator's does while an election runs.
 
 use crate::{
 	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, ChunkQueue, Config, ElectionPhase,

@@ -126,6 +126,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let chilled = was_validator || was_nominator;
 		if chilled {
+			Self::note_possibly_elected(stash);
 			Self::remove_voter(stash);
 			Self::deposit_event(Event::<T>::Chilled { stash: stash.clone() });
 		}

@@ -39,8 +39,10 @@
 //! fresh bond, or a nominator whose validators were never elected) unbonds into a chunk that
 //! matures in the current era, so `withdraw_unbonded` releases it at once, in the same two
 //! calls and with no deposit. While an election is running its snapshot may already hold the
-//! stake, and until the stakers it exposed are recorded (in the blocks right after it, see
-//! below), the full bonding duration applies.
+//! stake of a validator or nominator, and of one that stopped since it started (marked as
+//! exposed in the era being elected); for them, and for everyone until the stakers the
+//! election exposed are recorded (in the blocks right after it, see below), the full bonding
+//! duration applies. A staker that stopped before the election started keeps its instant exit.
 //!
 //! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
 //! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
@@ -1261,8 +1263,9 @@ pub mod pallet {
 		/// ## Details
 		/// The funds stay held (and slashable) until `BondingDuration` eras after the last era
 		/// the caller's stake was exposed in, then `withdraw_unbonded` releases them. Stake not
-		/// exposed in the last `BondingDuration` eras can be withdrawn at once (unless an
-		/// election is running). If the unlocking chunks are full, matured chunks are
+		/// exposed in the last `BondingDuration` eras can be withdrawn at once (unless the
+		/// caller validates or nominates, or stopped, while an election is running). If the
+		/// unlocking chunks are full, matured chunks are
 		/// withdrawn first. If less than the existential deposit would stay active, everything
 		/// is unbonded.
 		///
@@ -1373,7 +1376,10 @@ pub mod pallet {
 		/// Signed by a bonded account.
 		///
 		/// ## Details
-		/// Takes effect at the next election. Chilling an idle staker changes nothing.
+		/// Takes effect at the next election. Chilling an idle staker changes nothing. While
+		/// an election is running its snapshot may already hold the caller's stake: what it
+		/// unbonds then waits the full bonding duration, as if exposed in the era being
+		/// elected.
 		///
 		/// Errors: `NotStash`.
 		///

@@ -213,12 +213,9 @@ impl<T: Config> Pallet<T> {
 	/// bond, except stakers whose changes wait for a voter snapshot to end
 	/// (`DeferredVoterUpdates`).
 	fn check_voter_list() -> Result<(), TryRuntimeError> {
-		let is_voter = |stash: &T::AccountId| {
-			Validators::<T>::contains_key(stash) || Nominators::<T>::contains_key(stash)
-		};
 		for stash in T::VoterList::iter() {
 			ensure!(
-				is_voter(&stash) || DeferredVoterUpdates::<T>::contains_key(&stash),
+				Self::is_voter(&stash) || DeferredVoterUpdates::<T>::contains_key(&stash),
 				"the voter list holds someone who neither validates nor nominates"
 			);
 		}

@@ -102,6 +102,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Whether `stash` validates or nominates: it is (or, once deferred changes are applied,
+	/// will be) in the voter list.
+	pub(crate) fn is_voter(stash: &T::AccountId) -> bool {
+		Validators::<T>::contains_key(stash) || Nominators::<T>::contains_key(stash)
+	}
+
 	/// `stash`'s active bond, zero if it is not bonded.
 	pub(crate) fn active_bond(stash: &T::AccountId) -> BalanceOf<T> {
 		StakingLedger::<T>::get(stash).map(|ledger| ledger.active).unwrap_or_default()
@@ -113,8 +119,7 @@ impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
 	type Score = BalanceOf<T>;
 
 	fn score(who: &T::AccountId) -> Option<BalanceOf<T>> {
-		let is_voter = Validators::<T>::contains_key(who) || Nominators::<T>::contains_key(who);
-		is_voter.then(|| Self::active_bond(who))
+		Self::is_voter(who).then(|| Self::active_bond(who))
 	}
 }
 

@@ -3,9 +3,8 @@
 use crate::{
 	BalanceOf, Bonded, ChilledCommission, Config, CurrentEra, ElectionPhase, Error, Event,
 	HoldReason, LastExposedEra, Ledger, MinNominatorBond, MinValidatorBond, NextEraElection,
-	Nominators, Pallet, Payee,
-	PendingCommission, RewardDestination, StakerSlashDue, StakingLedger, Validators,
-	VirtualStakers,
+	Nominators, Pallet, Payee, PendingCommission, RewardDestination, StakerSlashDue, StakingLedger,
+	Validators, VirtualStakers,
 };
 use frame_support::{
 	ensure,

@@ -204,11 +204,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records `stakers` that are still bonded as exposed in `era`: what they unbond from now
-	/// on waits until `BondingDuration` eras after it.
+	/// on waits until `BondingDuration` eras after it. A later era recorded already stays (the
+	/// mark of a staker that stopped while the next era's election runs, see
+	/// [`Pallet::note_possibly_elected`], when this era's records come after it).
 	pub(crate) fn record_exposed(era: EraIndex, stakers: impl IntoIterator<Item = T::AccountId>) {
 		for staker in stakers {
 			if Bonded::<T>::contains_key(&staker) {
-				LastExposedEra::<T>::insert(staker, era);
+				LastExposedEra::<T>::mutate(staker, |last| {
+					*last = Some(last.map_or(era, |last| last.max(era)));
+				});
 			}
 		}
 	}

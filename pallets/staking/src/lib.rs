@@ -38,11 +38,13 @@
 //! **Instant exit.** Stake that was not exposed in any of the last `BondingDuration` eras (a
 //! fresh bond, or a nominator whose validators were never elected) unbonds into a chunk that
 //! matures in the current era, so `withdraw_unbonded` releases it at once, in the same two
-//! calls and with no deposit. While an election is running its snapshot may already hold the
-//! stake of a validator or nominator, and of one that stopped since it started (marked as
-//! exposed in the era being elected); for them, and for everyone until the stakers the
-//! election exposed are recorded (in the blocks right after it, see below), the full bonding
-//! duration applies. A staker that stopped before the election started keeps its instant exit.
+//! calls and with no deposit. The full bonding duration applies to everyone until the stakers
+//! an election exposed are recorded (in the blocks right after it, see below); and while an
+//! election is running its snapshot may already hold the stake of a validator or nominator,
+//! and of one that stopped since it started: those wait in full too, the latter marked as
+//! exposed in the era being elected (until `BondingDuration` eras after it, even if the
+//! election did not pick it). A staker that stopped before the election started keeps its
+//! instant exit.
 //!
 //! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
 //! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
@@ -1263,9 +1265,10 @@ pub mod pallet {
 		/// ## Details
 		/// The funds stay held (and slashable) until `BondingDuration` eras after the last era
 		/// the caller's stake was exposed in, then `withdraw_unbonded` releases them. Stake not
-		/// exposed in the last `BondingDuration` eras can be withdrawn at once (unless the
-		/// caller validates or nominates, or stopped, while an election is running). If the
-		/// unlocking chunks are full, matured chunks are
+		/// exposed in the last `BondingDuration` eras can be withdrawn at once, unless an
+		/// election's exposures are still being recorded, or an election is running and the
+		/// caller validates or nominates (one that stopped while an election ran counts as
+		/// exposed in the era it elected). If the unlocking chunks are full, matured chunks are
 		/// withdrawn first. If less than the existential deposit would stay active, everything
 		/// is unbonded.
 		///

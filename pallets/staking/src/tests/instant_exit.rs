@@ -129,6 +129,23 @@ fn the_mark_of_a_staker_that_stopped_during_an_election_holds_even_if_it_was_not
 }
 
 #[test]
+fn a_late_record_of_an_earlier_era_keeps_the_mark_of_the_era_being_elected() {
+	eve_nominates_alice(|| {
+		start_active_era(1);
+		while !matches!(NextEraElection::<Test>::get(), ElectionPhase::Fetching { era: 2, .. }) {
+			run_to_block(System::block_number() + 1);
+		}
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(EVE)));
+		assert_eq!(LastExposedEra::<Test>::get(EVE), Some(2));
+		// A chunk of era 1's exposures recorded after the mark does not lower it.
+		crate::Pallet::<Test>::record_exposed(1, [EVE]);
+		assert_eq!(LastExposedEra::<Test>::get(EVE), Some(2));
+		assert_ok!(Staking::unbond(RuntimeOrigin::signed(EVE), 500));
+		assert_eq!(chunk_eras(EVE), vec![2 + BONDING_DURATION]);
+	});
+}
+
+#[test]
 fn a_staker_that_stopped_before_the_election_leaves_at_once_while_it_runs() {
 	eve_nominates_alice(|| {
 		assert_ok!(Staking::chill(RuntimeOrigin::signed(EVE)));

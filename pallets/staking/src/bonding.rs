@@ -165,9 +165,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Marks `stash`, which stops validating or nominating, as exposed in the era being
 	/// elected if an election is running: its snapshot may already hold the stake, and the
-	/// stakers the election exposes are only recorded once it is done. The election's record
-	/// overwrites the mark if the staker was exposed; if it was not, the mark keeps its
-	/// unbonding at the full duration until `BondingDuration` eras after that era.
+	/// stakers the election exposes are only recorded once it is done. If the staker was
+	/// exposed, the election's record says the same; if it was not, the mark still keeps its
+	/// unbonding at the full duration until `BondingDuration` eras after that era (records
+	/// never lower it).
 	pub(crate) fn note_possibly_elected(stash: &T::AccountId) {
 		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
 			LastExposedEra::<T>::mutate(stash, |last| {

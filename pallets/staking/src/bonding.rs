@@ -171,10 +171,16 @@ impl<T: Config> Pallet<T> {
 	/// never lower it).
 	pub(crate) fn note_possibly_elected(stash: &T::AccountId) {
 		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
-			LastExposedEra::<T>::mutate(stash, |last| {
-				*last = Some(last.map_or(era, |last| last.max(era)));
-			});
+			Self::note_exposed(stash, era);
 		}
+	}
+
+	/// Notes `stash` as exposed in `era`, unless a later era is noted already: the mark only
+	/// ever moves forward.
+	pub(crate) fn note_exposed(stash: &T::AccountId, era: EraIndex) {
+		LastExposedEra::<T>::mutate(stash, |last| {
+			*last = Some(last.map_or(era, |last| last.max(era)));
+		});
 	}
 
 	/// Releases `stash`'s matured unbonding chunks. Removes the staker when nothing stays

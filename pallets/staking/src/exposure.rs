@@ -2,7 +2,7 @@
 //! pages of at most `MaxExposurePageSize` nominators, with `sp_staking`'s types and
 //! `pallet-staking`'s storage names so that Polkadot.js reads them.
 //!
-//! Each exposed staker's [`LastExposedEra`] decides when its unbonded funds unlock. A large
+//! Each exposed staker's [`LastExposedEra`](crate::LastExposedEra) decides when its unbonded funds unlock. A large
 //! election exposes tens of thousands of stakers, too many writes for the block that stores
 //! the result, so the stakers are queued in chunks and recorded a few chunks per block (see
 //! [`Pallet::record_exposures`]), together with what each staker backed, which its rewards
@@ -11,9 +11,8 @@
 
 use crate::{
 	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, ChunkQueue, Config, ElectionPhase,
-	ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, LastExposedEra,
-	NextEraElection, Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue,
-	UnrecordedExposures,
+	ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, NextEraElection,
+	Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue, UnrecordedExposures,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
@@ -131,7 +130,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
-	/// whole chunk: each staker's [`LastExposedEra`] (if it is still bonded) and what it is
+	/// whole chunk: each staker's [`LastExposedEra`](crate::LastExposedEra) (if it is still bonded) and what it is
 	/// owed rewards for ([`ErasUnpaidBackings`]). Stops at the chunks of an era whose election
 	/// is still running or being cleared: they are recorded once it is elected, or dropped.
 	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
@@ -210,9 +209,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn record_exposed(era: EraIndex, stakers: impl IntoIterator<Item = T::AccountId>) {
 		for staker in stakers {
 			if Bonded::<T>::contains_key(&staker) {
-				LastExposedEra::<T>::mutate(staker, |last| {
-					*last = Some(last.map_or(era, |last| last.max(era)));
-				});
+				Self::note_exposed(&staker, era);
 			}
 		}
 	}

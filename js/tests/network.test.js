@@ -1,7 +1,8 @@
 // Proof of stake on a live `--chain local` network of four nodes on loopback: the genesis
 // validators Alice, Bob and Charlie, and Eve's node. Eve bonds, registers session keys with their
 // ownership proof and validates; the next era's election makes her a validator that authors
-// blocks, and the nominations of the era show up in the exposures Polkadot.js reads.
+// blocks, and the nominations of the era show up in the exposures Polkadot.js reads. The
+// elections are mined by the genesis validators' off-chain workers, as their logs show.
 
 import { Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -15,17 +16,20 @@ const PAL = 10n ** 12n;
 const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
 const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
 
+// The election pallets' logs, where a validator's off-chain worker reports its mining.
+const ELECTION_LOGS = '-lruntime::multiblock-election=debug';
+
 let nodes = [];
 let keys;
 
 before(async () => {
   await cryptoWaitReady();
   keys = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const alice = await startNode(['--chain', 'local', '--alice', '--validator', '--node-key', ALICE_NODE_KEY]);
+  const alice = await startNode(['--chain', 'local', '--alice', '--validator', ELECTION_LOGS, '--node-key', ALICE_NODE_KEY]);
   nodes.push(alice);
   const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${ALICE_PEER_ID}`;
-  nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
-  nodes.push(await startNode(['--chain', 'local', '--charlie', '--validator', '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
+  nodes.push(await startNode(['--chain', 'local', '--bob', '--validator', ELECTION_LOGS, '--node-key', '02'.padStart(64, '0'), '--bootnodes', bootnode]));
+  nodes.push(await startNode(['--chain', 'local', '--charlie', '--validator', ELECTION_LOGS, '--node-key', '03'.padStart(64, '0'), '--bootnodes', bootnode]));
   // Eve's node starts with an empty keystore: her keys are generated below, through the
   // unsafe RPC method `author_rotateKeysWithOwner`, which a node serves only when asked to.
   nodes.push(await startNode(['--chain', 'local', '--validator', '--name', 'eve', '--rpc-methods', 'unsafe', '--node-key', '05'.padStart(64, '0'), '--bootnodes', bootnode]));
@@ -60,6 +64,9 @@ test('a new validator joins through bonding, session keys and validate, and auth
   await waitFor(async () => (await api.query.session.validators()).some((v) => v.toString() === eve.address),
     5 * 60_000, 'Eve in session.validators');
   const era = (await api.query.staking.activeEra()).unwrap().index;
+  // Nobody else mined that election: a validator's off-chain worker mined and submitted it.
+  const mined = nodes.slice(0, 3).filter((node) => node.fullLog().includes('initial offchain worker output: Ok(())'));
+  assert.ok(mined.length > 0, 'a genesis validator logged its unsigned submission');
 
   // Ferdie's nomination is in Eve's exposure for the era.
   const overview = (await api.query.staking.erasStakersOverview(era, eve.address)).unwrap();

@@ -72,6 +72,10 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Mine the validator election from a node's snapshot and submit the solution signed (the
+	/// election's signed phase, with a deposit and a reward).
+	Mine(crate::mine::MineCmd),
 }
 
 #[cfg(test)]

@@ -120,9 +120,10 @@ pub fn run() -> sc_cli::Result<()> {
 								.into(),
 						);
 					}
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-						config.chain_spec,
-					))
+					// With `--runtime`, that runtime (and its genesis presets) is measured, not
+					// the chain spec's: the election's weights come from the production runtime.
+					let chain_spec = cmd.runtime.is_none().then_some(config.chain_spec);
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
 				},
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
@@ -149,6 +150,8 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		// A client of a running node: no chain spec or database of its own.
+		Some(Subcommand::Mine(cmd)) => cmd.run(),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {

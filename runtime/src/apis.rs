@@ -318,7 +318,10 @@ impl_runtime_apis! {
 			Vec<frame_benchmarking::BenchmarkList>,
 			Vec<frame_support::traits::StorageInfo>,
 		) {
-			use crate::{PoolUpkeep, Staking};
+			use crate::{
+				MultiBlockElection, MultiBlockElectionSigned, MultiBlockElectionUnsigned,
+				MultiBlockElectionVerifier, PoolUpkeep, Staking,
+			};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 
@@ -331,7 +334,10 @@ impl_runtime_apis! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use crate::{PoolUpkeep, Staking};
+			use crate::{
+				MultiBlockElection, MultiBlockElectionSigned, MultiBlockElectionUnsigned,
+				MultiBlockElectionVerifier, PoolUpkeep, Staking,
+			};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;
 

@@ -1,8 +1,9 @@
 //! Units, time and the consensus periods of the chain.
 //!
 //! With the `fast-runtime` feature (the dev node and the test suite), slots are 3 s, a session
-//! (one BABE epoch) is 10 slots and an era 2 sessions: an era passes in one minute, so tests see
-//! several eras in minutes. Without it, slots are 6 s, a session is one hour and an era six.
+//! (one BABE epoch) is 5 slots and an era 4 sessions: an era passes in one minute, so tests see
+//! several eras in minutes, and an election has three sessions (15 blocks) for its phases.
+//! Without it, slots are 6 s, a session is one hour and an era six.
 
 use crate::{Balance, BlockNumber, Moment};
 
@@ -30,7 +31,7 @@ pub const SLOT_DURATION: Moment = MILLISECS_PER_BLOCK;
 
 /// Slots per BABE epoch, which is one session.
 #[cfg(feature = "fast-runtime")]
-pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = 10;
+pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = 5;
 #[cfg(not(feature = "fast-runtime"))]
 pub const EPOCH_DURATION_IN_SLOTS: BlockNumber = HOURS;
 

@@ -119,7 +119,7 @@ fn only_development_presets_have_a_sudo_key() {
 #[test]
 fn every_named_preset_builds() {
 	let names = preset_names();
-	assert_eq!(names.len(), 3);
+	assert_eq!(names.len(), 4);
 	for name in names {
 		genesis(name.as_ref(), json!({})).execute_with(common::assert_try_state);
 	}

@@ -128,6 +128,8 @@ impl pallet_palisade_staking::Config for Runtime {
 	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type ElectionLead = ConstU32<1>;
+	/// The on-chain election's weight leaves out the snapshot.
+	type ChargeElectionData = frame_support::traits::ConstBool<true>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;

@@ -69,6 +69,8 @@ export async function startNode (args, timeoutMs = 120_000) {
   return {
     api,
     log,
+    /** The node's whole log so far. */
+    fullLog: () => readFileSync(logPath, 'utf8'),
     p2pPort,
     rpcPort,
     /** Sends a raw JSON-RPC request (for methods this Polkadot.js version does not know). */

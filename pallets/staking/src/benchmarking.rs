@@ -231,10 +231,12 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Everything is withdrawn and the nominator is removed.
+	/// Everything is withdrawn and the nominator is removed, while an election runs (its
+	/// chilling notes it as possibly elected, before the mark goes with the rest).
 	#[benchmark]
 	fn withdraw_unbonded_kill() -> Result<(), BenchmarkError> {
 		let stash = nominator::<T>(0)?;
+		election_running::<T>();
 		MinNominatorBond::<T>::kill();
 		matured_chunks::<T>(&stash, T::MaxUnlockingChunks::get(), Zero::zero());
 		// A stale mark of a slash long applied: the slash check reads all it can.
@@ -312,9 +314,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A nominator is removed while an election runs.
 	#[benchmark]
 	fn force_unstake() -> Result<(), BenchmarkError> {
 		let stash = nominator::<T>(0)?;
+		election_running::<T>();
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -346,9 +350,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A nominator with nothing bonded is removed while an election runs.
 	#[benchmark]
 	fn reap_stash() -> Result<(), BenchmarkError> {
 		let stash = nominator::<T>(0)?;
+		election_running::<T>();
 		let mut ledger = StakingLedger::<T>::get(&stash).expect("bonded above");
 		ledger.total = Zero::zero();
 		ledger.active = Zero::zero();
@@ -805,11 +811,13 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `o` offenders of the active era reported at once, each with the most reporters.
+	/// `o` offenders of the active era reported at once, each with the most reporters, while
+	/// an election runs (each chilled offender is noted as possibly elected).
 	#[benchmark]
 	fn report_offences(o: Linear<1, 100>) -> Result<(), BenchmarkError> {
 		let era = slashable_era::<T>(1);
 		let offenders = validators::<T>(o)?;
+		election_running::<T>();
 		for validator in &offenders {
 			Pallet::<T>::add_exposure(
 				era,

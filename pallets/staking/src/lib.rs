@@ -225,6 +225,7 @@ mod deferred_slashes;
 mod election;
 mod era;
 mod exposure;
+mod genesis;
 mod history;
 mod inflation;
 mod intentions;
@@ -266,6 +267,7 @@ mod tests;
 
 pub use era::BondedErasBound;
 pub use exposure::{ExposedChunk, EXPOSURE_RECORD_CHUNK};
+pub use genesis::generated_nominator;
 pub use inflation::InflationCurve;
 pub use pallet::*;
 pub use payout::{ClaimedPagesBound, UnpaidBackings, UnpaidErasBound};
@@ -338,7 +340,10 @@ pub mod pallet {
 	/// Default configurations of this pallet, for tests and runtimes alike.
 	pub mod config_preludes {
 		use super::*;
-		use frame_support::{derive_impl, traits::ConstU32};
+		use frame_support::{
+			derive_impl,
+			traits::{ConstBool, ConstU32},
+		};
 
 		/// A configuration for tests: short bonding, 16 nominations, 32 unlocking chunks.
 		pub struct TestDefaultConfig;
@@ -355,6 +360,7 @@ pub mod pallet {
 			type HistoryDepth = ConstU32<84>;
 			type SessionsPerEra = ConstU32<3>;
 			type ElectionLead = ConstU32<1>;
+			type ChargeElectionData = ConstBool<true>;
 			type MaxValidatorSet = ConstU32<100>;
 			type MaxValidatorCandidates = ConstU32<1_000>;
 			type MaxExposurePageSize = ConstU32<64>;
@@ -446,6 +452,18 @@ pub mod pallet {
 			BlockNumber = BlockNumberFor<Self>,
 			DataProvider = Pallet<Self>,
 		>;
+
+		/// Whether handing voters and candidates to the election provider (the
+		/// [`frame_election_provider_support::ElectionDataProvider`] calls) charges its own
+		/// weight to the block. `true` when the provider's weight leaves that work out, as
+		/// `onchain::OnChainExecution`'s does; `false` with
+		/// `pallet-election-provider-multi-block`, whose snapshot benchmarks run this pallet's
+		/// functions (charging both counts the snapshot twice), provided they run them at their
+		/// worst: the most candidates, and pages full of voters of the most votes. The pallet
+		/// still charges what those benchmarks cannot have run: looking past stakers that
+		/// stopped while the voter list was frozen, and a single-page read outside a snapshot.
+		#[pallet::constant]
+		type ChargeElectionData: Get<bool>;
 
 		/// How many sessions before an era is due its election starts (at least 1, and less
 		/// than `SessionsPerEra` unless that is 1): enough for every phase of
@@ -888,6 +906,10 @@ pub mod pallet {
 		pub minimum_validator_count: u32,
 		/// Whether eras change on schedule or are forced.
 		pub force_era: Forcing,
+		/// Nominators to generate after `stakers`, for benchmarks and load tests: `(count,
+		/// bond, among)`, nominating among the `among` validators with the most stake of their
+		/// own; see [`generated_nominator`] for their accounts.
+		pub generated_nominators: Option<(u32, BalanceOf<T>, u32)>,
 	}
 
 	#[pallet::genesis_build]
@@ -931,6 +953,9 @@ pub mod pallet {
 				if let Err(error) = result {
 					panic!("genesis staker {stash:?} ({status:?}) is invalid: {error:?}");
 				}
+			}
+			if let Some((count, bond, among)) = self.generated_nominators {
+				Pallet::<T>::generate_genesis_nominators(count, bond, among);
 			}
 		}
 	}

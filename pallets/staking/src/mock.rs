@@ -167,6 +167,8 @@ parameter_types! {
 	/// The weight the provider reports (in `status`) for giving each page of its result.
 	pub static ExportWeight: Weight = Weight::zero();
 	pub static ElectionLead: SessionIndex = 1;
+	/// Whether handing voters and candidates to the provider charges the block.
+	pub static ChargeElectionData: bool = true;
 	pub static MillisPerBlock: u64 = BLOCK_TIME;
 	pub static AutoPayoutDelay: BlockNumber = 2;
 	/// The inflation curve Polkadot.js Apps assumes by default.
@@ -370,6 +372,7 @@ impl pallet_palisade_staking::Config for Test {
 	type ElectionProvider = PagedPhragmen;
 	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
 	type ElectionLead = ElectionLead;
+	type ChargeElectionData = ChargeElectionData;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<Treasury, Balances>;
 	type AutoPayoutDelay = AutoPayoutDelay;
@@ -621,6 +624,7 @@ pub struct ExtBuilder {
 	min_nominator_bond: Balance,
 	min_validator_bond: Balance,
 	validator_count: u32,
+	generated_nominators: Option<(u32, Balance, u32)>,
 }
 
 impl Default for ExtBuilder {
@@ -634,6 +638,7 @@ impl Default for ExtBuilder {
 			min_nominator_bond: 0,
 			min_validator_bond: 0,
 			validator_count: 2,
+			generated_nominators: None,
 		}
 	}
 }
@@ -676,6 +681,12 @@ impl ExtBuilder {
 		self
 	}
 
+	/// Generates `count` nominators bonding `bond` each at genesis.
+	pub fn generated_nominators(mut self, count: u32, bond: Balance, among: u32) -> Self {
+		self.generated_nominators = Some((count, bond, among));
+		self
+	}
+
 	/// The test state at block 1.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut ext = sp_io::TestExternalities::new(self.genesis_storage());
@@ -705,6 +716,7 @@ impl ExtBuilder {
 			minimum_validator_count: 1,
 			min_nominator_bond: self.min_nominator_bond,
 			min_validator_bond: self.min_validator_bond,
+			generated_nominators: self.generated_nominators,
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)

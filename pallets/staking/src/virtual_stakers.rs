@@ -18,8 +18,8 @@
 //! This is `sp_staking::StakingUnchecked`, with `pallet-staking`'s semantics.
 
 use crate::{
-	BalanceOf, Bonded, Config, Error, Event, HoldReason, Pallet, Payee, RewardDestination,
-	StakingLedger, VirtualStakers,
+	BalanceOf, Bonded, Config, Error, Event, HoldReason, Pallet, RewardDestination, StakingLedger,
+	VirtualStakers,
 };
 use core::marker::PhantomData;
 use frame_support::weights::Weight;
@@ -153,6 +153,6 @@ impl<T: Config> StakingUnchecked for Pallet<T> {
 		if let Err(error) = T::Currency::set_on_hold(&HoldReason::Staking.into(), who, total) {
 			frame_support::defensive!("a migrated staker's funds could not be held", error);
 		}
-		Payee::<T>::insert(who, RewardDestination::Stash);
+		crate::Payee::<T>::insert(who, RewardDestination::Stash);
 	}
 }

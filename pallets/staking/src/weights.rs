@@ -13,7 +13,7 @@
 //! Regenerate with `scripts/weights.sh` (see the README).
 
 // Executed Command:
-// /root/.cache/palisade-target/testnet/palisade-node
+// /tmp/bench/palisade-node-staking
 // benchmark
 // pallet
 // --chain
@@ -35,7 +35,7 @@
 // --template
 // .maintain/frame-weight-template.hbs
 // --output
-// pallets/staking/src/weights.rs
+// /tmp/bench/staking_weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -96,7 +96,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1215`
 		//  Estimated: `4556`
-		// Minimum execution time: 119_783_000 picoseconds.
-		Weight::from_parts(145_231_000, 4556)
+		// Minimum execution time: 108_011_000 picoseconds.
+		Weight::from_parts(126_506_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -126,10 +126,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2809`
+		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 204_661_000 picoseconds.
-		Weight::from_parts(230_508_000, 6280)
+		// Minimum execution time: 163_701_000 picoseconds.
+		Weight::from_parts(198_968_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -143,8 +143,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:0)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:0)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:0)
@@ -152,7 +156,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -165,11 +169,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3502`
+		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 206_419_000 picoseconds.
-		Weight::from_parts(234_937_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Minimum execution time: 181_172_000 picoseconds.
+		Weight::from_parts(217_460_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -185,7 +189,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
 	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
@@ -193,12 +197,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1909 + s * (7 ±0)`
+		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 138_887_000 picoseconds.
-		Weight::from_parts(171_240_622, 4556)
-			// Standard Error: 21_328
-			.saturating_add(Weight::from_parts(66_953, 0).saturating_mul(s.into()))
+		// Minimum execution time: 116_082_000 picoseconds.
+		Weight::from_parts(143_489_285, 4556)
+			// Standard Error: 4_218
+			.saturating_add(Weight::from_parts(48_700, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -218,6 +222,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -231,7 +239,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
 	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
@@ -244,15 +252,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4471`
+		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 269_639_000 picoseconds.
-		Weight::from_parts(424_724_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Minimum execution time: 228_629_000 picoseconds.
+		Weight::from_parts(270_156_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -287,10 +293,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2925`
+		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 150_044_000 picoseconds.
-		Weight::from_parts(219_894_000, 4556)
+		// Minimum execution time: 123_824_000 picoseconds.
+		Weight::from_parts(139_180_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -319,12 +325,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1685 + n * (82 ±0)`
+		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 109_550_000 picoseconds.
-		Weight::from_parts(117_071_546, 4556)
-			// Standard Error: 22_407
-			.saturating_add(Weight::from_parts(6_832_820, 0).saturating_mul(n.into()))
+		// Minimum execution time: 97_073_000 picoseconds.
+		Weight::from_parts(101_066_128, 4556)
+			// Standard Error: 19_946
+			.saturating_add(Weight::from_parts(6_028_929, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -338,6 +344,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -350,12 +360,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3290`
+		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 116_560_000 picoseconds.
-		Weight::from_parts(133_372_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 116_679_000 picoseconds.
+		Weight::from_parts(134_515_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -367,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 32_886_000 picoseconds.
-		Weight::from_parts(42_496_000, 4556)
+		// Minimum execution time: 30_108_000 picoseconds.
+		Weight::from_parts(37_663_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -382,6 +392,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -393,7 +407,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -412,15 +426,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4675`
+		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 251_327_000 picoseconds.
-		Weight::from_parts(286_677_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Minimum execution time: 216_710_000 picoseconds.
+		Weight::from_parts(262_025_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -428,7 +440,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -438,14 +450,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2843 + l * (7 ±0)`
+		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 133_274_000 picoseconds.
-		Weight::from_parts(148_708_072, 6280)
-			// Standard Error: 71_118
-			.saturating_add(Weight::from_parts(273_634, 0).saturating_mul(l.into()))
+		// Minimum execution time: 117_492_000 picoseconds.
+		Weight::from_parts(135_236_077, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -459,6 +469,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -470,7 +484,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -485,15 +499,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3688`
+		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 188_992_000 picoseconds.
-		Weight::from_parts(211_291_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Minimum execution time: 168_224_000 picoseconds.
+		Weight::from_parts(209_210_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -505,10 +517,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 55_169_000 picoseconds.
-		Weight::from_parts(111_934_471, 4556)
-			// Standard Error: 307_919
-			.saturating_add(Weight::from_parts(13_689_326, 0).saturating_mul(k.into()))
+		// Minimum execution time: 44_313_000 picoseconds.
+		Weight::from_parts(49_389_132, 4556)
+			// Standard Error: 134_088
+			.saturating_add(Weight::from_parts(14_829_806, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -530,8 +542,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_898_000 picoseconds.
-		Weight::from_parts(8_496_000, 0)
+		// Minimum execution time: 5_423_000 picoseconds.
+		Weight::from_parts(7_741_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -550,8 +562,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_093_000 picoseconds.
-		Weight::from_parts(7_617_000, 0)
+		// Minimum execution time: 4_862_000 picoseconds.
+		Weight::from_parts(6_749_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -568,6 +580,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -580,12 +596,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3422`
+		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 140_470_000 picoseconds.
-		Weight::from_parts(246_478_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 120_609_000 picoseconds.
+		Weight::from_parts(143_545_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Validators` (r:1 w:1)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -597,8 +613,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 36_914_000 picoseconds.
-		Weight::from_parts(83_086_000, 3513)
+		// Minimum execution time: 31_755_000 picoseconds.
+		Weight::from_parts(40_673_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -608,8 +624,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_420_000 picoseconds.
-		Weight::from_parts(7_882_000, 0)
+		// Minimum execution time: 3_408_000 picoseconds.
+		Weight::from_parts(4_844_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -618,8 +634,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_492_000 picoseconds.
-		Weight::from_parts(9_267_000, 0)
+		// Minimum execution time: 3_800_000 picoseconds.
+		Weight::from_parts(5_074_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -628,8 +644,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_027_000 picoseconds.
-		Weight::from_parts(23_754_000, 1489)
+		// Minimum execution time: 9_638_000 picoseconds.
+		Weight::from_parts(12_390_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -639,8 +655,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_363_000 picoseconds.
-		Weight::from_parts(14_073_000, 1489)
+		// Minimum execution time: 9_628_000 picoseconds.
+		Weight::from_parts(12_348_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -650,8 +666,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_773_000 picoseconds.
-		Weight::from_parts(10_834_000, 0)
+		// Minimum execution time: 8_167_000 picoseconds.
+		Weight::from_parts(10_186_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -660,8 +676,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_292_000 picoseconds.
-		Weight::from_parts(10_802_000, 0)
+		// Minimum execution time: 8_124_000 picoseconds.
+		Weight::from_parts(10_011_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -670,8 +686,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_244_000 picoseconds.
-		Weight::from_parts(19_222_000, 0)
+		// Minimum execution time: 7_629_000 picoseconds.
+		Weight::from_parts(9_667_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -696,17 +712,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
-	fn store_election_page(v: u32, _n: u32, ) -> Weight {
+	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `787`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 3_738_345_000 picoseconds.
-		Weight::from_parts(7_869_465_801, 33487)
-			// Standard Error: 1_021_583
-			.saturating_add(Weight::from_parts(42_715_636, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_698_482_000 picoseconds.
+		Weight::from_parts(1_788_709_000, 33487)
+			// Standard Error: 124_621
+			.saturating_add(Weight::from_parts(31_104_384, 0).saturating_mul(v.into()))
+			// Standard Error: 24_923
+			.saturating_add(Weight::from_parts(565_013, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(94_u64))
+			.saturating_add(T::DbWeight::get().writes(63_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
@@ -718,21 +736,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:64 w:0)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:64 w:64)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:64 w:64)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:64)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1055 + u * (943 ±0)`
+		//  Measured:  `1287 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 49_919_000 picoseconds.
-		Weight::from_parts(52_315_384, 58843)
-			// Standard Error: 52_229
-			.saturating_add(Weight::from_parts(15_101_841, 0).saturating_mul(u.into()))
+		// Minimum execution time: 51_518_000 picoseconds.
+		Weight::from_parts(46_860_439, 58843)
+			// Standard Error: 27_596
+			.saturating_add(Weight::from_parts(15_812_433, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 3360).saturating_mul(u.into()))
@@ -748,7 +766,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:513 w:513)
@@ -766,7 +784,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -778,12 +796,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2682 + n * (605 ±0)`
+		//  Measured:  `2716 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 323_202_000 picoseconds.
-		Weight::from_parts(333_246_000, 39483)
-			// Standard Error: 2_117_246
-			.saturating_add(Weight::from_parts(239_122_852, 0).saturating_mul(n.into()))
+		// Minimum execution time: 272_176_000 picoseconds.
+		Weight::from_parts(285_987_000, 39483)
+			// Standard Error: 475_584
+			.saturating_add(Weight::from_parts(174_310_285, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -807,7 +825,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -817,12 +835,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2401 + b * (226 ±0)`
+		//  Measured:  `2435 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 226_525_000 picoseconds.
-		Weight::from_parts(222_122_382, 7710)
-			// Standard Error: 271_828
-			.saturating_add(Weight::from_parts(19_871_389, 0).saturating_mul(b.into()))
+		// Minimum execution time: 201_953_000 picoseconds.
+		Weight::from_parts(224_268_506, 7710)
+			// Standard Error: 50_741
+			.saturating_add(Weight::from_parts(14_601_049, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -833,13 +851,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::AutoPayout` (r:0 w:1)
 	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn mark_rewards_claimed() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 26_253_000 picoseconds.
-		Weight::from_parts(43_801_000, 6124)
+		// Minimum execution time: 23_338_000 picoseconds.
+		Weight::from_parts(28_529_000, 6124)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -860,12 +878,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8284 + v * (360 ±0)`
+		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_736_931_000 picoseconds.
-		Weight::from_parts(1_150_905_024, 513990)
-			// Standard Error: 252_440
-			.saturating_add(Weight::from_parts(24_013_419, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_005_544_000 picoseconds.
+		Weight::from_parts(977_867_320, 513990)
+			// Standard Error: 125_706
+			.saturating_add(Weight::from_parts(21_693_331, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(281_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -891,10 +909,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn apply_deferred_voter_update() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2788`
+		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 150_083_000 picoseconds.
-		Weight::from_parts(171_183_000, 11570)
+		// Minimum execution time: 111_617_000 picoseconds.
+		Weight::from_parts(146_780_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -909,10 +927,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 75_602_000 picoseconds.
-		Weight::from_parts(84_346_407, 6030)
-			// Standard Error: 175_014
-			.saturating_add(Weight::from_parts(22_057_113, 0).saturating_mul(t.into()))
+		// Minimum execution time: 54_202_000 picoseconds.
+		Weight::from_parts(60_588_000, 6030)
+			// Standard Error: 48_804
+			.saturating_add(Weight::from_parts(18_243_091, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -926,7 +944,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::ErasValidatorPrefs` (r:2 w:1)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:5 w:4)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
@@ -946,10 +964,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 251_634_000 picoseconds.
-		Weight::from_parts(223_518_973, 56288)
-			// Standard Error: 452_746
-			.saturating_add(Weight::from_parts(23_670_510, 0).saturating_mul(k.into()))
+		// Minimum execution time: 221_940_000 picoseconds.
+		Weight::from_parts(233_595_000, 56288)
+			// Standard Error: 41_949
+			.saturating_add(Weight::from_parts(18_559_776, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
@@ -972,6 +990,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:100 w:100)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
@@ -991,16 +1013,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1635 + o * (295 ±0)`
+		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 130_908_000 picoseconds.
-		Weight::from_parts(134_485_000, 3555)
-			// Standard Error: 701_027
-			.saturating_add(Weight::from_parts(78_770_147, 0).saturating_mul(o.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(o.into())))
+		// Minimum execution time: 126_343_000 picoseconds.
+		Weight::from_parts(66_325_793, 3555)
+			// Standard Error: 438_559
+			.saturating_add(Weight::from_parts(72_868_811, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(o.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
@@ -1020,10 +1042,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_352_365_000 picoseconds.
-		Weight::from_parts(1_561_026_578, 3190551)
-			// Standard Error: 51_052
-			.saturating_add(Weight::from_parts(3_392_959, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_111_352_000 picoseconds.
+		Weight::from_parts(1_183_545_185, 3190551)
+			// Standard Error: 28_153
+			.saturating_add(Weight::from_parts(3_519_971, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1039,7 +1061,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
@@ -1061,12 +1083,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3133315 + n * (489 ±0)`
+		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 5_462_941_000 picoseconds.
-		Weight::from_parts(5_680_940_331, 3190551)
-			// Standard Error: 521_459
-			.saturating_add(Weight::from_parts(129_927_640, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_137_201_000 picoseconds.
+		Weight::from_parts(3_896_984_716, 3190551)
+			// Standard Error: 716_666
+			.saturating_add(Weight::from_parts(113_343_270, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -1084,10 +1106,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 4_254_128_000 picoseconds.
-		Weight::from_parts(5_182_014_094, 3190551)
-			// Standard Error: 860_166
-			.saturating_add(Weight::from_parts(57_462_876, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_030_673_000 picoseconds.
+		Weight::from_parts(4_625_273_841, 3190551)
+			// Standard Error: 707_130
+			.saturating_add(Weight::from_parts(55_743_046, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1110,6 +1132,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -1128,12 +1154,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1944`
+		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 124_974_000 picoseconds.
-		Weight::from_parts(151_276_000, 4023)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 128_189_000 picoseconds.
+		Weight::from_parts(166_111_000, 4023)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 }
 
@@ -1144,7 +1170,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Ledger` (r:1 w:1)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:0 w:1)
@@ -1153,8 +1179,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1215`
 		//  Estimated: `4556`
-		// Minimum execution time: 119_783_000 picoseconds.
-		Weight::from_parts(145_231_000, 4556)
+		// Minimum execution time: 108_011_000 picoseconds.
+		Weight::from_parts(126_506_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1163,7 +1189,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -1174,10 +1200,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2809`
+		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 204_661_000 picoseconds.
-		Weight::from_parts(230_508_000, 6280)
+		// Minimum execution time: 163_701_000 picoseconds.
+		Weight::from_parts(198_968_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1191,8 +1217,12 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::UnrecordedExposureQueue` (r:1 w:0)
+	/// Proof: `Staking::UnrecordedExposureQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::NextEraElection` (r:1 w:0)
 	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:0)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
 	/// Proof: `Staking::SlashComputationQueue` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::StakerSlashDue` (r:1 w:0)
@@ -1200,7 +1230,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::UnappliedSlashEras` (r:1 w:0)
 	/// Proof: `Staking::UnappliedSlashEras` (`max_values`: Some(1), `max_size`: Some(17), added: 512, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -1213,11 +1243,11 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3502`
+		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 206_419_000 picoseconds.
-		Weight::from_parts(234_937_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+		// Minimum execution time: 181_172_000 picoseconds.
+		Weight::from_parts(217_460_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1233,7 +1263,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
 	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
@@ -1241,12 +1271,12 @@ impl WeightInfo for () {
 	/// The range of component `s` is `[1, 32]`.
 	fn withdraw_unbonded_update(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1909 + s * (7 ±0)`
+		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 138_887_000 picoseconds.
-		Weight::from_parts(171_240_622, 4556)
-			// Standard Error: 21_328
-			.saturating_add(Weight::from_parts(66_953, 0).saturating_mul(s.into()))
+		// Minimum execution time: 116_082_000 picoseconds.
+		Weight::from_parts(143_489_285, 4556)
+			// Standard Error: 4_218
+			.saturating_add(Weight::from_parts(48_700, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1266,6 +1296,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -1279,7 +1313,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:1)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `NominationPools::ReversePoolIdLookup` (r:1 w:0)
 	/// Proof: `NominationPools::ReversePoolIdLookup` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `DelegatedStaking::Agents` (r:1 w:0)
@@ -1292,15 +1326,13 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4471`
+		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 269_639_000 picoseconds.
-		Weight::from_parts(424_724_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
+		// Minimum execution time: 228_629_000 picoseconds.
+		Weight::from_parts(270_156_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1335,10 +1367,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2925`
+		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 150_044_000 picoseconds.
-		Weight::from_parts(219_894_000, 4556)
+		// Minimum execution time: 123_824_000 picoseconds.
+		Weight::from_parts(139_180_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1367,12 +1399,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1685 + n * (82 ±0)`
+		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 109_550_000 picoseconds.
-		Weight::from_parts(117_071_546, 4556)
-			// Standard Error: 22_407
-			.saturating_add(Weight::from_parts(6_832_820, 0).saturating_mul(n.into()))
+		// Minimum execution time: 97_073_000 picoseconds.
+		Weight::from_parts(101_066_128, 4556)
+			// Standard Error: 19_946
+			.saturating_add(Weight::from_parts(6_028_929, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1386,6 +1418,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -1398,12 +1434,12 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3290`
+		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 116_560_000 picoseconds.
-		Weight::from_parts(133_372_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		// Minimum execution time: 116_679_000 picoseconds.
+		Weight::from_parts(134_515_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
 	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
@@ -1415,8 +1451,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 32_886_000 picoseconds.
-		Weight::from_parts(42_496_000, 4556)
+		// Minimum execution time: 30_108_000 picoseconds.
+		Weight::from_parts(37_663_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1430,6 +1466,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -1441,7 +1481,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -1460,15 +1500,13 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4675`
+		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 251_327_000 picoseconds.
-		Weight::from_parts(286_677_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(17_u64))
+		// Minimum execution time: 216_710_000 picoseconds.
+		Weight::from_parts(262_025_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:1)
@@ -1476,7 +1514,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -1486,14 +1524,12 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(l: u32, ) -> Weight {
+	fn rebond(_l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2843 + l * (7 ±0)`
+		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 133_274_000 picoseconds.
-		Weight::from_parts(148_708_072, 6280)
-			// Standard Error: 71_118
-			.saturating_add(Weight::from_parts(273_634, 0).saturating_mul(l.into()))
+		// Minimum execution time: 117_492_000 picoseconds.
+		Weight::from_parts(135_236_077, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1507,6 +1543,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::CounterForNominators` (r:1 w:1)
 	/// Proof: `Staking::CounterForNominators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -1518,7 +1558,7 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::CounterForListNodes` (r:1 w:1)
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::SlashComputationQueue` (r:1 w:0)
@@ -1533,15 +1573,13 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::PendingCommission` (r:0 w:1)
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:1)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3688`
+		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 188_992_000 picoseconds.
-		Weight::from_parts(211_291_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		// Minimum execution time: 168_224_000 picoseconds.
+		Weight::from_parts(209_210_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1553,10 +1591,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 55_169_000 picoseconds.
-		Weight::from_parts(111_934_471, 4556)
-			// Standard Error: 307_919
-			.saturating_add(Weight::from_parts(13_689_326, 0).saturating_mul(k.into()))
+		// Minimum execution time: 44_313_000 picoseconds.
+		Weight::from_parts(49_389_132, 4556)
+			// Standard Error: 134_088
+			.saturating_add(Weight::from_parts(14_829_806, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1578,8 +1616,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_898_000 picoseconds.
-		Weight::from_parts(8_496_000, 0)
+		// Minimum execution time: 5_423_000 picoseconds.
+		Weight::from_parts(7_741_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1598,8 +1636,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_093_000 picoseconds.
-		Weight::from_parts(7_617_000, 0)
+		// Minimum execution time: 4_862_000 picoseconds.
+		Weight::from_parts(6_749_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1616,6 +1654,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:1 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:2 w:2)
@@ -1628,12 +1670,12 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3422`
+		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 140_470_000 picoseconds.
-		Weight::from_parts(246_478_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		// Minimum execution time: 120_609_000 picoseconds.
+		Weight::from_parts(143_545_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Staking::Validators` (r:1 w:1)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -1645,8 +1687,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 36_914_000 picoseconds.
-		Weight::from_parts(83_086_000, 3513)
+		// Minimum execution time: 31_755_000 picoseconds.
+		Weight::from_parts(40_673_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1656,8 +1698,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_420_000 picoseconds.
-		Weight::from_parts(7_882_000, 0)
+		// Minimum execution time: 3_408_000 picoseconds.
+		Weight::from_parts(4_844_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1666,8 +1708,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_492_000 picoseconds.
-		Weight::from_parts(9_267_000, 0)
+		// Minimum execution time: 3_800_000 picoseconds.
+		Weight::from_parts(5_074_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1676,8 +1718,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_027_000 picoseconds.
-		Weight::from_parts(23_754_000, 1489)
+		// Minimum execution time: 9_638_000 picoseconds.
+		Weight::from_parts(12_390_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1687,8 +1729,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 11_363_000 picoseconds.
-		Weight::from_parts(14_073_000, 1489)
+		// Minimum execution time: 9_628_000 picoseconds.
+		Weight::from_parts(12_348_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1698,8 +1740,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_773_000 picoseconds.
-		Weight::from_parts(10_834_000, 0)
+		// Minimum execution time: 8_167_000 picoseconds.
+		Weight::from_parts(10_186_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1708,8 +1750,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_292_000 picoseconds.
-		Weight::from_parts(10_802_000, 0)
+		// Minimum execution time: 8_124_000 picoseconds.
+		Weight::from_parts(10_011_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1718,8 +1760,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_244_000 picoseconds.
-		Weight::from_parts(19_222_000, 0)
+		// Minimum execution time: 7_629_000 picoseconds.
+		Weight::from_parts(9_667_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1744,17 +1786,19 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 1000]`.
 	/// The range of component `n` is `[0, 5000]`.
-	fn store_election_page(v: u32, _n: u32, ) -> Weight {
+	fn store_election_page(v: u32, n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `787`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 3_738_345_000 picoseconds.
-		Weight::from_parts(7_869_465_801, 33487)
-			// Standard Error: 1_021_583
-			.saturating_add(Weight::from_parts(42_715_636, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_698_482_000 picoseconds.
+		Weight::from_parts(1_788_709_000, 33487)
+			// Standard Error: 124_621
+			.saturating_add(Weight::from_parts(31_104_384, 0).saturating_mul(v.into()))
+			// Standard Error: 24_923
+			.saturating_add(Weight::from_parts(565_013, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(94_u64))
+			.saturating_add(RocksDbWeight::get().writes(63_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(v.into()))
 	}
@@ -1766,21 +1810,21 @@ impl WeightInfo for () {
 	/// Proof: `Staking::UnrecordedExposures` (`max_values`: None, `max_size`: Some(55378), added: 57853, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Bonded` (r:64 w:0)
 	/// Proof: `Staking::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:64 w:64)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:64 w:64)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::LastExposedEra` (r:0 w:64)
-	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1055 + u * (943 ±0)`
+		//  Measured:  `1287 + u * (943 ±0)`
 		//  Estimated: `58843 + u * (3360 ±0)`
-		// Minimum execution time: 49_919_000 picoseconds.
-		Weight::from_parts(52_315_384, 58843)
-			// Standard Error: 52_229
-			.saturating_add(Weight::from_parts(15_101_841, 0).saturating_mul(u.into()))
+		// Minimum execution time: 51_518_000 picoseconds.
+		Weight::from_parts(46_860_439, 58843)
+			// Standard Error: 27_596
+			.saturating_add(Weight::from_parts(15_812_433, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 3360).saturating_mul(u.into()))
@@ -1796,7 +1840,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:513 w:513)
@@ -1814,7 +1858,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:513 w:513)
@@ -1826,12 +1870,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2682 + n * (605 ±0)`
+		//  Measured:  `2716 + n * (605 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 323_202_000 picoseconds.
-		Weight::from_parts(333_246_000, 39483)
-			// Standard Error: 2_117_246
-			.saturating_add(Weight::from_parts(239_122_852, 0).saturating_mul(n.into()))
+		// Minimum execution time: 272_176_000 picoseconds.
+		Weight::from_parts(285_987_000, 39483)
+			// Standard Error: 475_584
+			.saturating_add(Weight::from_parts(174_310_285, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -1855,7 +1899,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:1 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -1865,12 +1909,12 @@ impl WeightInfo for () {
 	/// The range of component `b` is `[1, 16]`.
 	fn pay_staker(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2401 + b * (226 ±0)`
+		//  Measured:  `2435 + b * (226 ±0)`
 		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 226_525_000 picoseconds.
-		Weight::from_parts(222_122_382, 7710)
-			// Standard Error: 271_828
-			.saturating_add(Weight::from_parts(19_871_389, 0).saturating_mul(b.into()))
+		// Minimum execution time: 201_953_000 picoseconds.
+		Weight::from_parts(224_268_506, 7710)
+			// Standard Error: 50_741
+			.saturating_add(Weight::from_parts(14_601_049, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -1881,13 +1925,13 @@ impl WeightInfo for () {
 	/// Storage: `Staking::AutoPayout` (r:0 w:1)
 	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn mark_rewards_claimed() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `623`
 		//  Estimated: `6124`
-		// Minimum execution time: 26_253_000 picoseconds.
-		Weight::from_parts(43_801_000, 6124)
+		// Minimum execution time: 23_338_000 picoseconds.
+		Weight::from_parts(28_529_000, 6124)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1908,12 +1952,12 @@ impl WeightInfo for () {
 	/// The range of component `v` is `[1, 500]`.
 	fn electing_voters(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `8284 + v * (360 ±0)`
+		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_736_931_000 picoseconds.
-		Weight::from_parts(1_150_905_024, 513990)
-			// Standard Error: 252_440
-			.saturating_add(Weight::from_parts(24_013_419, 0).saturating_mul(v.into()))
+		// Minimum execution time: 1_005_544_000 picoseconds.
+		Weight::from_parts(977_867_320, 513990)
+			// Standard Error: 125_706
+			.saturating_add(Weight::from_parts(21_693_331, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(281_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1939,10 +1983,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn apply_deferred_voter_update() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2788`
+		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 150_083_000 picoseconds.
-		Weight::from_parts(171_183_000, 11570)
+		// Minimum execution time: 111_617_000 picoseconds.
+		Weight::from_parts(146_780_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1957,10 +2001,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 75_602_000 picoseconds.
-		Weight::from_parts(84_346_407, 6030)
-			// Standard Error: 175_014
-			.saturating_add(Weight::from_parts(22_057_113, 0).saturating_mul(t.into()))
+		// Minimum execution time: 54_202_000 picoseconds.
+		Weight::from_parts(60_588_000, 6030)
+			// Standard Error: 48_804
+			.saturating_add(Weight::from_parts(18_243_091, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -1974,7 +2018,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::ErasValidatorPrefs` (r:2 w:1)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:0)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasUnpaidBackings` (r:5 w:4)
 	/// Proof: `Staking::ErasUnpaidBackings` (`max_values`: None, `max_size`: Some(885), added: 3360, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ValidatorSlashInEra` (r:1 w:0)
@@ -1994,10 +2038,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1497 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 251_634_000 picoseconds.
-		Weight::from_parts(223_518_973, 56288)
-			// Standard Error: 452_746
-			.saturating_add(Weight::from_parts(23_670_510, 0).saturating_mul(k.into()))
+		// Minimum execution time: 221_940_000 picoseconds.
+		Weight::from_parts(233_595_000, 56288)
+			// Standard Error: 41_949
+			.saturating_add(Weight::from_parts(18_559_776, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
@@ -2020,6 +2064,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:100 w:100)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:100 w:100)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:100 w:100)
@@ -2039,16 +2087,16 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1635 + o * (295 ±0)`
+		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 130_908_000 picoseconds.
-		Weight::from_parts(134_485_000, 3555)
-			// Standard Error: 701_027
-			.saturating_add(Weight::from_parts(78_770_147, 0).saturating_mul(o.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(o.into())))
+		// Minimum execution time: 126_343_000 picoseconds.
+		Weight::from_parts(66_325_793, 3555)
+			// Standard Error: 438_559
+			.saturating_add(Weight::from_parts(72_868_811, 0).saturating_mul(o.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(o.into())))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(o.into())))
 			.saturating_add(Weight::from_parts(0, 3033).saturating_mul(o.into()))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
@@ -2068,10 +2116,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_352_365_000 picoseconds.
-		Weight::from_parts(1_561_026_578, 3190551)
-			// Standard Error: 51_052
-			.saturating_add(Weight::from_parts(3_392_959, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_111_352_000 picoseconds.
+		Weight::from_parts(1_183_545_185, 3190551)
+			// Standard Error: 28_153
+			.saturating_add(Weight::from_parts(3_519_971, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -2087,7 +2135,7 @@ impl WeightInfo for () {
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:522 w:522)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
@@ -2109,12 +2157,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[0, 512]`.
 	fn apply_slash_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3133315 + n * (489 ±0)`
+		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 5_462_941_000 picoseconds.
-		Weight::from_parts(5_680_940_331, 3190551)
-			// Standard Error: 521_459
-			.saturating_add(Weight::from_parts(129_927_640, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_137_201_000 picoseconds.
+		Weight::from_parts(3_896_984_716, 3190551)
+			// Standard Error: 716_666
+			.saturating_add(Weight::from_parts(113_343_270, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
@@ -2132,10 +2180,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179596 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 4_254_128_000 picoseconds.
-		Weight::from_parts(5_182_014_094, 3190551)
-			// Standard Error: 860_166
-			.saturating_add(Weight::from_parts(57_462_876, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_030_673_000 picoseconds.
+		Weight::from_parts(4_625_273_841, 3190551)
+			// Standard Error: 707_130
+			.saturating_add(Weight::from_parts(55_743_046, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2158,6 +2206,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::CounterForValidators` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Nominators` (r:1 w:1)
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::NextEraElection` (r:1 w:0)
+	/// Proof: `Staking::NextEraElection` (`max_values`: Some(1), `max_size`: Some(9), added: 504, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::LastExposedEra` (r:1 w:1)
+	/// Proof: `Staking::LastExposedEra` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::ListNodes` (r:1 w:1)
@@ -2176,11 +2228,11 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1944`
+		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 124_974_000 picoseconds.
-		Weight::from_parts(151_276_000, 4023)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		// Minimum execution time: 128_189_000 picoseconds.
+		Weight::from_parts(166_111_000, 4023)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 }

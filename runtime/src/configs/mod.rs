@@ -2,6 +2,7 @@
 //! origins) is in [`crate::governance`].
 
 mod consensus;
+pub mod election;
 mod fees;
 pub(crate) mod pools;
 mod pools_weights;

@@ -1,15 +1,18 @@
-//! Palisade's staking pallet, its election and its voter list.
+//! Palisade's staking pallet and its voter list.
 //!
-//! Each era, the on-chain sequential Phragmén election (`sp-npos-elections`) elects up to
-//! `MaxValidatorSet` validators from the voters `pallet-bags-list` sorts by active bond. Every
-//! nominator of an elected validator is exposed: `MaxBackersPerWinner` equals the voter bound,
-//! so no backer is cut off.
+//! Each era, the multi-block election (`configs::election`) elects up to `MaxValidatorSet`
+//! validators from the voters `pallet-bags-list` sorts by active bond; era 0 is elected at
+//! genesis by the on-chain sequential Phragmén. Every nominator of an elected validator is
+//! exposed: no backer is cut off.
 
 use crate::{
-	configs::TreasuryAccount,
+	configs::{
+		election::{MaxBackersPerWinner, VoterSnapshotPerBlock},
+		TreasuryAccount,
+	},
 	governance::{SlashCancelOrigin, StakingAdminOrigin},
-	AccountId, Balance, Balances, BlockNumber, DelegatedStaking, Runtime, RuntimeEvent, Session,
-	Staking, Timestamp, VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
+	AccountId, Balance, Balances, BlockNumber, DelegatedStaking, MultiBlockElection, Runtime,
+	RuntimeEvent, Session, Staking, Timestamp, VoterList, EXISTENTIAL_DEPOSIT, MINUTES,
 };
 use frame_election_provider_support::{
 	bounds::{ElectionBounds, ElectionBoundsBuilder},
@@ -28,24 +31,28 @@ parameter_types! {
 	/// Eras unbonded funds wait: 2 with `fast-runtime` (2 minutes), else 28 (a week of
 	/// 6-hour eras).
 	pub const BondingDuration: EraIndex = if cfg!(feature = "fast-runtime") { 2 } else { 28 };
-	/// Sessions per era: 2 with `fast-runtime` (one minute), else 6 (six hours).
-	pub const SessionsPerEra: SessionIndex = if cfg!(feature = "fast-runtime") { 2 } else { 6 };
+	/// Sessions per era: 4 with `fast-runtime` (one minute), else 6 (six hours).
+	pub const SessionsPerEra: SessionIndex = if cfg!(feature = "fast-runtime") { 4 } else { 6 };
+	/// The election starts this many sessions before its era: 2 hours (3 sessions, 45 seconds,
+	/// with `fast-runtime`). The multi-block election's phases take 644 blocks of the 1,200
+	/// (12 of the 15 with `fast-runtime`, whose two session changes skip the election's step):
+	/// see `configs::election`.
+	pub const ElectionLead: SessionIndex = if cfg!(feature = "fast-runtime") { 3 } else { 2 };
 	/// The most validators elected per era (and BABE/GRANDPA authorities per session).
 	pub const MaxValidatorSet: u32 = 1_000;
 	/// Nominators per exposure page, as Polkadot's: rewards are paid, and slashes worked out
 	/// and applied, a page at a time.
 	pub const MaxExposurePageSize: u32 = 512;
-	/// Voters the election considers, richest first: room for 20,000 nominators and every
-	/// validator candidate.
-	pub const MaxElectingVoters: u32 = 22_500;
 	/// Validator candidates the election considers: those with session keys and the most
 	/// stake of their own.
 	pub const MaxElectableTargets: u32 = 2_000;
 	/// The most validator candidates there can be: twice what the election considers, so a
 	/// candidate that bonds more can always take the place of one that bonded less.
 	pub const MaxValidatorCandidates: u32 = 4_000;
-	pub ElectionBoundsOnChain: ElectionBounds = ElectionBoundsBuilder::default()
-		.voters_count(MaxElectingVoters::get().into())
+	/// Era 0 is elected at genesis from one snapshot page's worth of voters, so that its
+	/// result fits a page of the multi-block election.
+	pub GenesisElectionBounds: ElectionBounds = ElectionBoundsBuilder::default()
+		.voters_count(VoterSnapshotPerBlock::get().into())
 		.targets_count(MaxElectableTargets::get().into())
 		.build();
 }
@@ -71,18 +78,18 @@ parameter_types! {
 	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
 
-/// The on-chain sequential Phragmén election over the staking pallet's voters.
-pub struct OnChainSeqPhragmen;
+/// The on-chain sequential Phragmén that elects era 0 when the chain is built.
+pub struct GenesisSeqPhragmen;
 
-impl onchain::Config for OnChainSeqPhragmen {
+impl onchain::Config for GenesisSeqPhragmen {
 	type System = Runtime;
 	type Solver = SequentialPhragmen<AccountId, Perbill>;
 	type DataProvider = Staking;
 	type WeightInfo = frame_election_provider_support::weights::SubstrateWeight<Runtime>;
-	type Bounds = ElectionBoundsOnChain;
+	type Bounds = GenesisElectionBounds;
 	type MaxWinnersPerPage = MaxValidatorSet;
 	/// Every voter may back one winner: nobody is cut off.
-	type MaxBackersPerWinner = MaxElectingVoters;
+	type MaxBackersPerWinner = MaxBackersPerWinner;
 	type Sort = ConstBool<true>;
 }
 
@@ -104,9 +111,12 @@ impl pallet_palisade_staking::Config for Runtime {
 	/// The election reads every candidate to take the richest within its target bound.
 	type MaxValidatorCandidates = MaxValidatorCandidates;
 	type MaxExposurePageSize = MaxExposurePageSize;
-	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
-	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
-	type ElectionLead = ConstU32<1>;
+	type ElectionProvider = MultiBlockElection;
+	type GenesisElectionProvider = onchain::OnChainExecution<GenesisSeqPhragmen>;
+	type ElectionLead = ElectionLead;
+	/// The multi-block election's snapshot and fallback weights, benchmarked in this runtime,
+	/// already include the voters and candidates this pallet reads for them.
+	type ChargeElectionData = ConstBool<false>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
 	type NextNewSession = Session;
@@ -167,7 +177,8 @@ impl pallet_bags_list::Config for Runtime {
 	type WeightInfo = pallet_bags_list::weights::SubstrateWeight<Runtime>;
 	type ScoreProvider = Staking;
 	type BagThresholds = BagThresholds;
-	/// Scores are kept exact by the staking pallet, so nothing needs rebagging.
+	/// Scores are kept exact by the staking pallet (which defers its changes while the list is
+	/// locked for a snapshot, and applies them afterwards), so nothing needs rebagging.
 	type MaxAutoRebagPerBlock = ConstU32<0>;
 	type Score = Balance;
 }

@@ -63,16 +63,29 @@ pub fn dispatch(
 }
 
 /// Builds blocks on top of genesis. Block `n` is authored in slot `n` by the first BABE
-/// authority, so a session ends every `EPOCH_DURATION_IN_SLOTS` blocks.
+/// authority, so a session ends every `EPOCH_DURATION_IN_SLOTS` blocks. Unless started
+/// [`Chain::without_miner`], it mines each election as validators' off-chain workers do: in
+/// the unsigned phase, while nothing is queued, each block carries the unsigned solution of
+/// the top `MinerPages` pages, reduced.
 pub struct Chain {
 	parent: palisade_runtime::Hash,
 	open: bool,
+	mines: bool,
 }
 
 impl Chain {
 	/// A chain at genesis, with block 1 open.
 	pub fn start() -> Self {
-		let mut chain = Self { parent: System::parent_hash(), open: false };
+		Self::starting(true)
+	}
+
+	/// A chain at genesis whose elections nobody mines, with block 1 open.
+	pub fn without_miner() -> Self {
+		Self::starting(false)
+	}
+
+	fn starting(mines: bool) -> Self {
+		let mut chain = Self { parent: System::parent_hash(), open: false, mines };
 		chain.open_block();
 		chain
 	}
@@ -99,6 +112,9 @@ impl Chain {
 			.expect("the timestamp inherent is valid")
 			.expect("the timestamp is set");
 		Executive::inherents_applied();
+		if self.mines {
+			submit_unsigned_solution();
+		}
 		self.open = true;
 	}
 
@@ -130,6 +146,29 @@ pub fn assert_try_state() {
 	#[cfg(feature = "try-runtime")]
 	AllPalletsWithSystem::try_state(System::block_number(), TryStateSelect::All)
 		.expect("every pallet's invariants hold");
+}
+
+/// In the unsigned phase, with no solution queued, mines the top `MinerPages` pages (reduced)
+/// and applies the unsigned submission, as an off-chain worker's would be. Returns whether one
+/// was applied.
+pub fn submit_unsigned_solution() -> bool {
+	use palisade_runtime::{configs::election::MinerPages, MultiBlockElectionVerifier, Runtime};
+	use pallet_election_provider_multi_block::{
+		unsigned::miner::OffchainWorkerMiner, verifier::Verifier, CurrentPhase,
+	};
+	if !CurrentPhase::<Runtime>::get().is_unsigned()
+		|| MultiBlockElectionVerifier::queued_score().is_some()
+	{
+		return false;
+	}
+	let Ok(solution) = OffchainWorkerMiner::<Runtime>::mine_solution(MinerPages::get(), true)
+	else {
+		return false;
+	};
+	let call = pallet_election_provider_multi_block::unsigned::Call::<Runtime>::submit_unsigned {
+		paged_solution: Box::new(solution),
+	};
+	matches!(Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(call.into())), Ok(Ok(())))
 }
 
 /// The events of the open block.

@@ -11,6 +11,7 @@ mod era_admin;
 mod eras;
 mod exposures;
 mod fuzz;
+mod genesis;
 mod history;
 mod instant_exit;
 mod intentions;

@@ -3,12 +3,12 @@
 
 use crate::{
 	mock::*, DeferredVoterUpdates, RewardDestination, UseValidatorsAndNominators, VoterSnapshot,
-	VoterSnapshotStatus,
+	VoterSnapshotStatus, WeightInfo,
 };
 use frame_election_provider_support::{
 	bounds::DataProviderBounds, ElectionDataProvider, SortedListProvider,
 };
-use frame_support::assert_ok;
+use frame_support::{assert_ok, weights::Weight};
 
 fn score(who: AccountId) -> Option<Balance> {
 	VoterBagsList::get_score(&who).ok()
@@ -196,5 +196,60 @@ fn a_single_page_read_leaves_a_paged_snapshot_where_it_was() {
 		let rest = Staking::electing_voters(two, 0).expect("page 0");
 		let who: Vec<_> = rest.iter().map(|(who, _, _)| *who).collect();
 		assert_eq!(who, vec![ALICE, CHARLIE]);
+	});
+}
+
+/// What the provider calls of an election have charged to the block so far.
+fn charged() -> Weight {
+	frame_system::Pallet::<Test>::block_weight().total()
+}
+
+fn voters_weight(looked: u32) -> Weight {
+	<() as WeightInfo>::electing_voters(looked)
+}
+
+#[test]
+fn handing_voters_and_candidates_charges_the_block_when_configured_to() {
+	voters_of_three_sizes().build_and_execute(|| {
+		let before = charged();
+		Staking::electing_voters(DataProviderBounds::default(), 0).expect("voters");
+		Staking::electable_targets(DataProviderBounds::default(), 0).expect("targets");
+		Staking::desired_targets().expect("a count");
+		// Four voters looked at; one candidate read twice (targets and their count).
+		let expected = voters_weight(4)
+			.saturating_add(<() as WeightInfo>::electable_targets(1).saturating_mul(2));
+		assert_eq!(charged().saturating_sub(before), expected);
+	});
+}
+
+#[test]
+fn a_provider_that_counts_the_snapshot_is_charged_only_what_its_benchmarks_cannot_count() {
+	voters_of_three_sizes().build_and_execute(|| {
+		ChargeElectionData::set(false);
+		// Full pages and the candidates: the provider's snapshot benchmarks ran them.
+		let before = charged();
+		Staking::electing_voters(DataProviderBounds::default(), 0).expect("voters");
+		Staking::electable_targets(DataProviderBounds::default(), 0).expect("targets");
+		Staking::desired_targets().expect("a count");
+		assert_eq!(charged(), before);
+
+		// A single-page read outside a snapshot: no provider benchmark runs it.
+		let before = charged();
+		Staking::electing_voters_stateless(DataProviderBounds::default()).expect("voters");
+		assert_eq!(charged().saturating_sub(before), voters_weight(4));
+
+		// Looking past stakers that stopped while the list was frozen: a page of one looks at
+		// Dave and Alice (who stopped) and is charged for the one more than it gives.
+		let one = DataProviderBounds { count: Some(1.into()), size: None };
+		Staking::electing_voters(one, 2).expect("Bob");
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(DAVE)));
+		assert_ok!(Staking::chill(RuntimeOrigin::signed(ALICE)));
+		let before = charged();
+		let voters = Staking::electing_voters(one, 1).expect("a page");
+		assert!(voters.is_empty());
+		assert_eq!(
+			charged().saturating_sub(before),
+			voters_weight(2).saturating_sub(voters_weight(1))
+		);
 	});
 }

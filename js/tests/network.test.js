@@ -64,9 +64,11 @@ test('a new validator joins through bonding, session keys and validate, and auth
   await waitFor(async () => (await api.query.session.validators()).some((v) => v.toString() === eve.address),
     5 * 60_000, 'Eve in session.validators');
   const era = (await api.query.staking.activeEra()).unwrap().index;
-  // Nobody else mined that election: a validator's off-chain worker mined and submitted it.
+  // Nobody else mined that election: a validator's off-chain worker mined it, as its log says,
+  // and its unsigned solution is in a block of the round before the era began.
   const mined = nodes.slice(0, 3).filter((node) => node.fullLog().includes('initial offchain worker output: Ok(())'));
   assert.ok(mined.length > 0, 'a genesis validator logged its unsigned submission');
+  assert.ok(await unsignedSolutionBefore(api, era.toNumber()), 'an unsigned solution elected the era');
 
   // Ferdie's nomination is in Eve's exposure for the era.
   const overview = (await api.query.staking.erasStakersOverview(era, eve.address)).unwrap();
@@ -92,3 +94,21 @@ test('a new validator joins through bonding, session keys and validate, and auth
   const eveInfo = elected.info.find((info) => info.accountId.toString() === eve.address);
   assert.equal(eveInfo.exposurePaged.unwrap().others.length, 1);
 });
+
+// Whether a block of the election before era `era` (the 20 blocks before its first block, a
+// `fast-runtime` era) holds a validator's unsigned solution.
+async function unsignedSolutionBefore (api, era) {
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  let first;
+  for (let number = head; number > 0 && (first === undefined || number >= first - 20); number--) {
+    const hash = await api.rpc.chain.getBlockHash(number);
+    const active = (await (await api.at(hash)).query.staking.activeEra()).unwrap().index.toNumber();
+    if (active >= era) continue;
+    first ??= number + 1;
+    const { block } = await api.rpc.chain.getBlock(hash);
+    if (block.extrinsics.some((extrinsic) => extrinsic.method.section === 'multiBlockElectionUnsigned')) {
+      return true;
+    }
+  }
+  return false;
+}

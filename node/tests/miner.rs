@@ -15,7 +15,8 @@ use palisade_runtime::{
 use serde_json::json;
 use sp_keyring::Sr25519Keyring;
 use std::{
-	process::Command,
+	os::unix::fs::PermissionsExt,
+	process::{Child, Command, ExitStatus},
 	time::{Duration, Instant},
 };
 
@@ -42,6 +43,30 @@ fn account(node: &TestNode, who: &AccountId) -> Account {
 	read(node, &frame_system::Account::<Runtime>::hashed_key_for(who)).expect("an account")
 }
 
+/// The miner's process, killed if the test ends before it does.
+struct Miner(Child);
+
+impl Miner {
+	/// Waits up to `limit` for the miner to exit; `None` if it did not.
+	fn wait(mut self, limit: Duration) -> Option<ExitStatus> {
+		let start = Instant::now();
+		while start.elapsed() < limit {
+			if let Some(status) = self.0.try_wait().expect("the miner runs") {
+				return Some(status);
+			}
+			std::thread::sleep(Duration::from_millis(500));
+		}
+		None
+	}
+}
+
+impl Drop for Miner {
+	fn drop(&mut self) {
+		let _ = self.0.kill();
+		let _ = self.0.wait();
+	}
+}
+
 #[test]
 fn the_miner_elects_a_chain_whose_validators_do_not_mine() {
 	let node = TestNode::start("miner", &["--dev", "--offchain-worker", "never"]);
@@ -51,28 +76,30 @@ fn the_miner_elects_a_chain_whose_validators_do_not_mine() {
 	let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 	let before = account(&node, &ferdie);
 
-	// One round, submitted signed by Ferdie, whose secret is in a file as the validator guide
-	// has it.
-	let secret = std::env::temp_dir().join(format!("palisade-miner-{}", std::process::id()));
+	// One round, submitted signed by Ferdie, whose secret is in a file only its owner reads,
+	// as the validator guide has it.
+	let dir = node.base_path().with_file_name("miner");
+	std::fs::create_dir_all(&dir).expect("the miner's directory");
+	let secret = dir.join("miner.secret");
 	std::fs::write(&secret, "//Ferdie\n").expect("the secret's file");
-	let mut miner = Command::new(env!("CARGO_BIN_EXE_palisade-node"))
-		.args(["mine", "--url", &format!("ws://127.0.0.1:{}", node.rpc_port())])
-		.args(["--suri-file", secret.to_str().expect("a path"), "--rounds", "1"])
-		.spawn()
-		.expect("the miner starts");
-	let start = Instant::now();
-	let status = loop {
-		if let Some(status) = miner.try_wait().expect("the miner runs") {
-			break status;
-		}
-		if start.elapsed() > Duration::from_secs(300) {
-			let _ = miner.kill();
-			panic!("the miner did not submit within 5 minutes:\n{}", node.log_tail());
-		}
-		std::thread::sleep(Duration::from_millis(500));
-	};
-	let _ = std::fs::remove_file(&secret);
-	assert!(status.success(), "the miner failed: {status}");
+	std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+	let output = dir.join("miner.log");
+	let log = std::fs::File::create(&output).expect("the miner's log");
+	let miner = Miner(
+		Command::new(env!("CARGO_BIN_EXE_palisade-node"))
+			.args(["mine", "--url", &format!("ws://127.0.0.1:{}", node.rpc_port())])
+			.args(["--suri-file", secret.to_str().expect("a path"), "--rounds", "1"])
+			.stdout(log.try_clone().expect("the log"))
+			.stderr(log)
+			.spawn()
+			.expect("the miner starts"),
+	);
+	let miner_log = || std::fs::read_to_string(&output).unwrap_or_default();
+	let status = miner.wait(Duration::from_secs(300)).unwrap_or_else(|| {
+		panic!("the miner did not submit within 5 minutes:\n{}\n{}", miner_log(), node.log_tail())
+	});
+	assert!(status.success(), "the miner failed: {status}\n{}", miner_log());
+	assert!(miner_log().contains("every page stored"), "{}", miner_log());
 
 	// Its solution elects era 1 (nobody else mines), and the reward is paid.
 	node.wait_for("era 1", Duration::from_secs(180), |node| (active_era(node) >= 1).then_some(()));

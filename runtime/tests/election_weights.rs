@@ -49,7 +49,7 @@ fn election_steps() -> Vec<(&'static str, Weight)> {
 		VoterSnapshotPerBlock::get().saturating_mul(16),
 	);
 	vec![
-		("snapshot: targets and the first voter page", ElectionStep::per_block_snapshot_msp()),
+		("snapshot: the candidates", ElectionStep::per_block_snapshot_msp()),
 		("snapshot: each other voter page", ElectionStep::per_block_snapshot_rest()),
 		("signed: register a submission (queue full)", SignedStep::register_eject()),
 		("signed: register a submission", SignedStep::register_not_full()),

@@ -2,24 +2,31 @@
 //! meets it: a full solution mined from the chain's snapshot is queued and its submitter gets
 //! its deposit back and the reward from the treasury; a submitter that claims a better score
 //! than its solution has loses its whole deposit to the treasury; one that withdraws in time
-//! keeps a quarter; nothing is accepted outside the signed phase or unsigned.
+//! keeps a quarter; nothing is accepted outside the signed phase or unsigned. Griefers who
+//! register around an honest submitter cannot raise its deposit past what `palisade-node mine`
+//! budgets; one that claims a better score than it has is verified first, loses the deposit of
+//! a full solution, and the honest solution is verified after it.
 
 mod common;
 
 use common::{assert_try_state, dispatch, events, genesis, Chain};
 use frame_support::{
 	dispatch::RawOrigin,
-	traits::fungible::{Inspect, InspectHold},
+	traits::{
+		fungible::{Inspect, InspectHold, Mutate},
+		EstimateCallFee, Get,
+	},
 };
 use palisade_runtime::{
 	configs::{
 		election::{
-			GeometricDeposit, Pages, SignedDepositPerPage, SignedRewardBase, PRODUCTION_PAGES,
+			GeometricDeposit, MaxFeeRefund, MaxSignedSubmissions, Pages, SignedDepositPerPage,
+			SignedRewardBase, SubmissionDeposit, PRODUCTION_PAGES,
 		},
 		TreasuryAccount,
 	},
 	AccountId, Balance, Balances, MultiBlockElectionVerifier, Runtime, RuntimeEvent,
-	RuntimeHoldReason, UNITS,
+	RuntimeHoldReason, TransactionPayment, UNITS,
 };
 use pallet_election_provider_multi_block::{
 	signed::{self, CalculateBaseDeposit},
@@ -36,6 +43,47 @@ type SignedEvent = signed::Event<Runtime>;
 
 fn submitter() -> AccountId {
 	Sr25519Keyring::Ferdie.to_account_id()
+}
+
+fn griefer() -> AccountId {
+	Sr25519Keyring::Eve.to_account_id()
+}
+
+/// The deposit `palisade-node mine` budgets for (besides fees): the deposit with the queue
+/// full.
+fn miners_budget() -> Balance {
+	SubmissionDeposit::calculate_base_deposit(MaxSignedSubmissions::get() as usize)
+}
+
+/// `score`, claimed a little lower.
+fn worse(score: ElectionScore) -> ElectionScore {
+	ElectionScore { minimal_stake: score.minimal_stake - 1, ..score }
+}
+
+/// `score`, claimed a little higher.
+fn better(score: ElectionScore) -> ElectionScore {
+	ElectionScore { minimal_stake: score.minimal_stake + 1, ..score }
+}
+
+fn register(who: &AccountId, claimed: ElectionScore) -> sp_runtime::DispatchResult {
+	dispatch(RawOrigin::Signed(who.clone()), SignedCall::register { claimed_score: claimed })
+		.map(|_| ())
+		.map_err(|error| error.error)
+}
+
+/// `who` stores the pages of `solution` in `pages`.
+fn submit_pages(
+	who: &AccountId,
+	solution: &PagedRawSolution<Runtime>,
+	pages: impl IntoIterator<Item = u32>,
+) {
+	for page in pages {
+		let call = SignedCall::submit_page {
+			page,
+			maybe_solution: Some(Box::new(solution.solution_pages[page as usize].clone())),
+		};
+		dispatch(RawOrigin::Signed(who.clone()), call).expect("stores the page");
+	}
 }
 
 fn free(who: &AccountId) -> Balance {
@@ -71,15 +119,22 @@ fn at_the_signed_phase() -> (Chain, PagedRawSolution<Runtime>) {
 
 /// `who` registers `claimed` and submits every page of `solution`.
 fn submit(who: &AccountId, solution: &PagedRawSolution<Runtime>, claimed: ElectionScore) {
-	let origin = || RawOrigin::Signed(who.clone());
-	dispatch(origin(), SignedCall::register { claimed_score: claimed }).expect("registers");
-	for (page, solution) in solution.solution_pages.iter().enumerate() {
-		let call = SignedCall::submit_page {
-			page: page as u32,
-			maybe_solution: Some(Box::new(solution.clone())),
-		};
-		dispatch(origin(), call).expect("stores the page");
-	}
+	register(who, claimed).expect("registers");
+	submit_pages(who, solution, 0..Pages::get());
+}
+
+/// The calls of a full submission of `solution`, as the pallet estimates their fees.
+fn submission_calls(solution: &PagedRawSolution<Runtime>) -> Vec<SignedCall> {
+	let pages =
+		(0u32..)
+			.zip(&solution.solution_pages)
+			.map(|(page, solution)| SignedCall::submit_page {
+				page,
+				maybe_solution: Some(Box::new(solution.clone())),
+			});
+	core::iter::once(SignedCall::register { claimed_score: solution.score })
+		.chain(pages)
+		.collect()
 }
 
 /// Builds blocks until the signed submissions are verified; returns the signed pallet's events
@@ -108,11 +163,19 @@ fn a_valid_full_solution_is_queued_and_its_submitter_rewarded_by_the_treasury() 
 		let (free_before, treasury_before) = (free(&who), free(&TreasuryAccount::get()));
 		submit(&who, &solution, solution.score);
 		let deposit = deposit_held(&who);
-		// The base for a queue holding this submission, and each page stored.
+		// The base for a queue holding this submission, and every page's.
 		let expected = GeometricDeposit::calculate_base_deposit(1)
 			+ SignedDepositPerPage::get() * Balance::from(Pages::get());
 		assert_eq!(deposit, expected, "the base deposit and the pages' are held");
+		assert_eq!(deposit, SubmissionDeposit::calculate_base_deposit(1));
 		assert_eq!(free(&who), free_before - deposit);
+		// The fees refunded to the winner: what the pallet estimated for its calls, within the
+		// cap of a full submission's fees.
+		let fees: Balance = submission_calls(&solution)
+			.iter()
+			.map(|call| TransactionPayment::estimate_call_fee(call, None.into()))
+			.sum();
+		assert!(fees > 0 && fees <= MaxFeeRefund::get(), "{fees}");
 
 		let seen = verify(&mut chain);
 		assert_eq!(MultiBlockElectionVerifier::queued_score(), Some(solution.score));
@@ -124,9 +187,8 @@ fn a_valid_full_solution_is_queued_and_its_submitter_rewarded_by_the_treasury() 
 			})
 			.collect();
 		let [reward] = rewards[..] else { panic!("rewarded once: {rewards:?}") };
-		assert!(reward >= SignedRewardBase::get(), "at least the base reward: {reward}");
-		// The deposit is back, the reward (and the registration's estimated fee) added, all
-		// from the treasury.
+		assert_eq!(reward, SignedRewardBase::get() + fees);
+		// The deposit is back, the reward and the fees added, all from the treasury.
 		assert_eq!(deposit_held(&who), 0);
 		assert_eq!(free(&who), free_before + reward);
 		assert_eq!(free(&TreasuryAccount::get()), treasury_before - reward);
@@ -192,6 +254,101 @@ fn a_submitter_that_bails_in_the_signed_phase_keeps_a_quarter_of_its_deposit() {
 }
 
 #[test]
+fn griefers_filling_the_queue_raise_a_submitters_deposit_at_most_to_the_miners_budget() {
+	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
+	ext.execute_with(|| {
+		let (mut chain, solution) = at_the_signed_phase();
+		let who = submitter();
+		let free_before = free(&who);
+		// The honest submitter registers alone and stores its first page.
+		register(&who, solution.score).expect("registers");
+		submit_pages(&who, &solution, [0]);
+		let alone = deposit_held(&who);
+		assert_eq!(alone, SubmissionDeposit::calculate_base_deposit(1));
+
+		// Griefers fill the queue with worse claims; one more is refused, its funds untouched.
+		let griefers: Vec<AccountId> =
+			(1..MaxSignedSubmissions::get()).map(|i| [i as u8; 32].into()).collect();
+		for griefer in &griefers {
+			assert_eq!(free(griefer), 0, "a fresh account");
+			Balances::mint_into(griefer, 100 * UNITS).expect("endows");
+			register(griefer, worse(solution.score)).expect("the queue has room");
+		}
+		let late = griefer();
+		let late_free = free(&late);
+		assert_eq!(
+			register(&late, worse(worse(solution.score))),
+			Err(signed::Error::<Runtime>::QueueFull.into())
+		);
+		assert_eq!((free(&late), deposit_held(&late)), (late_free, 0));
+
+		// The submitter's next pages are held at the full queue's rate: exactly what the miner
+		// budgets, and no more.
+		submit_pages(&who, &solution, 1..Pages::get());
+		assert!(deposit_held(&who) > alone, "the griefers raised it");
+		assert_eq!(deposit_held(&who), miners_budget());
+		assert_eq!(free(&who), free_before - miners_budget());
+
+		// The best claim is verified first: the honest solution is queued and all of its
+		// deposit comes back, with the reward.
+		let seen = verify(&mut chain);
+		assert_eq!(MultiBlockElectionVerifier::queued_score(), Some(solution.score));
+		assert!(seen.iter().any(
+			|event| matches!(event, SignedEvent::Rewarded(_, rewarded, _) if *rewarded == who)
+		));
+		assert_eq!(deposit_held(&who), 0);
+		assert!(free(&who) > free_before, "rewarded");
+		assert_try_state();
+	});
+}
+
+#[test]
+fn a_griefer_claiming_a_better_score_delays_the_honest_solution_and_loses_its_deposit() {
+	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
+	ext.execute_with(|| {
+		let (mut chain, solution) = at_the_signed_phase();
+		let (who, faker) = (submitter(), griefer());
+		let (free_before, treasury_before) = (free(&who), free(&TreasuryAccount::get()));
+		let faker_before = free(&faker);
+		submit(&who, &solution, solution.score);
+		// The faker claims to beat it and stores nothing: its claim is verified first. It holds
+		// what a full solution does.
+		register(&faker, better(solution.score)).expect("registers");
+		let faker_deposit = deposit_held(&faker);
+		assert_eq!(faker_deposit, SubmissionDeposit::calculate_base_deposit(1));
+
+		let mut seen = Vec::new();
+		chain.run_until("the honest solution queued", 40, || {
+			seen.extend(signed_events());
+			MultiBlockElectionVerifier::queued_score().is_some()
+		});
+		seen.extend(signed_events());
+		assert_eq!(MultiBlockElectionVerifier::queued_score(), Some(solution.score));
+		assert!(seen.iter().any(|event| matches!(
+			event,
+			SignedEvent::Slashed(_, slashed, amount) if *slashed == faker && *amount == faker_deposit
+		)));
+		let [reward] = seen
+			.iter()
+			.filter_map(|event| match event {
+				SignedEvent::Rewarded(_, rewarded, amount) if *rewarded == who => Some(*amount),
+				_ => None,
+			})
+			.collect::<Vec<_>>()[..]
+		else {
+			panic!("the honest submitter is rewarded once: {seen:?}")
+		};
+		// The faker lost its whole deposit to the treasury; the honest submitter
+		// has all of its deposit back and its reward.
+		assert_eq!(deposit_held(&faker), 0);
+		assert_eq!(free(&faker), faker_before - faker_deposit);
+		assert_eq!((deposit_held(&who), free(&who)), (0, free_before + reward));
+		assert_eq!(free(&TreasuryAccount::get()), treasury_before + faker_deposit - reward);
+		assert_try_state();
+	});
+}
+
+#[test]
 fn nothing_is_registered_outside_the_signed_phase_or_unsigned() {
 	let mut ext = genesis(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET, json!({}));
 	ext.execute_with(|| {
@@ -223,7 +380,8 @@ fn the_guides_deposit_figures_are_the_runtimes() {
 	// full (eight).
 	let full = GeometricDeposit::calculate_base_deposit(8);
 	assert_eq!((full + UNITS / 2) / UNITS, 43, "{full}");
-	// What `palisade-node mine` needs free before it registers: about 112 PAL.
+	// The most a production submission may hold (the deposit `palisade-node mine` budgets for,
+	// besides fees): about 112 PAL.
 	let most = full + per_page * Balance::from(PRODUCTION_PAGES);
 	assert_eq!((most + UNITS / 2) / UNITS, 112, "{most}");
 }

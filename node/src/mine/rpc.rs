@@ -12,10 +12,11 @@ use jsonrpsee::{
 	ws_client::{WsClient, WsClientBuilder},
 };
 use palisade_runtime::{
-	AccountId, Hash, Header, MultiBlockElectionSigned, MultiBlockElectionVerifier, Nonce, Runtime,
-	VERSION,
+	AccountId, Balance, Hash, Header, MultiBlockElectionSigned, MultiBlockElectionVerifier, Nonce,
+	Runtime, RuntimeCall, VERSION,
 };
 use pallet_election_provider_multi_block::{CurrentPhase, Phase, Round};
+use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_core::Bytes;
 use sp_npos_elections::ElectionScore;
 use sp_runtime::traits::Header as _;
@@ -33,36 +34,46 @@ pub struct Node {
 /// score and which pages are stored.
 #[derive(Decode)]
 pub struct Submission {
-	pub deposit: u128,
-	pub fee: u128,
-	pub reward: u128,
+	pub deposit: Balance,
+	pub fee: Balance,
+	pub reward: Balance,
 	pub claimed_score: ElectionScore,
 	pub pages: Vec<bool>,
 }
 
 impl Node {
 	/// Connects to the node at `url` and checks that it runs the runtime this binary was
-	/// built with: the miner encodes the chain's types (and its page counts) natively.
+	/// built with.
 	pub async fn connect(url: &str) -> Result<Self, MineError> {
 		let client = WsClientBuilder::default()
 			.max_response_size(MAX_RESPONSE_BYTES)
 			.build(url)
 			.await?;
 		let node = Self { client };
-		let version: serde_json::Value =
-			node.client.request("state_getRuntimeVersion", rpc_params![]).await?;
-		let same = version["specName"] == *VERSION.spec_name
-			&& version["specVersion"] == VERSION.spec_version
-			&& version["transactionVersion"] == VERSION.transaction_version;
-		if !same {
-			return Err(format!(
-				"the node runs {version}, this binary was built with {} version {}: build the \
-				 miner from the chain's source",
-				VERSION.spec_name, VERSION.spec_version
-			)
-			.into());
-		}
+		node.check_runtime(node.best().await?.1).await?;
 		Ok(node)
+	}
+
+	/// Fails unless the runtime at `at` is the one this binary was built with: the miner
+	/// encodes the chain's types (and its page counts) natively, so a runtime upgrade needs a
+	/// miner built from the new source.
+	pub async fn check_runtime(&self, at: Hash) -> Result<(), MineError> {
+		let version: serde_json::Value =
+			self.client.request("state_getRuntimeVersion", rpc_params![at]).await?;
+		let (name, spec, transaction) =
+			(&version["specName"], &version["specVersion"], &version["transactionVersion"]);
+		if *name == *VERSION.spec_name
+			&& *spec == VERSION.spec_version
+			&& *transaction == VERSION.transaction_version
+		{
+			return Ok(());
+		}
+		Err(format!(
+			"the node runs {name} version {spec} (transactions {transaction}), this binary was \
+			 built with {} version {} (transactions {}): build the miner from the chain's source",
+			VERSION.spec_name, VERSION.spec_version, VERSION.transaction_version
+		)
+		.into())
 	}
 
 	/// The headers of new best blocks, as the node imports them.
@@ -73,21 +84,15 @@ impl Node {
 			.await?)
 	}
 
-	/// The hash of the best block.
-	pub async fn best_hash(&self) -> Result<Hash, MineError> {
-		Ok(self.client.request("chain_getBlockHash", rpc_params![]).await?)
+	/// The best block: its number and hash.
+	pub async fn best(&self) -> Result<(u32, Hash), MineError> {
+		let header: Header = self.client.request("chain_getHeader", rpc_params![]).await?;
+		Ok((*header.number(), header.hash()))
 	}
 
 	/// The hash of the genesis block.
 	pub async fn genesis_hash(&self) -> Result<Hash, MineError> {
 		Ok(self.client.request("chain_getBlockHash", rpc_params![0]).await?)
-	}
-
-	/// The last finalised block: its number and hash.
-	pub async fn finalized(&self) -> Result<(u32, Hash), MineError> {
-		let hash: Hash = self.client.request("chain_getFinalizedHead", rpc_params![]).await?;
-		let header: Header = self.client.request("chain_getHeader", rpc_params![hash]).await?;
-		Ok((*header.number(), hash))
 	}
 
 	/// `who`'s next nonce, counting its transactions in the node's pool.
@@ -101,6 +106,25 @@ impl Node {
 			.client
 			.request("author_submitExtrinsic", rpc_params![Bytes(transaction)])
 			.await?)
+	}
+
+	/// The fee of `call` at `at`, sent in a transaction of `length` bytes.
+	pub async fn fee(
+		&self,
+		at: Hash,
+		call: &RuntimeCall,
+		length: u32,
+	) -> Result<Balance, MineError> {
+		let input = Bytes((call, length).encode());
+		let output: Bytes = self
+			.client
+			.request(
+				"state_call",
+				rpc_params!["TransactionPaymentCallApi_query_call_info", input, at],
+			)
+			.await?;
+		let info = RuntimeDispatchInfo::<Balance>::decode(&mut output.as_ref())?;
+		Ok(info.partial_fee)
 	}
 
 	/// The raw value at `key` in the state of block `at`.

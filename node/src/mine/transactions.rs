@@ -1,19 +1,15 @@
-//! Signing the miner's transactions offline, as a wallet would: the runtime's transaction
-//! extensions with their implicit data (versions, genesis, mortality checkpoint) given rather
-//! than read from a state.
+//! The miner's account: signing its transactions offline, as a wallet would (the runtime's
+//! transaction extensions with their implicit data, versions, genesis and mortality
+//! checkpoint, given rather than read from a state), and reading its nonce and balance.
 
 use super::{rpc::Node, MineError};
 use codec::Encode;
 use palisade_runtime::{
-	AccountId, Address, Hash, Nonce, RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic,
-	VERSION,
+	AccountId, Address, Balance, Hash, Nonce, Runtime, RuntimeCall, SignedPayload, TxExtension,
+	UncheckedExtrinsic, VERSION,
 };
 use sp_core::{sr25519, Pair};
 use sp_runtime::{generic::Era, MultiSignature};
-
-/// Transactions stay valid for 256 blocks after the finalised block they are anchored to:
-/// longer than finality usually lags, within the chain's `BlockHashCount`.
-const MORTALITY: u64 = 256;
 
 /// The account that signs, pays the fees and holds the deposits.
 pub struct Signer {
@@ -21,33 +17,77 @@ pub struct Signer {
 	pub account: AccountId,
 }
 
+type Account = frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>;
+
 impl Signer {
-	/// The sr25519 key of `suri` (a mnemonic, a hex seed, or a derivation such as `//Alice`).
-	pub fn from_suri(suri: &str) -> Result<Self, MineError> {
-		let pair = sr25519::Pair::from_string(suri, None)
-			.map_err(|error| format!("--suri is not a valid secret URI: {error:?}"))?;
+	/// The sr25519 key of `secret_uri` (a mnemonic, a hex seed, or a derivation such as
+	/// `//Alice`).
+	pub fn from_secret_uri(secret_uri: &str) -> Result<Self, MineError> {
+		let pair = sr25519::Pair::from_string(secret_uri, None)
+			.map_err(|error| format!("the secret URI is not valid: {error:?}"))?;
 		let account = AccountId::from(pair.public());
 		Ok(Self { pair, account })
 	}
 
 	/// Signs `calls` with consecutive nonces from the signer's next one and sends them to
-	/// `node`'s pool, in order: the pool applies them in nonce order.
+	/// `node`'s pool, in order: the pool applies them in nonce order. They are valid from the
+	/// best block for a little longer than the `left` blocks of the signed phase after it.
 	pub async fn send_all(
 		&self,
 		node: &Node,
 		calls: Vec<RuntimeCall>,
-	) -> Result<Vec<Hash>, MineError> {
+		left: u32,
+	) -> Result<(), MineError> {
 		let genesis = node.genesis_hash().await?;
-		let (number, checkpoint) = node.finalized().await?;
-		let era = Era::mortal(MORTALITY, number.into());
+		let (number, checkpoint) = node.best().await?;
+		// Rounded up to a power of two (4 at least) by `Era::mortal`.
+		let period = u64::from(left).saturating_add(2);
+		let era = Era::mortal(period, number.into());
 		let mut nonce = node.next_nonce(&self.account).await?;
-		let mut sent = Vec::new();
 		for call in calls {
 			let transaction = self.sign(call, nonce, era, checkpoint, genesis);
-			sent.push(node.submit(transaction.encode()).await?);
+			node.submit(transaction.encode()).await?;
 			nonce = nonce.saturating_add(1);
 		}
-		Ok(sent)
+		Ok(())
+	}
+
+	/// The fees of sending `calls`, each in a transaction of the signer, at `at`.
+	pub async fn fees(
+		&self,
+		node: &Node,
+		at: Hash,
+		calls: &[RuntimeCall],
+	) -> Result<Balance, MineError> {
+		let genesis = node.genesis_hash().await?;
+		let mut fees: Balance = 0;
+		for call in calls {
+			let length = self.sign(call.clone(), 0, Era::Immortal, genesis, genesis).encoded_size();
+			let length = u32::try_from(length).unwrap_or(u32::MAX);
+			fees = fees.saturating_add(node.fee(at, call, length).await?);
+		}
+		Ok(fees)
+	}
+
+	/// Whether transactions of the signer wait in the node's pool: its next nonce counting the
+	/// pool is past the one the chain has at `at`.
+	pub async fn has_pending(&self, node: &Node, at: Hash) -> Result<bool, MineError> {
+		let on_chain = self.account_info(node, at).await?.map(|account| account.nonce);
+		Ok(node.next_nonce(&self.account).await? > on_chain.unwrap_or_default())
+	}
+
+	/// The signer's free balance at `at`.
+	pub async fn free_balance(&self, node: &Node, at: Hash) -> Result<Balance, MineError> {
+		Ok(self
+			.account_info(node, at)
+			.await?
+			.map(|account| account.data.free)
+			.unwrap_or_default())
+	}
+
+	async fn account_info(&self, node: &Node, at: Hash) -> Result<Option<Account>, MineError> {
+		node.read(at, &frame_system::Account::<Runtime>::hashed_key_for(&self.account))
+			.await
 	}
 
 	/// `call` signed with `nonce`, mortal from the block `checkpoint` for `era`.

@@ -1834,7 +1834,9 @@ pub mod pallet {
 		/// [`Config::AdminOrigin`].
 		///
 		/// ## Details
-		/// The election starts at the next session change and its era one session later.
+		/// The election starts at the next session change, and its era at the first session
+		/// change after the result is stored (several sessions later with a multi-block
+		/// election).
 		///
 		/// Emits `ForceEra`.
 		#[pallet::call_index(13)]

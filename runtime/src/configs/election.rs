@@ -44,7 +44,7 @@ use frame_election_provider_support::{
 use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU32},
+	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32},
 	weights::Weight,
 };
 use pallet_election_provider_multi_block::{self as multi_block, SolutionAccuracyOf};
@@ -79,9 +79,15 @@ parameter_types! {
 	pub const SignedPhase: BlockNumber = if cfg!(feature = "fast-runtime") { 2 } else { 300 };
 	/// Signed submissions kept; the best are verified first.
 	pub const MaxSignedSubmissions: u32 = if cfg!(feature = "fast-runtime") { 2 } else { 8 };
-	/// Blocks to verify submissions, a page a block: the best four (one with `fast-runtime`).
-	pub const SignedValidationPhase: BlockNumber =
-		if cfg!(feature = "fast-runtime") { Pages::get() } else { Pages::get() * 4 };
+	/// Blocks to verify submissions, a page a block: every one queued (41.6 minutes), so that
+	/// claims that fail cannot keep a valid solution unverified. With `fast-runtime`, whose
+	/// round has no room for more, the best one; the round goes back to the signed phase to
+	/// verify the next.
+	pub const SignedValidationPhase: BlockNumber = if cfg!(feature = "fast-runtime") {
+		Pages::get()
+	} else {
+		Pages::get() * MaxSignedSubmissions::get()
+	};
 	/// Blocks in which validators' off-chain workers mine and submit: 15 minutes, 2 blocks with
 	/// `fast-runtime`.
 	pub const UnsignedPhase: BlockNumber = if cfg!(feature = "fast-runtime") { 2 } else { 150 };
@@ -169,13 +175,14 @@ impl multi_block::unsigned::miner::MinerConfig for Runtime {
 }
 
 parameter_types! {
-	/// The deposit to register a signed solution: 20 PAL, raised by a tenth for each
+	/// The base of a signed submission's deposit: 20 PAL, raised by a tenth for each
 	/// submission queued (the pallet counts the submitter's own once it stores pages, and
 	/// counts again at each page). The rise stays small (at most 43 PAL with the queue full), so
 	/// that registrations made after a submitter's cannot price it out between its pages.
 	pub const SignedDepositBase: Balance = 20 * UNITS;
-	/// The deposit per stored page: what storing a full page (`NposSolution16::max_encoded_len()`
-	/// bytes) costs at the length fee's rate, about 1.3 PAL.
+	/// The deposit for each page of a solution: what storing a full page
+	/// (`NposSolution16::max_encoded_len()` bytes) costs at the length fee's rate, about 1.3
+	/// PAL. Held for every page from registration (see [`SubmissionDeposit`]).
 	pub SignedDepositPerPage: Balance =
 		TRANSACTION_BYTE_FEE.saturating_mul(NposSolution16::max_encoded_len() as Balance);
 	/// What an invulnerable submitter (set by governance) holds instead.
@@ -188,16 +195,12 @@ parameter_types! {
 	pub const BailoutGraceRatio: Perbill = Perbill::from_percent(25);
 	/// One pushed out of the queue by a better score gets all of it back.
 	pub const EjectGraceRatio: Perbill = Perbill::from_percent(100);
-	/// The fees refunded to the rewarded submitter are capped at what registering and
-	/// submitting every page at full size costs (length fee of each page and a margin for the
-	/// weight).
-	pub MaxFeeRefund: Balance = Balance::from(Pages::get().saturating_add(1))
-		.saturating_mul(
-			TRANSACTION_BYTE_FEE.saturating_mul(NposSolution16::max_encoded_len() as Balance)
-				.saturating_add(UNITS),
-		);
 	pub TreasuryPot: Option<AccountId> = Some(TreasuryAccount::get());
 }
+
+/// The fees refunded to the rewarded submitter are capped at what registering and submitting
+/// every page at full size costs, at the fee multiplier of the moment.
+pub type MaxFeeRefund = multi_block::signed::FullSubmissionFee<Runtime, TransactionPayment>;
 
 /// [`SignedDepositBase`], raised by a tenth (compounded) for each submission queued.
 pub struct GeometricDeposit;
@@ -212,11 +215,25 @@ impl multi_block::signed::CalculateBaseDeposit<Balance> for GeometricDeposit {
 	}
 }
 
+/// A signed submission's deposit, held at registration: the [`GeometricDeposit`] and
+/// [`SignedDepositPerPage`] for every page of a solution, stored or not. A claim that stores
+/// no pages (to be verified first and fail, or to push out a weaker one) costs what a full
+/// solution does.
+pub struct SubmissionDeposit;
+
+impl multi_block::signed::CalculateBaseDeposit<Balance> for SubmissionDeposit {
+	fn calculate_base_deposit(existing_submitters: usize) -> Balance {
+		GeometricDeposit::calculate_base_deposit(existing_submitters)
+			.saturating_add(SignedDepositPerPage::get().saturating_mul(Pages::get().into()))
+	}
+}
+
 impl multi_block::signed::Config for Runtime {
 	type Currency = Balances;
-	type DepositBase = GeometricDeposit;
-	/// Charged for each page stored (the pallet passes the number of pages).
-	type DepositPerPage = SignedDepositPerPage;
+	type DepositBase = SubmissionDeposit;
+	/// Nothing more as pages are stored: [`SubmissionDeposit`] holds every page's from the
+	/// start.
+	type DepositPerPage = ConstU128<0>;
 	type InvulnerableDeposit = InvulnerableDeposit;
 	type RewardBase = SignedRewardBase;
 	type MaxSubmissions = MaxSignedSubmissions;
@@ -233,10 +250,11 @@ impl multi_block::signed::Config for Runtime {
 
 parameter_types! {
 	/// The voters the emergency fallback elects from: the richest of the snapshot's first
-	/// page. `manage_fallback` measured 2.04 s over 3,200 voters of 16 votes and 929 ms over
+	/// page. `manage_fallback` measured 2.04 s over a page of 16-vote voters and 929 ms over
 	/// 250: the 1,000 rounds over 2,000 candidates cost most of it, so the fallback also runs
-	/// over only as many candidates as it elects (229 ms). It is the last resort: governance can instead set a solution mined
-	/// off chain over every voter (`admin(EmergencySetSolution)`).
+	/// over only as many candidates as it elects (229 ms). It is the last resort: governance
+	/// can instead set a solution mined off chain over every voter
+	/// (`admin(EmergencySetSolution)`).
 	pub const EmergencyVoters: u32 = 250;
 	/// The emergency fallback's bounds: [`EmergencyVoters`], and the candidates of the snapshot.
 	pub EmergencyElectionBounds: ElectionBounds = ElectionBoundsBuilder::default()
@@ -248,14 +266,27 @@ parameter_types! {
 /// The on-chain sequential Phragmén of the emergency fallback, within a result page's bounds.
 pub struct EmergencyOnChain;
 
+/// The emergency fallback's Phragmén charges nothing of its own: `manage_fallback` measured it.
+/// (Upstream's `()` is not zero: it is the placeholder Phragmén weight, tens of seconds.)
+pub struct MeasuredByManageFallback;
+
+impl frame_election_provider_support::WeightInfo for MeasuredByManageFallback {
+	fn phragmen(_voters: u32, _targets: u32, _votes_per_voter: u32) -> Weight {
+		Weight::zero()
+	}
+
+	fn phragmms(_voters: u32, _targets: u32, _votes_per_voter: u32) -> Weight {
+		Weight::zero()
+	}
+}
+
 impl onchain::Config for EmergencyOnChain {
 	type System = Runtime;
 	type Solver = SequentialPhragmen<AccountId, Perbill>;
 	type DataProvider = Staking;
 	/// Nothing of its own: the only call that runs it, `manage(EmergencyFallback)`, is charged
-	/// `manage_fallback`, measured in this runtime over a full snapshot page (the placeholder
-	/// Phragmén weights upstream ships would be charged on top).
-	type WeightInfo = ();
+	/// `manage_fallback`, measured in this runtime over a full snapshot page.
+	type WeightInfo = MeasuredByManageFallback;
 	type Bounds = EmergencyElectionBounds;
 	type MaxWinnersPerPage = MaxWinnersPerPage;
 	type MaxBackersPerWinner = MaxBackersPerWinner;
@@ -326,3 +357,17 @@ impl InstantElectionProvider for GovernanceFallback {
 		false
 	}
 }
+
+// A round fits the sessions before its era (`ElectionLead`): a step per block in `on_poll`
+// (the snapshot's pages and the targets, the signed phase, the validation and its last block,
+// the unsigned phase), then a page exported per block, and `on_poll` skips the blocks that
+// change the session. 973 blocks of 1,200 in production, 14 of 15 with `fast-runtime`.
+const _: () = {
+	let polls = (Pages::get() + 1)
+		+ SignedPhase::get()
+		+ (SignedValidationPhase::get() + 1)
+		+ UnsignedPhase::get();
+	let session_changes = crate::configs::staking::ElectionLead::get();
+	let window = crate::configs::staking::ElectionLead::get() * crate::EPOCH_DURATION_IN_SLOTS;
+	assert!(polls + Pages::get() + session_changes - 1 <= window, "the election outlasts its lead");
+};

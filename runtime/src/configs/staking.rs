@@ -33,10 +33,10 @@ parameter_types! {
 	pub const BondingDuration: EraIndex = if cfg!(feature = "fast-runtime") { 2 } else { 28 };
 	/// Sessions per era: 4 with `fast-runtime` (one minute), else 6 (six hours).
 	pub const SessionsPerEra: SessionIndex = if cfg!(feature = "fast-runtime") { 4 } else { 6 };
-	/// The election starts this many sessions before its era: 2 hours (3 sessions, 45 seconds,
-	/// with `fast-runtime`). The multi-block election's phases take 644 blocks of the 1,200
-	/// (12 of the 15 with `fast-runtime`, whose two session changes skip the election's step):
-	/// see `configs::election`.
+	/// The election starts this many sessions before its era: 2 hours (3 sessions, 15 blocks,
+	/// with `fast-runtime`). The multi-block election's phases and export take 973 blocks of
+	/// the 1,200 (14 of the 15 with `fast-runtime`), counting the session changes, which skip
+	/// the election's step: see the check at the end of `configs::election`.
 	pub const ElectionLead: SessionIndex = if cfg!(feature = "fast-runtime") { 3 } else { 2 };
 	/// The most validators elected per era (and BABE/GRANDPA authorities per session).
 	pub const MaxValidatorSet: u32 = 1_000;

@@ -317,12 +317,12 @@ fn a_griefer_claiming_a_better_score_delays_the_honest_solution_and_loses_its_de
 		let faker_deposit = deposit_held(&faker);
 		assert_eq!(faker_deposit, SubmissionDeposit::calculate_base_deposit(1));
 
-		let mut seen = Vec::new();
+		let seen = std::cell::RefCell::new(Vec::new());
 		chain.run_until("the honest solution queued", 40, || {
-			seen.extend(signed_events());
+			seen.borrow_mut().extend(signed_events());
 			MultiBlockElectionVerifier::queued_score().is_some()
 		});
-		seen.extend(signed_events());
+		let seen = seen.into_inner();
 		assert_eq!(MultiBlockElectionVerifier::queued_score(), Some(solution.score));
 		assert!(seen.iter().any(|event| matches!(
 			event,

@@ -2,14 +2,17 @@
 //! land, pages the pool dropped are sent again, and a submission that cannot be completed is
 //! withdrawn before the signed phase ends. Also the reclaiming of old rounds' deposits.
 
-use super::{fresh_head, number, rpc::Node, submit::Solution, MineError, Signer};
+use super::{fresh_head, rpc::Node, submit::Solution, MineError, Signer};
 use jsonrpsee::core::client::Subscription;
 use palisade_runtime::{configs::election::SignedPhase, Hash, Header, Runtime, RuntimeCall};
 use pallet_election_provider_multi_block::{signed, Phase};
 
 /// How many times a page is sent before the miner stops sending it: a page the pool took but
 /// the chain refused (its deposit could not be held) would fail the same way again.
-const SENDS_PER_PAGE: u8 = 3;
+pub const SENDS_PER_PAGE: u8 = 3;
+
+/// How long the transactions that reclaim deposits stay valid, in blocks.
+const RECLAIM_LIFETIME: u32 = 8;
 
 /// How many earlier rounds the miner looks back for deposits to reclaim.
 const ROUNDS_TO_RECLAIM: u32 = 5;
@@ -65,8 +68,8 @@ impl Submission {
 					Step::Fail("`register` did not land in the signed phase".into())
 				},
 				(false, Some(_), false) => Step::Fail(
-					"`register` failed on chain: better claims filled the queue, or the \
-					 deposit could not be held"
+					"`register` did not land: it failed on chain (better claims filled the \
+					 queue, or the deposit could not be held), or the pool dropped it"
 						.into(),
 				),
 			};
@@ -132,49 +135,78 @@ enum Step {
 	Fail(String),
 }
 
+/// How following a submission ended.
+pub enum Outcome {
+	/// Every page is stored.
+	Stored,
+	/// The submission was withdrawn, pushed out or left incomplete, for this reason.
+	Lost(String),
+}
+
 /// Follows the chain until every page of `signer`'s `submission` in `round` is stored (see
-/// [`Submission::next_step`]); fails when the submission is withdrawn, pushed out or left
-/// incomplete at the end of the phase.
+/// [`Submission::next_step`]) or the submission is lost. An error at a block (a read, a
+/// transaction the pool refuses) is reported and the step tried again at the next; only the
+/// loss of the node ends it with an error.
 pub async fn until_stored(
 	node: &Node,
 	heads: &mut Subscription<Header>,
 	signer: &Signer,
 	round: u32,
 	mut submission: Submission,
-) -> Result<(), MineError> {
+) -> Result<Outcome, MineError> {
 	loop {
-		let head = fresh_head(heads).await?;
-		if number(&head) <= submission.sent_after {
+		let (number, at) = fresh_head(node, heads).await?;
+		if number <= submission.sent_after {
 			continue;
 		}
-		let at = head.hash();
+		match submission.act(node, signer, round, number, at).await {
+			Ok(Some(outcome)) => return Ok(outcome),
+			Ok(None) => {},
+			Err(error) => eprintln!("round {round}: {error}; trying again at the next block"),
+		}
+	}
+}
+
+impl Submission {
+	/// Reads the submission at block `at` (number `number`) and takes the next step; returns
+	/// the outcome once there is one.
+	async fn act(
+		&mut self,
+		node: &Node,
+		signer: &Signer,
+		round: u32,
+		number: u32,
+		at: Hash,
+	) -> Result<Option<Outcome>, MineError> {
 		let stored = node.submission(at, round, &signer.account).await?.map(|s| s.pages);
 		let left = match node.phase(at).await? {
 			Phase::Signed(left) => Some(left),
 			_ => None,
 		};
 		let pending = signer.has_pending(node, at).await?;
-		match submission.next_step(stored.as_deref(), left, pending) {
+		match self.next_step(stored.as_deref(), left, pending) {
 			Step::Done => {
 				report_stored(node, at, round, signer).await?;
-				return Ok(());
+				Ok(Some(Outcome::Stored))
 			},
-			Step::Wait => {},
+			Step::Wait => Ok(None),
 			Step::Send(pages) => {
 				println!("round {round}: sending pages {pages:?}");
-				let calls =
-					super::submit::page_calls(&submission.solution, |page| pages.contains(&page));
+				let calls = super::submit::page_calls(&self.solution, |page| pages.contains(&page));
 				signer.send_all(node, calls, left.unwrap_or_default()).await?;
-				submission.sent_after = number(&head);
+				self.sent_after = number;
+				Ok(None)
 			},
 			Step::Bail => {
 				let bail = signed::Call::<Runtime>::bail {};
 				signer.send_all(node, vec![bail.into()], left.unwrap_or_default()).await?;
-				return Err("pages still missing near the end of the signed phase: withdrawn \
-				            (bail), a quarter of the deposit comes back"
-					.into());
+				Ok(Some(Outcome::Lost(
+					"pages still missing near the end of the signed phase: withdrawn (bail), a \
+					 quarter of the deposit comes back"
+						.into(),
+				)))
 			},
-			Step::Fail(reason) => return Err(reason.into()),
+			Step::Fail(reason) => Ok(Some(Outcome::Lost(reason))),
 		}
 	}
 }
@@ -196,13 +228,17 @@ async fn report_stored(
 }
 
 /// Takes back the deposits of `signer`'s submissions of the [`ROUNDS_TO_RECLAIM`] rounds
-/// before `round` that were never verified.
+/// before `round` that were never verified, unless transactions of `signer` wait in the pool
+/// (among them, maybe, the same reclaims).
 pub async fn reclaim_deposits(
 	node: &Node,
 	signer: &Signer,
 	at: Hash,
 	round: u32,
 ) -> Result<(), MineError> {
+	if signer.has_pending(node, at).await? {
+		return Ok(());
+	}
 	let mut calls = Vec::new();
 	for old in round.saturating_sub(ROUNDS_TO_RECLAIM)..round {
 		if let Some(submission) = node.submission(at, old, &signer.account).await? {
@@ -215,11 +251,7 @@ pub async fn reclaim_deposits(
 	}
 	if !calls.is_empty() {
 		println!("reclaiming the deposits of {} unverified submissions", calls.len());
-		let left = match node.phase(at).await? {
-			Phase::Signed(left) => left,
-			_ => 0,
-		};
-		signer.send_all(node, calls, left).await?;
+		signer.send_all(node, calls, RECLAIM_LIFETIME).await?;
 	}
 	Ok(())
 }
@@ -268,6 +300,7 @@ mod tests {
 			|step: Step, why: &str| matches!(step, Step::Fail(reason) if reason.contains(why));
 		let mut sent = submission(false);
 		assert!(fails(sent.next_step(None, Some(5), false), "failed on chain"));
+		assert!(fails(submission(false).next_step(None, None, false), "did not land"));
 		assert!(fails(sent.next_step(None, None, true), "did not land"));
 		let mut sent = submission(true);
 		assert_eq!(sent.next_step(Some(FIRST), Some(9), true), Step::Wait);

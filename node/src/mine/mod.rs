@@ -11,10 +11,11 @@
 //! cannot complete before the phase ends, since an incomplete solution that is verified loses
 //! all of it ([`follow`]). The deposit (see the README's "Elections") comes back with a reward
 //! if the solution is queued. Submissions of the last rounds that were never verified (a
-//! better one was queued first) get their deposit back when the next signed phase opens.
+//! better one was queued first) get their deposit back between signed phases.
 //!
-//! Mining until stopped, a round that fails is reported and the next one tried; the miner
-//! ends when it loses its node or the node's runtime is not the one it was built with.
+//! An error in a round is reported and the round tried again at the next block (a submission
+//! already sent is found and followed); the miner ends when it loses its node or the node's
+//! runtime is not the one it was built with.
 
 mod config;
 mod follow;
@@ -28,7 +29,6 @@ use jsonrpsee::core::client::Subscription;
 use palisade_runtime::{Hash, Header};
 use pallet_election_provider_multi_block::Phase;
 use rpc::Node;
-use sp_runtime::traits::Header as _;
 use transactions::Signer;
 
 /// An error that ends the miner, or the round, in words for the operator.
@@ -53,8 +53,8 @@ pub struct MineCmd {
 	#[arg(long, value_name = "PATH")]
 	pub suri_file: Option<std::path::PathBuf>,
 
-	/// Stop after this many rounds whose solution was stored in full (an error in one of them
-	/// ends the miner); without it, mine until stopped.
+	/// Stop after this many rounds whose solution was stored in full; without it, mine until
+	/// stopped.
 	#[arg(long)]
 	pub rounds: Option<u32>,
 }
@@ -94,7 +94,8 @@ impl MineCmd {
 	}
 
 	/// Follows the chain's best blocks and handles each signed phase once: once per round,
-	/// or again when the round's phase opens again because nothing was queued.
+	/// or again when the round's phase opens again because nothing was queued. Between signed
+	/// phases, reclaims the deposits of unverified submissions.
 	async fn mine(&self) -> Result<(), MineError> {
 		let signer = Signer::from_secret_uri(&self.secret_uri()?)?;
 		let node = Node::connect(&self.url).await?;
@@ -103,28 +104,31 @@ impl MineCmd {
 		let mut stored = 0u32;
 		let mut handled = None;
 		while self.rounds.is_none_or(|rounds| stored < rounds) {
-			let head = fresh_head(&mut heads).await?;
+			let (_, at) = fresh_head(&node, &mut heads).await?;
+			let round = node.round(at).await?;
 			// A transaction sent now lands in the next block at best: the signed phase must
 			// still be open there.
-			let Phase::Signed(left) = node.phase(head.hash()).await? else {
+			let Phase::Signed(left) = node.phase(at).await? else {
 				handled = None;
+				follow::reclaim_deposits(&node, &signer, at, round)
+					.await
+					.unwrap_or_else(|error| eprintln!("reclaiming deposits: {error}"));
 				continue;
 			};
-			let round = node.round(head.hash()).await?;
 			if left == 0 || handled == Some(round) {
 				continue;
 			}
-			node.check_runtime(head.hash()).await?;
-			follow::reclaim_deposits(&node, &signer, head.hash(), round)
-				.await
-				.unwrap_or_else(|error| eprintln!("reclaiming deposits: {error}"));
-			let outcome = self.round(&node, &mut heads, &signer, head.hash(), round).await;
-			match outcome {
+			node.check_runtime(at).await?;
+			match self.round(&node, &mut heads, &signer, at, round).await {
 				Ok(Round::Stored) => stored = stored.saturating_add(1),
-				Ok(Round::Skipped) => {},
+				Ok(Round::Ended(reason)) => println!("round {round}: {reason}"),
 				Ok(Round::Again) => continue,
-				Err(error) if self.rounds.is_none() => eprintln!("round {round}: {error}"),
-				Err(error) => return Err(format!("round {round}: {error}").into()),
+				// Nothing is lost by trying again: a submission already sent is found and
+				// followed.
+				Err(error) => {
+					eprintln!("round {round}: {error}; trying again at the next block");
+					continue;
+				},
 			}
 			handled = Some(round);
 		}
@@ -141,11 +145,13 @@ impl MineCmd {
 		round: u32,
 	) -> Result<Round, MineError> {
 		match submit::submit_round(node, signer, at, round).await? {
-			submit::Sent::Nothing => Ok(Round::Skipped),
+			submit::Sent::Nothing(reason) => Ok(Round::Ended(reason)),
 			submit::Sent::Later => Ok(Round::Again),
 			submit::Sent::Solution(sent) => {
-				follow::until_stored(node, heads, signer, round, sent).await?;
-				Ok(Round::Stored)
+				Ok(match follow::until_stored(node, heads, signer, round, sent).await? {
+					follow::Outcome::Stored => Round::Stored,
+					follow::Outcome::Lost(reason) => Round::Ended(reason),
+				})
 			},
 		}
 	}
@@ -155,21 +161,25 @@ impl MineCmd {
 enum Round {
 	/// Every page of the miner's solution is stored.
 	Stored,
-	/// Nothing worth sending (see the miner's output for why).
-	Skipped,
+	/// Nothing more to do in this round, for this reason: nothing worth sending, or a
+	/// submission withdrawn, pushed out or left incomplete.
+	Ended(String),
 	/// Nothing sent yet: the account's transactions wait in the pool, or an incomplete
 	/// submission of an earlier run is being withdrawn. The round is mined at the next block.
 	Again,
 }
 
-/// The newest best block the node announced: blocks imported while the miner mined or waited
-/// wait in the subscription, and are skipped.
-async fn fresh_head(heads: &mut Subscription<Header>) -> Result<Header, MineError> {
-	let mut head = heads.next().await.ok_or("the node ended its subscription to new blocks")??;
-	while let Some(Some(newer)) = heads.next().now_or_never() {
-		head = newer?;
+/// The best block (number and hash) once the node announces a new one. Blocks announced while
+/// the miner mined or waited are skipped.
+async fn fresh_head(
+	node: &Node,
+	heads: &mut Subscription<Header>,
+) -> Result<(u32, Hash), MineError> {
+	heads.next().await.ok_or("the node ended its subscription to new blocks")??;
+	while let Some(Some(announced)) = heads.next().now_or_never() {
+		announced?;
 	}
-	Ok(head)
+	node.best().await
 }
 
 /// Warns when others than the miner's user may read the secret's file.
@@ -183,12 +193,6 @@ fn warn_if_others_can_read(path: &std::path::Path) {
 			);
 		}
 	}
-}
-
-/// The number of `head`, for the miner's reasoning about which blocks its transactions can be
-/// in.
-fn number(head: &Header) -> u32 {
-	*head.number()
 }
 
 #[cfg(test)]

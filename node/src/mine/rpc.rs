@@ -90,6 +90,13 @@ impl Node {
 		Ok((*header.number(), header.hash()))
 	}
 
+	/// The hash of the best chain's block `number`.
+	pub async fn block_hash(&self, number: u32) -> Result<Hash, MineError> {
+		let hash: Option<Hash> =
+			self.client.request("chain_getBlockHash", rpc_params![number]).await?;
+		hash.ok_or_else(|| format!("the node has no block {number}").into())
+	}
+
 	/// The hash of the genesis block.
 	pub async fn genesis_hash(&self) -> Result<Hash, MineError> {
 		Ok(self.client.request("chain_getBlockHash", rpc_params![0]).await?)

@@ -11,6 +11,9 @@ use palisade_runtime::{
 use sp_core::{sr25519, Pair};
 use sp_runtime::{generic::Era, MultiSignature};
 
+/// How far below the best block the miner's transactions are anchored.
+const CHECKPOINT_DEPTH: u32 = 2;
+
 /// The account that signs, pays the fees and holds the deposits.
 pub struct Signer {
 	pair: sr25519::Pair,
@@ -30,19 +33,22 @@ impl Signer {
 	}
 
 	/// Signs `calls` with consecutive nonces from the signer's next one and sends them to
-	/// `node`'s pool, in order: the pool applies them in nonce order. They are valid from the
-	/// best block for a little longer than the `left` blocks of the signed phase after it.
+	/// `node`'s pool, in order: the pool applies them in nonce order. They are valid from a
+	/// block just below the best (so that a fork switch at the tip does not void them) for a
+	/// little longer than the next `lifetime` blocks.
 	pub async fn send_all(
 		&self,
 		node: &Node,
 		calls: Vec<RuntimeCall>,
-		left: u32,
+		lifetime: u32,
 	) -> Result<(), MineError> {
 		let genesis = node.genesis_hash().await?;
-		let (number, checkpoint) = node.best().await?;
+		let (best, _) = node.best().await?;
+		let birth = best.saturating_sub(CHECKPOINT_DEPTH);
+		let checkpoint = node.block_hash(birth).await?;
 		// Rounded up to a power of two (4 at least) by `Era::mortal`.
-		let period = u64::from(left).saturating_add(2);
-		let era = Era::mortal(period, number.into());
+		let period = u64::from(lifetime.saturating_add(CHECKPOINT_DEPTH).saturating_add(2));
+		let era = Era::mortal(period, birth.into());
 		let mut nonce = node.next_nonce(&self.account).await?;
 		for call in calls {
 			let transaction = self.sign(call, nonce, era, checkpoint, genesis);
@@ -52,19 +58,21 @@ impl Signer {
 		Ok(())
 	}
 
-	/// The fees of sending `calls`, each in a transaction of the signer, at `at`.
+	/// The fee of each of `calls`, sent in a transaction of the signer, at `at`.
 	pub async fn fees(
 		&self,
 		node: &Node,
 		at: Hash,
 		calls: &[RuntimeCall],
-	) -> Result<Balance, MineError> {
+	) -> Result<Vec<Balance>, MineError> {
 		let genesis = node.genesis_hash().await?;
-		let mut fees: Balance = 0;
+		// The longest a transaction's era and nonce may encode.
+		let era = Era::mortal(1 << 16, 1);
+		let mut fees = Vec::new();
 		for call in calls {
-			let length = self.sign(call.clone(), 0, Era::Immortal, genesis, genesis).encoded_size();
+			let length = self.sign(call.clone(), Nonce::MAX, era, genesis, genesis).encoded_size();
 			let length = u32::try_from(length).unwrap_or(u32::MAX);
-			fees = fees.saturating_add(node.fee(at, call, length).await?);
+			fees.push(node.fee(at, call, length).await?);
 		}
 		Ok(fees)
 	}

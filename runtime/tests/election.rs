@@ -2,7 +2,8 @@
 //! the on-chain sequential Phragmén elects from the same snapshot (or scores better), with
 //! exposures that add up; stakers bonding and chilling between snapshot pages leave the pages
 //! consistent; without any solution the current validators go on and the era waits; the
-//! emergency procedure of governance elects instead.
+//! emergency procedure of governance elects instead, from the richest voters and as many of the
+//! candidates with the most stake of their own as it elects.
 
 mod common;
 
@@ -12,7 +13,7 @@ use frame_election_provider_support::{
 };
 use frame_support::dispatch::RawOrigin;
 use palisade_runtime::{
-	configs::election::{Pages, VoterSnapshotPerBlock},
+	configs::election::{EmergencyVoters, Pages, VoterSnapshotPerBlock},
 	genesis_config_presets::BENCHMARK_RUNTIME_PRESET,
 	AccountId, MultiBlockElection, MultiBlockElectionVerifier, Runtime, RuntimeEvent, Staking,
 	UNITS,
@@ -254,6 +255,45 @@ fn governance_elects_with_the_emergency_fallback() {
 		let elected: BTreeSet<AccountId> =
 			ErasStakersOverview::<Runtime>::iter_prefix(1).map(|(who, _)| who).collect();
 		assert_eq!(elected.len(), 3, "Alice, Bob and Charlie");
+		assert_try_state();
+	});
+}
+
+#[test]
+fn the_emergency_fallback_elects_from_the_richest_voters_among_as_many_candidates_as_it_elects() {
+	// Full pages of 2,000 nominators and 3,999 candidates: both bounds of the fallback bite.
+	let mut ext = genesis(BENCHMARK_RUNTIME_PRESET, json!({}));
+	ext.execute_with(|| {
+		let mut chain = Chain::without_miner();
+		chain.run_until("the signed phase", 40, || CurrentPhase::<Runtime>::get().is_signed());
+		let round = Round::<Runtime>::get();
+		let msp = Pages::get() - 1;
+		let page = PagedVoterSnapshot::<Runtime>::get(round, msp).expect("the richest page");
+		assert!(page.len() > EmergencyVoters::get() as usize, "more voters than it takes");
+		let richest: BTreeSet<AccountId> = page
+			.into_iter()
+			.take(EmergencyVoters::get() as usize)
+			.map(|(who, ..)| who)
+			.collect();
+		let desired = DesiredTargets::<Runtime>::get(round).expect("desired targets");
+		let targets = PagedTargetSnapshot::<Runtime>::get(round, msp).expect("targets");
+		assert!(targets.len() > desired as usize, "more candidates than it elects");
+		let first: BTreeSet<AccountId> = targets.into_iter().take(desired as usize).collect();
+
+		for op in
+			[ManagerOperation::ForceSetPhase(Phase::Emergency), ManagerOperation::EmergencyFallback]
+		{
+			dispatch(RawOrigin::Root, ElectionCall::manage { op }).expect("governance acts");
+		}
+		let supports =
+			<MultiBlockElectionVerifier as Verifier>::get_queued_solution_page(0).expect("queued");
+		assert!(!supports.is_empty());
+		for (winner, support) in supports.into_iter() {
+			assert!(first.contains(&winner), "a candidate beyond the first {desired}");
+			for (backer, _) in support.voters {
+				assert!(richest.contains(&backer), "a backer beyond the richest voters");
+			}
+		}
 		assert_try_state();
 	});
 }

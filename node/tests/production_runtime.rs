@@ -2,9 +2,8 @@
 //! (`fast-runtime`, `sudo`, benchmarks), as `cargo build --release -p palisade-node` embeds it.
 //! `scripts/test.sh` builds it before the tests (`palisade_runtime_production.*`, beside the
 //! development runtime); these tests run the WASM itself: its genesis presets build (but the
-//! weights' `benchmark`, too large for a test), the
-//! `staging` chain starts with the values the README promises, and nothing of development
-//! builds is in it.
+//! weights' `benchmark`, too large for a test), the `staging` chain starts with the values the
+//! README promises, and nothing of development builds is in it.
 
 use codec::Decode;
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};

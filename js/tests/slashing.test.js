@@ -29,8 +29,11 @@ let unsubscribe;
 const seen = [];
 
 /**
- * The `local` chain with two genesis validators, Alice and Bob (Dave and pool 1 nominate both):
- * its spec from `build-spec --chain local`, without Charlie, and electing eras with one validator. Alice then holds half of the slots, so her
+ * The `local` chain with two genesis validators, Alice and Bob (Dave nominates both, pool 1
+ * Alice alone): its spec from `build-spec --chain local`, without Charlie, and electing eras
+ * with one validator. Had both nominated both, the election's `reduce` would be free to leave
+ * either of them behind Bob alone (two nominators of the same two validators form a cycle it
+ * cuts); with pool 1 on Alice alone, both back her. Alice then holds half of the slots, so her
  * twin equivocates within a minute or two; among three validators it took from two to more
  * than four minutes on the reference machine.
  */
@@ -45,8 +48,9 @@ function twoValidatorSpec () {
     .filter(([who]) => who !== charlie)
     .map(([who, bond, status]) => [who, bond, status.Nominator ? { Nominator: status.Nominator.filter((v) => v !== charlie) } : status]);
   genesis.session.keys = genesis.session.keys.filter(([who]) => who !== charlie);
+  const alice = keys.addFromUri('//Alice').address;
   for (const pool of genesis.poolUpkeep.pools) {
-    pool.nominations = pool.nominations.filter((v) => v !== charlie);
+    pool.nominations = [alice];
   }
   // The slash chills Alice: Bob must be enough to elect the eras that apply it and the pool
   // members' shares, or every later election fails with too few validators.

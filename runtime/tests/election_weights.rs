@@ -50,7 +50,7 @@ fn election_steps() -> Vec<(&'static str, Weight)> {
 	);
 	vec![
 		("snapshot: the candidates", ElectionStep::per_block_snapshot_msp()),
-		("snapshot: each other voter page", ElectionStep::per_block_snapshot_rest()),
+		("snapshot: each voter page", ElectionStep::per_block_snapshot_rest()),
 		("signed: register a submission (queue full)", SignedStep::register_eject()),
 		("signed: register a submission", SignedStep::register_not_full()),
 		("signed: submit a solution page", SignedStep::submit_page()),

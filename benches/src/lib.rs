@@ -15,12 +15,14 @@
 	clippy::unwrap_used
 )]
 
+pub mod election;
 pub mod palisade;
 pub mod params;
 pub mod population;
 pub mod report;
 pub mod runner;
 pub mod sandbox;
+pub mod staking_async;
 pub mod subject;
 pub mod upstream;
 

@@ -1,14 +1,20 @@
 //! What both benchmark runtimes share: Palisade's production block limits and staking
 //! parameters, its voter-list bags and election bounds, and its inflation curve.
 
-use crate::population::Balance;
-use frame_election_provider_support::bounds::{ElectionBounds, ElectionBoundsBuilder};
+use crate::population::{AccountId, Balance};
 use frame_support::{
 	parameter_types,
 	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use pallet_palisade_staking::InflationCurve;
 use sp_runtime::{Perbill, Perquintill};
+
+/// The smallest balance an account may hold, in every benchmark runtime.
+pub const EXISTENTIAL_DEPOSIT: Balance = 1_000_000_000;
+
+/// Where Palisade's reward remainder and slashes go; funded at genesis in every runtime, so
+/// every runtime starts with the same issuance.
+pub const TREASURY: AccountId = AccountId::new([1; 32]);
 
 /// The number of bags of the voter list, as in Palisade's runtime.
 const BAG_COUNT: usize = 200;
@@ -20,14 +26,10 @@ parameter_types! {
 			Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 			Perbill::from_percent(75),
 		);
-	pub const MaxValidatorSet: u32 = 1_000;
+	pub const MaxValidatorSet: u32 = 2_000;
 	pub const MaxExposurePageSize: u32 = 512;
-	pub const MaxElectingVoters: u32 = 22_500;
-	pub const MaxElectableTargets: u32 = 2_000;
-	pub ElectionBoundsOnChain: ElectionBounds = ElectionBoundsBuilder::default()
-		.voters_count(MaxElectingVoters::get().into())
-		.targets_count(MaxElectableTargets::get().into())
-		.build();
+	/// Every voter of every page of the election.
+	pub const MaxElectingVoters: u32 = crate::election::PAGES * crate::election::VOTERS_PER_PAGE;
 	pub const Inflation: InflationCurve = InflationCurve {
 		ideal_staking_rate: Perquintill::from_percent(50),
 		min_inflation: Perquintill::from_parts(25_000_000_000_000_000),

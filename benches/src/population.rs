@@ -1,8 +1,8 @@
 //! The stakers of a benchmark: validators, nominators with 16 nominations each, and spare
 //! funded accounts for calls that need a newcomer. Both pallets get the same ones.
 
-/// Account ids of the benchmark runtimes.
-pub type AccountId = u64;
+/// Account ids of the benchmark runtimes: 32 bytes, as the runtime's.
+pub type AccountId = sp_runtime::AccountId32;
 /// Balances of the benchmark runtimes: 12 decimals, as PAL.
 pub type Balance = u128;
 
@@ -13,9 +13,10 @@ pub const NOMINATIONS: u32 = 16;
 /// Free balance of every account at genesis, beside its bond.
 pub const FREE: Balance = 1_000_000 * UNIT;
 
-const FIRST_VALIDATOR: AccountId = 1_000_000;
-const FIRST_NOMINATOR: AccountId = 10_000_000;
-const FIRST_SPARE: AccountId = 100_000_000;
+/// The kinds of account, each hashed with its index into a 32-byte id.
+const VALIDATOR: &[u8] = b"validator";
+const NOMINATOR: &[u8] = b"nominator";
+const SPARE: &[u8] = b"spare";
 /// Spare accounts: funded, not bonded.
 const SPARES: u32 = 64;
 
@@ -82,17 +83,18 @@ impl Population {
 		let stakers = self
 			.validators
 			.iter()
-			.copied()
-			.chain(self.nominators.iter().map(|(who, bond, _)| (*who, *bond)));
+			.cloned()
+			.chain(self.nominators.iter().map(|(who, bond, _)| (who.clone(), *bond)));
 		stakers
 			.map(|(who, bond)| (who, bond + FREE))
 			.chain((0..SPARES).map(|i| (spare(i), FREE)))
+			.chain([(crate::params::TREASURY, FREE)])
 			.collect()
 	}
 
 	/// The first 16 validators: the targets of a newcomer's nominations.
 	pub fn first_targets(&self) -> Vec<AccountId> {
-		self.validators.iter().take(NOMINATIONS as usize).map(|(who, _)| *who).collect()
+		self.validators.iter().take(NOMINATIONS as usize).map(|(who, _)| who.clone()).collect()
 	}
 
 	/// The validator with the most nominators, and how many nominate it.
@@ -100,30 +102,42 @@ impl Population {
 		let mut counts = std::collections::BTreeMap::<AccountId, u32>::new();
 		for (_, _, targets) in &self.nominators {
 			for target in targets {
-				*counts.entry(*target).or_default() += 1;
+				*counts.entry(target.clone()).or_default() += 1;
 			}
 		}
 		counts
 			.into_iter()
-			.max_by_key(|(who, count)| (*count, *who))
+			.max_by_key(|(who, count)| (*count, who.clone()))
 			.unwrap_or((validator(0), 0))
 	}
 }
 
 /// The `i`-th validator.
 pub fn validator(i: u32) -> AccountId {
-	FIRST_VALIDATOR + AccountId::from(i)
+	account(VALIDATOR, i)
 }
 
 /// The `i`-th nominator.
 pub fn nominator(i: u32) -> AccountId {
-	FIRST_NOMINATOR + AccountId::from(i)
+	account(NOMINATOR, i)
 }
 
 /// The `i`-th spare account: funded, never bonded at genesis.
 pub fn spare(i: u32) -> AccountId {
 	assert!(i < SPARES, "only {SPARES} spare accounts");
-	FIRST_SPARE + AccountId::from(i)
+	account(SPARE, i)
+}
+
+/// The `i`-th account of `kind`: the hash of both, spread over the key space as real
+/// accounts are (the storage maps of `Twox64Concat` keys keep the id in the key).
+fn account(kind: &[u8], i: u32) -> AccountId {
+	AccountId::new(sp_io::hashing::blake2_256(&[kind, &i.to_le_bytes()].concat()))
+}
+
+/// A number unique to `who` among the benchmark's accounts: its session key.
+pub fn key_of(who: &AccountId) -> u64 {
+	let bytes: &[u8; 32] = who.as_ref();
+	u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default())
 }
 
 /// Every spare account.

@@ -88,7 +88,7 @@ impl Report {
 				let cost = median(&entry.costs);
 				let (blocks, heaviest) = match &entry.blocks {
 					Some(blocks) => {
-						let heaviest = blocks.heaviest();
+						let heaviest = blocks.slowest();
 						let heaviest_weight = blocks
 							.blocks
 							.iter()
@@ -99,8 +99,8 @@ impl Report {
 							blocks.blocks.len().to_string(),
 							format!(
 								"{} ({:.0} %) | {:.0} %",
-								duration(heaviest.time),
-								100.0 * heaviest.time.as_secs_f64() / 2.0,
+								duration(heaviest.time()),
+								100.0 * heaviest.time().as_secs_f64() / 2.0,
 								100.0 * heaviest_weight as f64 / max_block
 							),
 						)

@@ -68,10 +68,10 @@ pub fn payout<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks, u32) {
 /// shrank.
 pub fn slash<S: Subject>(sandbox: &Sandbox, validator: AccountId) -> (Cost, Blocks) {
 	let (cost, (blocks, _)) = sandbox.run(
-		|| S::active_bond(validator),
-		|before| (S::slash(validator, SLASH), before),
+		|| S::active_bond(validator.clone()),
+		|before| (S::slash(validator.clone(), SLASH), before),
 		|(_, before)| {
-			assert!(S::active_bond(validator) < *before, "{}: nothing was slashed", S::NAME)
+			assert!(S::active_bond(validator.clone()) < *before, "{}: nothing was slashed", S::NAME)
 		},
 	);
 	(whole(cost, &blocks), blocks)

@@ -1,7 +1,10 @@
 //! What a staking pallet under benchmark must do: the steps both pallets are measured on,
 //! each run on a [`Sandbox`](crate::sandbox::Sandbox) of the same population.
 
-use crate::population::{AccountId, Balance, Population};
+use crate::{
+	population::{AccountId, Balance, Population},
+	sandbox::accesses,
+};
 use core::time::Duration;
 use frame_benchmarking::benchmarking;
 use frame_support::weights::Weight;
@@ -62,24 +65,50 @@ impl Call {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BlockWork {
 	/// Time the staking work of the block took.
-	pub time: Duration,
-	/// The weight the pallet registered for it (hooks and election together).
+	pub work: Duration,
+	/// Time the block's storage root took, over what the block changed.
+	pub root: Duration,
+	/// The weight the pallet registered for it (hooks, election and extrinsics together).
 	pub weight: Weight,
 	/// The storage proof of what the block read, in bytes.
 	pub proof_size: u32,
+	/// Reads from the database, every one counted.
+	pub reads: u32,
+	/// Writes committed to the database, every one counted.
+	pub writes: u32,
+}
+
+impl BlockWork {
+	/// The block's whole time: its staking work and its storage root.
+	pub fn time(&self) -> Duration {
+		self.work + self.root
+	}
 }
 
 /// Runs one block's staking work `work`, which returns the weight it registered, and closes
-/// the block as a node would: its proof is taken and its changes are committed, so the next
-/// block reads them from the database rather than from this block's overlay.
+/// the block as a node would: its storage root is computed, its proof taken, and its changes
+/// committed, so the next block reads them from the database rather than from this block's
+/// overlay.
 pub fn run_block(work: impl FnOnce() -> Weight) -> BlockWork {
+	let (reads_before, writes_before) = accesses();
 	let proof_before = benchmarking::proof_size().unwrap_or_default();
 	let started = Instant::now();
 	let weight = work();
-	let time = started.elapsed();
+	let work = started.elapsed();
+	let started = Instant::now();
+	sp_io::storage::root(sp_runtime::StateVersion::V1);
+	let root = started.elapsed();
 	let proof_size = benchmarking::proof_size().unwrap_or_default().saturating_sub(proof_before);
 	benchmarking::commit_db();
-	BlockWork { time, weight, proof_size }
+	let (reads, writes) = accesses();
+	BlockWork {
+		work,
+		root,
+		weight,
+		proof_size,
+		reads: reads - reads_before,
+		writes: writes - writes_before,
+	}
 }
 
 /// What a multi-block step did, block by block.
@@ -90,9 +119,14 @@ pub struct Blocks {
 }
 
 impl Blocks {
-	/// The staking work of all blocks together.
+	/// The time of all blocks together: staking work and storage roots.
 	pub fn time(&self) -> Duration {
-		self.blocks.iter().map(|block| block.time).sum()
+		self.blocks.iter().map(BlockWork::time).sum()
+	}
+
+	/// The weight all blocks registered together.
+	pub fn weight(&self) -> Weight {
+		self.blocks.iter().map(|block| block.weight).fold(Weight::zero(), Weight::saturating_add)
 	}
 
 	/// The proofs of all blocks together.
@@ -100,9 +134,14 @@ impl Blocks {
 		self.blocks.iter().map(|block| block.proof_size).sum()
 	}
 
-	/// The block whose staking work took longest.
+	/// The block that took longest.
+	pub fn slowest(&self) -> BlockWork {
+		self.blocks.iter().copied().max_by_key(BlockWork::time).unwrap_or_default()
+	}
+
+	/// The block that registered the most weight.
 	pub fn heaviest(&self) -> BlockWork {
-		self.blocks.iter().copied().max_by_key(|block| block.time).unwrap_or_default()
+		self.blocks.iter().copied().max_by_key(|block| block.weight.ref_time()).unwrap_or_default()
 	}
 }
 

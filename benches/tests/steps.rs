@@ -6,7 +6,9 @@ use palisade_benches::{
 	palisade::Palisade,
 	population::{Population, Scale},
 	runner,
+	population::AccountId,
 	sandbox::Sandbox,
+	staking_async::StakingAsync,
 	subject::{Call, Subject},
 	upstream::Upstream,
 };
@@ -48,12 +50,17 @@ fn every_pallet_staking_step_does_what_it_is_named_for() {
 }
 
 #[test]
+fn every_pallet_staking_async_step_does_what_it_is_named_for() {
+	every_step::<StakingAsync>();
+}
+
+#[test]
 fn both_pallets_expose_the_same_nominators_behind_each_validator() {
 	let population = Population::new(Scale::TINY);
 	let palisade = runner::sandbox::<Palisade>(Palisade::genesis(&population));
 	let upstream = runner::sandbox::<Upstream>(Upstream::genesis(&population));
-	let behind_each = |sandbox: &Sandbox, exposed: fn(u32, Option<u64>) -> u32| {
-		let validators = population.validators.iter().map(|(validator, _)| *validator);
+	let behind_each = |sandbox: &Sandbox, exposed: fn(u32, Option<AccountId>) -> u32| {
+		let validators = population.validators.iter().map(|(validator, _)| validator.clone());
 		let (_, counts) = sandbox.run(
 			|| (),
 			|()| validators.map(|validator| exposed(0, Some(validator))).collect::<Vec<_>>(),

@@ -1,18 +1,19 @@
 //! Palisade's staking pallet in a runtime with the production staking parameters: bags-list
-//! voters, the on-chain sequential Phragmén election, Palisade's block limits and weights.
+//! voters, the paged and reduced election of [`crate::election`], Palisade's block limits and
+//! weights.
 
 mod steps;
 
 pub use steps::Palisade;
 
 use crate::{
+	election::{PagedElection, SinglePageElection},
 	params::*,
-	population::{AccountId, Balance, Population},
+	population::{key_of, AccountId, Balance, Population},
 };
-use frame_election_provider_support::{onchain, SequentialPhragmen};
 use frame_support::{
 	derive_impl,
-	traits::{tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32, ConstU64},
+	traits::{tokens::imbalance::ResolveTo, ConstU128, ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{
@@ -39,6 +40,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type BlockWeights = BlockWeights;
 	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 	type AccountData = pallet_balances::AccountData<Balance>;
@@ -47,7 +50,7 @@ impl frame_system::Config for Runtime {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Runtime {
 	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1_000_000_000>;
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
@@ -89,23 +92,6 @@ impl pallet_bags_list::Config for Runtime {
 	type Score = Balance;
 }
 
-/// The on-chain sequential Phragmén election, with Palisade's bounds.
-pub struct OnChainSeqPhragmen;
-
-impl onchain::Config for OnChainSeqPhragmen {
-	type System = Runtime;
-	type Solver = SequentialPhragmen<AccountId, sp_runtime::Perbill>;
-	type DataProvider = Staking;
-	type WeightInfo = frame_election_provider_support::weights::SubstrateWeight<Runtime>;
-	type Bounds = ElectionBoundsOnChain;
-	type MaxWinnersPerPage = MaxValidatorSet;
-	type MaxBackersPerWinner = MaxElectingVoters;
-	type Sort = ConstBool<true>;
-}
-
-/// Where the reward remainder and slashes go.
-pub const TREASURY: AccountId = 1;
-
 frame_support::parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const MaxCommission: sp_runtime::Perbill = sp_runtime::Perbill::from_percent(50);
@@ -125,10 +111,12 @@ impl pallet_palisade_staking::Config for Runtime {
 	type MaxValidatorSet = MaxValidatorSet;
 	type MaxValidatorCandidates = ConstU32<4_000>;
 	type MaxExposurePageSize = MaxExposurePageSize;
-	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
-	type GenesisElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionProvider = PagedElection<Staking>;
+	type GenesisElectionProvider = SinglePageElection<Staking>;
 	type ElectionLead = ConstU32<1>;
-	/// The on-chain election's weight leaves out the snapshot.
+	/// The benchmark's election provider registers no weight of its own, so the pallet
+	/// charges the snapshot pages it gives (the runtime's multi-block election charges them
+	/// within its own snapshot weight).
 	type ChargeElectionData = frame_support::traits::ConstBool<true>;
 	type VoterList = VoterList;
 	type UnixTime = Timestamp;
@@ -161,21 +149,21 @@ pub fn genesis(population: &Population) -> sp_core::storage::Storage {
 		population
 			.validators
 			.iter()
-			.map(|(who, bond)| (*who, *bond, StakerStatus::Validator))
+			.map(|(who, bond)| (who.clone(), *bond, StakerStatus::Validator))
 			.chain(population.nominators.iter().map(|(who, bond, targets)| {
-				(*who, *bond, StakerStatus::Nominator(targets.clone()))
+				(who.clone(), *bond, StakerStatus::Nominator(targets.clone()))
 			}))
 			.collect();
 	let keys = population
 		.validators
 		.iter()
-		.map(|(who, _)| *who)
+		.map(|(who, _)| who.clone())
 		.chain(crate::population::spares())
-		.map(|who| (who, who, UintAuthorityId(who)))
+		.map(|who| (who.clone(), who.clone(), UintAuthorityId(key_of(&who))))
 		.collect();
 	RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
-			balances: endowed.into_iter().chain([(TREASURY, 1_000_000_000)]).collect(),
+			balances: endowed,
 			..Default::default()
 		},
 		staking: pallet_palisade_staking::GenesisConfig {

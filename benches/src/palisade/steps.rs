@@ -4,6 +4,7 @@
 
 use super::{Runtime, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
+	election::{self, PagedElection},
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
 	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
@@ -26,16 +27,24 @@ const BLOCK_TIME: u64 = 6_000;
 /// Palisade's pallet.
 pub struct Palisade;
 
-/// Runs one block: `session_change` (if any) as `pallet-session`'s hook would, then the
-/// staking hooks. Returns the block's staking work.
+/// Runs one block: the election's snapshot page (if it is taking one), `session_change` (if
+/// any) as `pallet-session`'s hook would, then the staking hooks. Returns the block's work.
 fn block(session_change: impl FnOnce()) -> BlockWork {
 	let now = System::block_number() + 1;
+	block_at(now * BLOCK_TIME, session_change)
+}
+
+/// [`block`] at time `timestamp`.
+fn block_at(timestamp: u64, session_change: impl FnOnce()) -> BlockWork {
+	let now = System::block_number() + 1;
 	System::set_block_number(now);
-	Timestamp::set_timestamp(now * BLOCK_TIME);
+	Timestamp::set_timestamp(timestamp);
 	// As `frame_system::initialize` does: each block has its own events and weight.
 	System::reset_events();
 	frame_system::BlockWeight::<Runtime>::kill();
+	PagedElection::<Staking>::mine_when_ready();
 	run_block(|| {
+		PagedElection::<Staking>::snapshot_step();
 		let hooks = Staking::on_initialize(now);
 		session_change();
 		Staking::on_finalize(now);
@@ -135,26 +144,34 @@ impl Subject for Palisade {
 	}
 
 	fn prepare_rotation() {
+		election::reset();
 		// The active era's first block: it gets its start time.
 		block(|| {});
 		let validators = pallet_session::Validators::<Runtime>::get();
 		Staking::reward_by_ids(validators.into_iter().map(|validator| (validator, 20)));
 		// Six hours later, the next era is due.
 		System::set_block_number(System::block_number() + 3_600);
+		Timestamp::set_timestamp(System::block_number() * BLOCK_TIME);
 		ForceEra::<Runtime>::put(Forcing::ForceNew);
 	}
 
 	fn rotate_era() -> Blocks {
 		let session = current_session();
-		let mut blocks = vec![block(|| rotate_session(session))];
-		// The election's page is fetched, then its exposures are recorded, a chunk a block.
-		blocks_until(&mut blocks, || {
-			matches!(NextEraElection::<Runtime>::get(), ElectionPhase::Ready { .. })
-				&& !Staking::has_unrecorded_exposures()
-		});
+		// The era ends at the time `prepare_rotation` set, six hours after it started, however
+		// many blocks the election takes (as every pallet's era is measured).
+		let end = Timestamp::get();
+		let mut blocks = vec![block_at(end, || rotate_session(session))];
+		// The snapshot is taken a page a block, the result fetched a page a block, then its
+		// exposures are recorded, a chunk a block.
+		while !(matches!(NextEraElection::<Runtime>::get(), ElectionPhase::Ready { .. })
+			&& !Staking::has_unrecorded_exposures())
+		{
+			assert!(blocks.len() < MAX_BLOCKS as usize, "the election did not end");
+			blocks.push(block_at(end, || {}));
+		}
 		// The elected validators are handed over, and the era starts a session later.
-		blocks.push(block(|| rotate_session(session + 1)));
-		blocks.push(block(|| rotate_session(session + 2)));
+		blocks.push(block_at(end, || rotate_session(session + 1)));
+		blocks.push(block_at(end, || rotate_session(session + 2)));
 		Blocks { blocks }
 	}
 
@@ -184,7 +201,7 @@ impl Subject for Palisade {
 	fn nominators_exposed(era: EraIndex, validator: Option<AccountId>) -> u32 {
 		let mut nominators = BTreeSet::new();
 		for (validator, overview) in ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.filter(|(stash, _)| validator.is_none_or(|wanted| wanted == *stash))
+			.filter(|(stash, _)| validator.as_ref().is_none_or(|wanted| wanted == stash))
 		{
 			for page in 0..overview.page_count {
 				let exposure = ErasStakersPaged::<Runtime>::get((era, &validator, page));

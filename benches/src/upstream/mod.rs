@@ -1,19 +1,20 @@
-//! `pallet-staking` (crates.io, the same polkadot-sdk release) in a runtime with the same
-//! parameters as Palisade's: the same block limits, bags-list voters, on-chain sequential
-//! Phragmén election and bounds, bonding duration, pages and inflation, and its own weights.
+//! `pallet-staking` (crates.io, the same polkadot-sdk release), as relay chains ran it before
+//! staking moved to Asset Hub, in a runtime with the same parameters as Palisade's: the same
+//! block limits, bags-list voters, reduced election (in the single page `pallet-staking`
+//! takes), bonding duration, exposure pages and inflation, and its own weights.
 
 mod steps;
 
 pub use steps::Upstream;
 
 use crate::{
+	election::SinglePageElection,
 	params::*,
-	population::{AccountId, Balance, Population},
+	population::{key_of, AccountId, Balance, Population},
 };
-use frame_election_provider_support::{onchain, SequentialPhragmen};
 use frame_support::{
 	derive_impl,
-	traits::{ConstBool, ConstU128, ConstU32, ConstU64},
+	traits::{ConstU128, ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, traits::ConvertInto, BuildStorage};
@@ -35,6 +36,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type BlockWeights = BlockWeights;
 	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 	type AccountData = pallet_balances::AccountData<Balance>;
@@ -43,7 +46,7 @@ impl frame_system::Config for Runtime {
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Runtime {
 	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1_000_000_000>;
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type MaxLocks = ConstU32<64>;
@@ -86,20 +89,6 @@ impl pallet_bags_list::Config for Runtime {
 	type Score = u64;
 }
 
-/// The on-chain sequential Phragmén election, with Palisade's bounds.
-pub struct OnChainSeqPhragmen;
-
-impl onchain::Config for OnChainSeqPhragmen {
-	type System = Runtime;
-	type Solver = SequentialPhragmen<AccountId, sp_runtime::Perbill>;
-	type DataProvider = Staking;
-	type WeightInfo = frame_election_provider_support::weights::SubstrateWeight<Runtime>;
-	type Bounds = ElectionBoundsOnChain;
-	type MaxWinnersPerPage = MaxValidatorSet;
-	type MaxBackersPerWinner = MaxElectingVoters;
-	type Sort = ConstBool<true>;
-}
-
 /// Palisade's inflation curve, so both pallets pay the same rewards.
 pub struct SameInflation;
 
@@ -127,7 +116,7 @@ impl pallet_staking::Config for Runtime {
 	type MaxUnlockingChunks = MaxUnlockingChunks;
 	type MaxExposurePageSize = MaxExposurePageSize;
 	type MaxValidatorSet = MaxValidatorSet;
-	type ElectionProvider = onchain::OnChainExecution<OnChainSeqPhragmen>;
+	type ElectionProvider = SinglePageElection<Staking, MaxElectingVoters>;
 	type GenesisElectionProvider = Self::ElectionProvider;
 	type VoterList = VoterList;
 	type TargetList = pallet_staking::UseValidatorsMap<Self>;
@@ -141,17 +130,17 @@ pub fn genesis(population: &Population) -> sp_core::storage::Storage {
 	let stakers = population
 		.validators
 		.iter()
-		.map(|(who, bond)| (*who, *who, *bond, StakerStatus::Validator))
+		.map(|(who, bond)| (who.clone(), who.clone(), *bond, StakerStatus::Validator))
 		.chain(population.nominators.iter().map(|(who, bond, targets)| {
-			(*who, *who, *bond, StakerStatus::Nominator(targets.clone()))
+			(who.clone(), who.clone(), *bond, StakerStatus::Nominator(targets.clone()))
 		}))
 		.collect();
 	let keys = population
 		.validators
 		.iter()
-		.map(|(who, _)| *who)
+		.map(|(who, _)| who.clone())
 		.chain(crate::population::spares())
-		.map(|who| (who, who, UintAuthorityId(who)))
+		.map(|who| (who.clone(), who.clone(), UintAuthorityId(key_of(&who))))
 		.collect();
 	RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {

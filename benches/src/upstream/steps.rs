@@ -4,6 +4,8 @@
 
 use super::{Runtime, RuntimeCall, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
+	election::SinglePageElection,
+	params::MaxElectingVoters,
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
 	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
@@ -30,8 +32,14 @@ pub struct Upstream;
 /// Runs one block with `work` in it (a session change or an extrinsic) and the staking hooks.
 fn block(work: impl FnOnce() -> Weight) -> BlockWork {
 	let now = System::block_number() + 1;
+	block_at(now * BLOCK_TIME, work)
+}
+
+/// [`block`] at time `timestamp`.
+fn block_at(timestamp: u64, work: impl FnOnce() -> Weight) -> BlockWork {
+	let now = System::block_number() + 1;
 	System::set_block_number(now);
-	Timestamp::set_timestamp(now * BLOCK_TIME);
+	Timestamp::set_timestamp(timestamp);
 	// As `frame_system::initialize` does: each block has its own events and weight.
 	System::reset_events();
 	frame_system::BlockWeight::<Runtime>::kill();
@@ -121,18 +129,22 @@ impl Subject for Upstream {
 			validators.into_iter().map(|validator| (validator, 20)),
 		);
 		System::set_block_number(System::block_number() + 3_600);
+		Timestamp::set_timestamp(System::block_number() * BLOCK_TIME);
 		ForceEra::<Runtime>::put(Forcing::ForceNew);
+		SinglePageElection::<Staking, MaxElectingVoters>::mine_ahead();
 	}
 
 	fn rotate_era() -> Blocks {
 		let session = current_session();
+		// The era ends at the time `prepare_rotation` set, six hours after it started.
+		let end = Timestamp::get();
 		// The session change elects and stores every exposure; the era starts a session later.
 		let blocks = vec![
-			block(|| {
+			block_at(end, || {
 				rotate_session(session);
 				Weight::zero()
 			}),
-			block(|| {
+			block_at(end, || {
 				rotate_session(session + 1);
 				Weight::zero()
 			}),
@@ -143,14 +155,16 @@ impl Subject for Upstream {
 	fn pay_out_era() -> Blocks {
 		let era = Self::active_era().saturating_sub(1);
 		let pages: Vec<(AccountId, u32)> = ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.flat_map(|(validator, overview)| (0..overview.page_count).map(move |p| (validator, p)))
+			.flat_map(|(validator, overview)| {
+				(0..overview.page_count).map(move |page| (validator.clone(), page))
+			})
 			.collect();
 		let blocks = pages
 			.into_iter()
 			.map(|(validator_stash, page)| {
 				block(|| {
 					let call = RuntimeCall::Staking(pallet_staking::Call::payout_stakers_by_page {
-						validator_stash,
+						validator_stash: validator_stash.clone(),
 						era,
 						page,
 					});
@@ -193,7 +207,7 @@ impl Subject for Upstream {
 	fn nominators_exposed(era: EraIndex, validator: Option<AccountId>) -> u32 {
 		let mut nominators = BTreeSet::new();
 		for (stash, overview) in ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.filter(|(stash, _)| validator.is_none_or(|wanted| wanted == *stash))
+			.filter(|(stash, _)| validator.as_ref().is_none_or(|wanted| wanted == stash))
 		{
 			for page in 0..overview.page_count {
 				let exposure = ErasStakersPaged::<Runtime>::get((era, &stash, page));

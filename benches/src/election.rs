@@ -253,7 +253,11 @@ where
 
 /// The solution of this snapshot, mined if no run mined it yet.
 fn solve(desired: u32, mut targets: Vec<AccountId>, mut voters: Vec<Voter>) -> Arc<Solution> {
+	// In one order whatever the order the pallet gave them in: `reduce` depends on it.
 	targets.sort();
+	for (_, _, votes) in &mut voters {
+		votes.sort();
+	}
 	voters.sort();
 	let mut hasher = DefaultHasher::new();
 	(desired, &targets, &voters).hash(&mut hasher);

@@ -9,6 +9,7 @@ use core::time::Duration;
 use frame_benchmarking::benchmarking;
 use frame_support::weights::Weight;
 use sp_core::storage::Storage;
+use std::collections::BTreeMap;
 use sp_runtime::{DispatchResult, Perbill};
 use sp_staking::EraIndex;
 use std::time::Instant;
@@ -177,15 +178,37 @@ pub trait Subject {
 	/// until the slash is applied.
 	fn slash(validator: AccountId, fraction: Perbill) -> Blocks;
 
+
 	/// The active era.
 	fn active_era() -> EraIndex;
 
-	/// `who`'s active bond.
-	fn active_bond(who: AccountId) -> Balance;
+	/// Every validator's exposure in `era`, its pages merged.
+	fn exposures(era: EraIndex) -> Vec<Exposed>;
+
+	/// What `era` pays its validators and nominators (zero until it ends).
+	fn era_reward(era: EraIndex) -> Balance;
+
+	/// The reward points of `era`: their total and each validator's.
+	fn reward_points(era: EraIndex) -> (u32, BTreeMap<AccountId, u32>);
+
+	/// Everything `who` holds: free, bonded and unlocking.
+	fn total_balance(who: &AccountId) -> Balance;
 
 	/// The currency's total issuance.
 	fn total_issuance() -> Balance;
+}
 
-	/// The nominators exposed in `era` (behind `validator` only, if given).
-	fn nominators_exposed(era: EraIndex, validator: Option<AccountId>) -> u32;
+/// A validator's exposure in an era: its own stake and each nominator's behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exposed {
+	pub validator: AccountId,
+	pub own: Balance,
+	pub nominators: Vec<(AccountId, Balance)>,
+}
+
+impl Exposed {
+	/// Own and nominated stake together.
+	pub fn total(&self) -> Balance {
+		self.own + self.nominators.iter().map(|(_, stake)| stake).sum::<Balance>()
+	}
 }

@@ -1,15 +1,14 @@
-//! The benchmark steps at a tiny scale, for both pallets: every call succeeds, the era
-//! rotates, the ended era is paid and the slash is applied (the runner checks each), so the
-//! benchmarks measure what they are named for. Part of `cargo test`, unlike the benchmarks.
+//! The benchmark steps at a tiny scale, for every pallet: every call succeeds, the era
+//! rotates, the ended era is paid to every staker exactly its share and the slash takes exactly
+//! its fraction of each exposed stake (the runner checks each), so the benchmarks measure what
+//! they are named for. Part of `cargo test`, unlike the benchmarks.
 
 use palisade_benches::{
 	palisade::Palisade,
-	population::{Population, Scale},
+	population::{Balance, Population, Scale},
 	runner,
-	population::AccountId,
-	sandbox::Sandbox,
 	staking_async::StakingAsync,
-	subject::{Call, Subject},
+	subject::{Call, Exposed, Subject},
 	upstream::Upstream,
 };
 
@@ -30,12 +29,12 @@ fn every_step<S: Subject>() {
 	assert_eq!((again.reads, again.writes), (rotation.reads, rotation.writes));
 
 	let after_rotation = runner::sandbox::<S>(runner::rotated::<S>(genesis));
-	let (payout, _, nominators) = runner::payout::<S>(&after_rotation);
-	assert_eq!(nominators, Scale::TINY.nominators, "{}: every nominator is exposed", S::NAME);
-	assert!(payout.writes >= nominators, "{}: each nominator's reward is written", S::NAME);
+	let (payout, _, paid) = runner::payout::<S>(&after_rotation, &population);
+	assert_eq!(paid.nominators, Scale::TINY.nominators, "{}: every nominator is exposed", S::NAME);
+	assert!(payout.writes >= paid.nominators, "{}: each nominator's reward is written", S::NAME);
 
 	let (validator, _) = population.most_nominated();
-	let (slash, _) = runner::slash::<S>(&at_genesis, validator);
+	let (slash, _) = runner::slash::<S>(&at_genesis, &population, validator);
 	assert!(slash.writes > 0);
 }
 
@@ -54,21 +53,31 @@ fn every_pallet_staking_async_step_does_what_it_is_named_for() {
 	every_step::<StakingAsync>();
 }
 
+/// The exposures of the active era, by validator, and what the payout of the next era
+/// minted: the same for every pallet, which elected the same stakers with the same solution
+/// and paid them by the same inflation curve.
+fn exposures_and_minted<S: Subject>(population: &Population) -> (Vec<Exposed>, Balance) {
+	let genesis = runner::sandbox::<S>(S::genesis(population));
+	let (_, mut exposures) = genesis.run(|| (), |()| S::exposures(S::active_era()), |_| {});
+	exposures.sort_by(|a, b| a.validator.cmp(&b.validator));
+	for exposed in &mut exposures {
+		exposed.nominators.sort();
+	}
+	let after_rotation = runner::sandbox::<S>(runner::rotated::<S>(S::genesis(population)));
+	let (_, _, paid) = runner::payout::<S>(&after_rotation, population);
+	(exposures, paid.minted)
+}
+
 #[test]
-fn both_pallets_expose_the_same_nominators_behind_each_validator() {
+fn every_pallet_exposes_the_same_stakers_and_mints_the_same_reward() {
 	let population = Population::new(Scale::TINY);
-	let palisade = runner::sandbox::<Palisade>(Palisade::genesis(&population));
-	let upstream = runner::sandbox::<Upstream>(Upstream::genesis(&population));
-	let behind_each = |sandbox: &Sandbox, exposed: fn(u32, Option<AccountId>) -> u32| {
-		let validators = population.validators.iter().map(|(validator, _)| validator.clone());
-		let (_, counts) = sandbox.run(
-			|| (),
-			|()| validators.map(|validator| exposed(0, Some(validator))).collect::<Vec<_>>(),
-			|_| {},
-		);
-		counts
-	};
-	let palisade = behind_each(&palisade, Palisade::nominators_exposed);
-	assert_eq!(palisade, behind_each(&upstream, Upstream::nominators_exposed));
-	assert!(palisade.iter().all(|nominators| *nominators > 0));
+	let (exposures, minted) = exposures_and_minted::<Palisade>(&population);
+	assert!(exposures.iter().all(|exposed| !exposed.nominators.is_empty()));
+	for (name, (theirs, their_minted)) in [
+		(Upstream::NAME, exposures_and_minted::<Upstream>(&population)),
+		(StakingAsync::NAME, exposures_and_minted::<StakingAsync>(&population)),
+	] {
+		assert_eq!(exposures, theirs, "{name} exposes other stakers");
+		assert!(minted.abs_diff(their_minted) <= minted / 1_000_000, "{name} minted {their_minted}, Palisade {minted}");
+	}
 }

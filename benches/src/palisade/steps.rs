@@ -6,18 +6,19 @@ use super::{Runtime, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
 	election::{self, PagedElection},
 	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{run_block, BlockWork, Blocks, Call, Subject},
+	subject::{run_block, BlockWork, Blocks, Call, Exposed, Subject},
 };
 use frame_support::{traits::Hooks, weights::Weight};
 use pallet_palisade_staking::{
-	ActiveEra, CurrentEra, ElectionPhase, ErasStakersOverview, ErasStakersPaged, ForceEra, Forcing,
-	NextEraElection, RewardDestination, SlashComputationQueue, StakingLedger, UnappliedSlashEras,
+	ActiveEra, CurrentEra, ElectionPhase, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
+	ErasValidatorReward, ForceEra, Forcing,
+	NextEraElection, RewardDestination, SlashComputationQueue, UnappliedSlashEras,
 	UnpaidEras, ValidatorPrefs,
 };
 use pallet_session::SessionManager;
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
 use sp_staking::{offence::OffenceDetails, EraIndex};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// The most blocks a multi-block step may take before the benchmark gives up.
 const MAX_BLOCKS: u32 = 10_000;
@@ -198,29 +199,37 @@ impl Subject for Palisade {
 		Blocks { blocks }
 	}
 
-	fn nominators_exposed(era: EraIndex, validator: Option<AccountId>) -> u32 {
-		let mut nominators = BTreeSet::new();
-		for (validator, overview) in ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.filter(|(stash, _)| validator.as_ref().is_none_or(|wanted| wanted == stash))
-		{
-			for page in 0..overview.page_count {
-				let exposure = ErasStakersPaged::<Runtime>::get((era, &validator, page));
-				nominators
-					.extend(exposure.into_iter().flat_map(|page| page.0.others).map(|n| n.who));
-			}
-		}
-		nominators.len() as u32
+	fn active_era() -> EraIndex {
+		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
 	}
 
-	fn active_bond(who: AccountId) -> Balance {
-		StakingLedger::<Runtime>::get(&who).map_or(0, |ledger| ledger.active)
+	fn exposures(era: EraIndex) -> Vec<Exposed> {
+		ErasStakersOverview::<Runtime>::iter_prefix(era)
+			.map(|(validator, overview)| {
+				let nominators = (0..overview.page_count)
+					.filter_map(|page| ErasStakersPaged::<Runtime>::get((era, &validator, page)))
+					.flat_map(|page| page.0.others)
+					.map(|exposure| (exposure.who, exposure.value))
+					.collect();
+				Exposed { validator, own: overview.own, nominators }
+			})
+			.collect()
+	}
+
+	fn era_reward(era: EraIndex) -> Balance {
+		ErasValidatorReward::<Runtime>::get(era).unwrap_or_default()
+	}
+
+	fn reward_points(era: EraIndex) -> (u32, BTreeMap<AccountId, u32>) {
+		let points = ErasRewardPoints::<Runtime>::get(era);
+		(points.total, points.individual.into_iter().collect())
+	}
+
+	fn total_balance(who: &AccountId) -> Balance {
+		<pallet_balances::Pallet<Runtime> as frame_support::traits::fungible::Inspect<_>>::total_balance(who)
 	}
 
 	fn total_issuance() -> Balance {
 		pallet_balances::Pallet::<Runtime>::total_issuance()
-	}
-
-	fn active_era() -> EraIndex {
-		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
 	}
 }

@@ -1,20 +1,23 @@
-//! `cargo bench -p palisade-benches`: Palisade's staking pallet and `pallet-staking` on the
-//! same stakers, timed by criterion, then two tables: the ratios, and the scale table (time,
-//! storage reads and writes, proof size, blocks).
+//! `cargo bench -p palisade-benches`: Palisade's staking pallet, `pallet-staking-async` (as
+//! Polkadot's Asset Hub runs it) and `pallet-staking` on the same stakers and the same paged,
+//! reduced election, each step run `PALISADE_BENCH_RUNS` times (3 by default), then two
+//! tables: every step with its runs and blocks, and each scale's targets.
 //!
-//! `PALISADE_BENCH_SCALES=100x1000` (a comma-separated list) limits the scales; the calls are
-//! measured at the largest scale chosen.
+//! `PALISADE_BENCH_SCALES=1000x20000` (a comma-separated list) limits the scales; the calls
+//! are measured at the smallest scale chosen. `PALISADE_BENCH_LEGACY=0` leaves
+//! `pallet-staking` out.
 
-use criterion::{BenchmarkId, Criterion, SamplingMode};
 use palisade_benches::{
+	election,
 	palisade::Palisade,
 	population::{Population, Scale},
-	report::{Report, Target},
+	report::{Report, PAYOUT, ROTATION, SLASH},
 	runner,
+	staking_async::StakingAsync,
 	subject::{Call, Subject},
 	upstream::Upstream,
 };
-use std::time::Duration;
+use std::time::Instant;
 
 /// jemalloc, as polkadot-sdk's nodes use: with glibc's allocator, the election block's time
 /// grew from run to run (up to 1.8× the first run), as its heap fragmented.
@@ -22,39 +25,45 @@ use std::time::Duration;
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() {
-	let mut criterion = Criterion::default()
-		.sample_size(10)
-		.warm_up_time(Duration::from_millis(1))
-		.measurement_time(Duration::from_secs(1))
-		.configure_from_args();
+	let started = Instant::now();
+	let runs = env_number("PALISADE_BENCH_RUNS", 3);
+	let legacy = env_number("PALISADE_BENCH_LEGACY", 1) != 0;
 	let mut report = Report::default();
 	let scales = scales();
 	for (index, scale) in scales.iter().enumerate() {
 		let population = Population::new(*scale);
-		let largest = index + 1 == scales.len();
-		measure::<Palisade>(&mut criterion, &mut report, &population, largest);
-		measure::<Upstream>(&mut criterion, &mut report, &population, largest);
+		let with_calls = index == 0;
+		measure::<Palisade>(&mut report, &population, runs, with_calls);
+		measure::<StakingAsync>(&mut report, &population, runs, with_calls);
+		if legacy {
+			measure::<Upstream>(&mut report, &population, runs, with_calls);
+		}
 	}
-	criterion.final_summary();
 
-	println!("\n## Palisade / pallet-staking (median time; payouts per nominator paid)\n");
-	println!("{}", report.ratio_table(Palisade::NAME, Upstream::NAME, target));
-	println!("## Every step at every scale (median time; blocks of the last run)\n");
-	println!("{}", report.scale_table());
+	println!("\n## Every step (times of {runs} runs; blocks of the last)\n");
+	println!("{}", report.steps_table());
+	for scale in &scales {
+		println!("## Targets at {}\n", scale.label());
+		println!(
+			"{}",
+			report.targets_table(&scale.label(), Palisade::NAME, StakingAsync::NAME, Upstream::NAME)
+		);
+	}
+	for (before, after) in election::edges() {
+		println!(
+			"An election's voter-validator pairs: {before} mined, {after} after `reduce` ({:.2} per voter).",
+			after as f64 / (before as f64 / 16.0).max(1.0)
+		);
+	}
+	println!("\nThe whole run took {:.0} s.", started.elapsed().as_secs_f64());
 }
 
-/// The targets: calls and era rotation at most 1.0×, payouts at most 0.5×.
-fn target(step: &str) -> Target {
-	if step.starts_with("payout") {
-		Target::AtMost(0.5)
-	} else if step.starts_with("slash") {
-		Target::None
-	} else {
-		Target::AtMost(1.0)
-	}
+/// `name` from the environment, or `default`.
+fn env_number(name: &str, default: u32) -> u32 {
+	std::env::var(name).ok().and_then(|value| value.parse().ok()).unwrap_or(default)
 }
 
-/// The scales of `PALISADE_BENCH_SCALES` ("100x1000,300x10000"), or all three.
+/// The scales of `PALISADE_BENCH_SCALES` ("1000x20000,2000x100000"), or all three.
 fn scales() -> Vec<Scale> {
 	let Ok(list) = std::env::var("PALISADE_BENCH_SCALES") else { return Scale::ALL.to_vec() };
 	list.split(',')
@@ -69,83 +78,51 @@ fn scales() -> Vec<Scale> {
 		.collect()
 }
 
-/// Every step of `S` at `population`'s scale, and the calls if `with_calls`.
-fn measure<S: Subject>(
-	criterion: &mut Criterion,
-	report: &mut Report,
-	population: &Population,
-	with_calls: bool,
-) {
+/// Every step of `S` at `population`'s scale, `runs` times each, and the calls if
+/// `with_calls`.
+fn measure<S: Subject>(report: &mut Report, population: &Population, runs: u32, with_calls: bool) {
 	let scale = population.scale.label();
+	let started = Instant::now();
 	eprintln!("{}: building the {scale} state…", S::NAME);
 	let genesis = S::genesis(population);
 	let at_genesis = runner::sandbox::<S>(genesis.clone());
+	eprintln!("{}: state built in {:.0} s", S::NAME, started.elapsed().as_secs_f64());
 
-	let mut group = criterion.benchmark_group(format!("{scale}"));
-	group.sampling_mode(SamplingMode::Flat);
 	if with_calls {
 		for call in Call::ALL {
-			let entry = report.entry(call.name(), S::NAME);
-			group.bench_function(BenchmarkId::new(call.name(), S::NAME), |bench| {
-				bench.iter_custom(|iterations| {
-					(0..iterations)
-						.map(|_| {
-							let cost = runner::call::<S>(&at_genesis, population, call);
-							entry.costs.push(cost);
-							cost.time
-						})
-						.sum()
-				})
-			});
+			let entry = report.entry(&scale, call.name(), S::NAME);
+			for _ in 0..runs.max(5) {
+				entry.costs.push(runner::call::<S>(&at_genesis, population, call));
+			}
 		}
 	}
 
-	let step = format!("era rotation, {scale}");
-	let entry = report.entry(&step, S::NAME);
-	group.bench_function(BenchmarkId::new("era rotation", S::NAME), |bench| {
-		bench.iter_custom(|iterations| {
-			(0..iterations)
-				.map(|_| {
-					let (cost, blocks) = runner::rotation::<S>(&at_genesis);
-					entry.costs.push(cost);
-					entry.blocks = Some(blocks);
-					cost.time
-				})
-				.sum()
-		})
-	});
+	let entry = report.entry(&scale, ROTATION, S::NAME);
+	for _ in 0..runs {
+		let (cost, blocks, growth) = runner::rotation::<S>(&at_genesis);
+		eprintln!("{}: {ROTATION}, {scale}: {:?}", S::NAME, cost.time);
+		entry.costs.push(cost);
+		entry.blocks = Some(blocks);
+		entry.growth = Some(growth);
+	}
 
 	let after_rotation = runner::sandbox::<S>(runner::rotated::<S>(genesis));
-	let step = format!("payout of an era, {scale}");
-	let entry = report.entry(&step, S::NAME);
-	group.bench_function(BenchmarkId::new("payout of an era", S::NAME), |bench| {
-		bench.iter_custom(|iterations| {
-			(0..iterations)
-				.map(|_| {
-					let (cost, blocks, nominators) = runner::payout::<S>(&after_rotation);
-					entry.costs.push(cost);
-					entry.blocks = Some(blocks);
-					entry.stakers = nominators;
-					cost.time
-				})
-				.sum()
-		})
-	});
+	let entry = report.entry(&scale, PAYOUT, S::NAME);
+	for _ in 0..runs {
+		let (cost, blocks, paid) = runner::payout::<S>(&after_rotation, population);
+		eprintln!("{}: {PAYOUT}, {scale}: {:?}", S::NAME, cost.time);
+		entry.costs.push(cost);
+		entry.blocks = Some(blocks);
+		entry.paid = Some(paid);
+	}
 
-	let (validator, nominations) = population.most_nominated();
-	let step = format!("slash of a validator with {nominations} nominators, {scale}");
-	let entry = report.entry(&step, S::NAME);
-	group.bench_function(BenchmarkId::new("slash", S::NAME), |bench| {
-		bench.iter_custom(|iterations| {
-			(0..iterations)
-				.map(|_| {
-					let (cost, blocks) = runner::slash::<S>(&at_genesis, validator);
-					entry.costs.push(cost);
-					entry.blocks = Some(blocks);
-					cost.time
-				})
-				.sum()
-		})
-	});
-	group.finish();
+	let (validator, _) = population.most_nominated();
+	let entry = report.entry(&scale, SLASH, S::NAME);
+	for _ in 0..runs {
+		let (cost, blocks) = runner::slash::<S>(&at_genesis, population, validator.clone());
+		eprintln!("{}: {SLASH}, {scale}: {:?}", S::NAME, cost.time);
+		entry.costs.push(cost);
+		entry.blocks = Some(blocks);
+	}
+	eprintln!("{}: {scale} done in {:.0} s", S::NAME, started.elapsed().as_secs_f64());
 }

@@ -4,7 +4,7 @@
 use crate::{
 	params::TREASURY,
 	population::{AccountId, Balance, Population},
-	sandbox::{evolve, Cost, Sandbox},
+	sandbox::{evolve, pallet_state, Cost, Sandbox},
 	subject::{Blocks, Call, Exposed, Subject},
 };
 use sp_core::storage::Storage;
@@ -28,19 +28,37 @@ pub fn call<S: Subject>(sandbox: &Sandbox, population: &Population, call: Call) 
 	cost
 }
 
-/// Rotates the era; panics unless the next era is active afterwards.
-pub fn rotation<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks) {
+/// The staking pallet's storage before and after an era rotation: its keys and bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StateGrowth {
+	pub before: (u32, u64),
+	pub after: (u32, u64),
+}
+
+impl StateGrowth {
+	/// The bytes the era added.
+	pub fn added(&self) -> u64 {
+		self.after.1.saturating_sub(self.before.1)
+	}
+}
+
+/// Rotates the era; panics unless the next era is active afterwards. Returns how the staking
+/// pallet's storage grew too.
+pub fn rotation<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks, StateGrowth) {
+	let mut growth = StateGrowth::default();
 	let (cost, (blocks, _)) = sandbox.run(
 		|| {
 			S::prepare_rotation();
+			growth.before = pallet_state("Staking");
 			S::active_era()
 		},
 		|before| (S::rotate_era(), before),
 		|(_, before)| {
-			assert_eq!(S::active_era(), before + 1, "{}: the era did not rotate", S::NAME)
+			assert_eq!(S::active_era(), before + 1, "{}: the era did not rotate", S::NAME);
+			growth.after = pallet_state("Staking");
 		},
 	);
-	(whole(cost, &blocks), blocks)
+	(whole(cost, &blocks), blocks, growth)
 }
 
 /// The state after an era rotation from `genesis`: the ended era is due to be paid.

@@ -110,11 +110,17 @@ pub fn evolve(storage: Storage, f: impl FnOnce()) -> Storage {
 	})
 }
 
-/// The median time of `costs`, with the reads, writes and proof size of the first run (they
-/// are the same in every run).
-pub fn median(costs: &[Cost]) -> Cost {
-	let mut times: Vec<Duration> = costs.iter().map(|cost| cost.time).collect();
-	times.sort();
-	let first = costs.first().copied().unwrap_or_default();
-	Cost { time: times.get(times.len() / 2).copied().unwrap_or_default(), ..first }
+/// The keys and bytes (keys and values together) of the storage of the pallet named
+/// `pallet`.
+pub fn pallet_state(pallet: &str) -> (u32, u64) {
+	let prefix = sp_io::hashing::twox_128(pallet.as_bytes()).to_vec();
+	let (mut keys, mut bytes) = (0u32, 0u64);
+	let mut key = prefix.clone();
+	while let Some(next) = sp_io::storage::next_key(&key).filter(|next| next.starts_with(&prefix)) {
+		let value = sp_io::storage::get(&next).map_or(0, |value| value.len());
+		keys += 1;
+		bytes += (next.len() + value) as u64;
+		key = next;
+	}
+	(keys, bytes)
 }

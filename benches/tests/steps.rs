@@ -22,10 +22,11 @@ fn every_step<S: Subject>() {
 		assert!(cost.proof_size > 0, "{}: {} read nothing", S::NAME, call.name());
 	}
 
-	let (rotation, blocks) = runner::rotation::<S>(&at_genesis);
+	let (rotation, blocks, growth) = runner::rotation::<S>(&at_genesis);
 	assert!(rotation.writes > 0 && !blocks.blocks.is_empty());
+	assert!(growth.added() > 0, "{}: the era stored no exposures", S::NAME);
 	// The sandbox is wiped after each run: the same rotation again gives the same counts.
-	let (again, _) = runner::rotation::<S>(&at_genesis);
+	let (again, _, _) = runner::rotation::<S>(&at_genesis);
 	assert_eq!((again.reads, again.writes), (rotation.reads, rotation.writes));
 
 	let after_rotation = runner::sandbox::<S>(runner::rotated::<S>(genesis));

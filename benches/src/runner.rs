@@ -28,22 +28,30 @@ pub fn call<S: Subject>(sandbox: &Sandbox, population: &Population, call: Call) 
 	cost
 }
 
-/// The staking pallet's storage before and after an era rotation: its keys and bytes.
+/// The staking pallet's storage (keys, bytes) before an era's election, after it, and after
+/// the era's payout.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StateGrowth {
 	pub before: (u32, u64),
-	pub after: (u32, u64),
+	pub elected: (u32, u64),
+	pub paid: (u32, u64),
 }
 
 impl StateGrowth {
-	/// The bytes the era added.
+	/// The bytes the era's election added: the era's state at its largest.
 	pub fn added(&self) -> u64 {
-		self.after.1.saturating_sub(self.before.1)
+		self.elected.1.saturating_sub(self.before.1)
+	}
+
+	/// The bytes the era leaves once paid, kept until `HistoryDepth` eras later.
+	pub fn kept(&self) -> u64 {
+		self.paid.1.saturating_sub(self.before.1)
 	}
 }
 
 /// Rotates the era; panics unless the next era is active afterwards. Returns how the staking
-/// pallet's storage grew too.
+/// pallet's storage grew too, with the era's election and with its payout (run after the
+/// measurement).
 pub fn rotation<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks, StateGrowth) {
 	let mut growth = StateGrowth::default();
 	let (cost, (blocks, _)) = sandbox.run(
@@ -55,7 +63,9 @@ pub fn rotation<S: Subject>(sandbox: &Sandbox) -> (Cost, Blocks, StateGrowth) {
 		|before| (S::rotate_era(), before),
 		|(_, before)| {
 			assert_eq!(S::active_era(), before + 1, "{}: the era did not rotate", S::NAME);
-			growth.after = pallet_state("Staking");
+			growth.elected = pallet_state("Staking");
+			S::pay_out_era();
+			growth.paid = pallet_state("Staking");
 		},
 	);
 	(whole(cost, &blocks), blocks, growth)

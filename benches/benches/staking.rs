@@ -5,7 +5,8 @@
 //!
 //! `PALISADE_BENCH_SCALES=1000x20000` (a comma-separated list) limits the scales; the calls
 //! are measured at the smallest scale chosen. `PALISADE_BENCH_LEGACY=0` leaves
-//! `pallet-staking` out.
+//! `pallet-staking` out. `PALISADE_BENCH_MINE_ONLY=1` only mines the scales' elections, which
+//! later runs then find on disk.
 
 use palisade_benches::{
 	election,
@@ -30,6 +31,14 @@ fn main() {
 	let legacy = env_number("PALISADE_BENCH_LEGACY", 1) != 0;
 	let mut report = Report::default();
 	let scales = scales();
+	if env_number("PALISADE_BENCH_MINE_ONLY", 0) != 0 {
+		// Mines each scale's election (the genesis election mines it), keeping it for later
+		// runs, and measures nothing.
+		for scale in &scales {
+			Palisade::genesis(&Population::new(*scale));
+		}
+		return;
+	}
 	for (index, scale) in scales.iter().enumerate() {
 		let population = Population::new(*scale);
 		let with_calls = index == 0;
@@ -46,7 +55,12 @@ fn main() {
 		println!("## Targets at {}\n", scale.label());
 		println!(
 			"{}",
-			report.targets_table(&scale.label(), Palisade::NAME, StakingAsync::NAME, Upstream::NAME)
+			report.targets_table(
+				&scale.label(),
+				Palisade::NAME,
+				StakingAsync::NAME,
+				Upstream::NAME
+			)
 		);
 	}
 	for (before, after) in election::edges() {

@@ -23,24 +23,24 @@ use crate::{
 	params::{MaxElectingVoters, MaxValidatorSet},
 	population::AccountId,
 };
+use codec::{Decode, Encode};
 use core::marker::PhantomData;
 use frame_election_provider_support::{
-	BoundedSupports, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider,
-	ElectionProvider, PageIndex, VoteWeight,
+	BoundedSupports, BoundedSupportsOf, DataProviderBounds, ElectionDataProvider, ElectionProvider,
+	PageIndex, VoteWeight,
 };
 use frame_support::{
 	traits::{ConstU32, Get},
 	weights::Weight,
 };
 use sp_npos_elections::{
-	assignment_ratio_to_staked_normalized, reduce, seq_phragmen, ElectionResult,
-	ExtendedBalance, Support,
+	assignment_ratio_to_staked_normalized, reduce, seq_phragmen, ElectionResult, ExtendedBalance,
+	Support,
 };
 use sp_runtime::{traits::Zero, Perbill};
 use std::{
 	cell::RefCell,
 	collections::{BTreeMap, HashMap},
-	hash::{DefaultHasher, Hash, Hasher},
 	sync::{Arc, Mutex, OnceLock},
 };
 
@@ -56,8 +56,8 @@ type Voter = (AccountId, VoteWeight, Vec<AccountId>);
 pub struct Solution {
 	pub backings: HashMap<AccountId, Vec<(AccountId, ExtendedBalance)>>,
 	/// Voter-validator pairs before `reduce`, and after.
-	pub edges_before: usize,
-	pub edges_after: usize,
+	pub edges_before: u64,
+	pub edges_after: u64,
 }
 
 /// Where the running round is.
@@ -66,7 +66,11 @@ enum Round {
 	#[default]
 	Idle,
 	/// Taking the snapshot: `next` is the next page to take (none once all are taken).
-	Snapshot { targets: Vec<AccountId>, pages: BTreeMap<PageIndex, Vec<Voter>>, next: Option<PageIndex> },
+	Snapshot {
+		targets: Vec<AccountId>,
+		pages: BTreeMap<PageIndex, Vec<Voter>>,
+		next: Option<PageIndex>,
+	},
 	/// Mined: each page's voters, and the solution.
 	Ready { pages: BTreeMap<PageIndex, Vec<AccountId>>, solution: Arc<Solution> },
 }
@@ -76,8 +80,8 @@ thread_local! {
 }
 
 /// Solutions by the hash of their snapshot.
-fn solutions() -> &'static Mutex<HashMap<u64, Arc<Solution>>> {
-	static SOLUTIONS: OnceLock<Mutex<HashMap<u64, Arc<Solution>>>> = OnceLock::new();
+fn solutions() -> &'static Mutex<HashMap<[u8; 32], Arc<Solution>>> {
+	static SOLUTIONS: OnceLock<Mutex<HashMap<[u8; 32], Arc<Solution>>>> = OnceLock::new();
 	SOLUTIONS.get_or_init(Default::default)
 }
 
@@ -102,7 +106,10 @@ impl<DP: ElectionDataProvider<AccountId = AccountId, BlockNumber = u64>> PagedEl
 			}
 			let bounds = DataProviderBounds { count: Some(VOTERS_PER_PAGE.into()), size: None };
 			let voters = DP::electing_voters(bounds, page).expect("the data provider gives voters");
-			pages.insert(page, voters.into_iter().map(|(who, stake, t)| (who, stake, t.into_inner())).collect());
+			pages.insert(
+				page,
+				voters.into_iter().map(|(who, stake, t)| (who, stake, t.into_inner())).collect(),
+			);
 			*next = page.checked_sub(1);
 		});
 	}
@@ -124,7 +131,9 @@ impl<DP: ElectionDataProvider<AccountId = AccountId, BlockNumber = u64>> PagedEl
 	}
 }
 
-impl<DP: ElectionDataProvider<AccountId = AccountId, BlockNumber = u64>> ElectionProvider for PagedElection<DP> {
+impl<DP: ElectionDataProvider<AccountId = AccountId, BlockNumber = u64>> ElectionProvider
+	for PagedElection<DP>
+{
 	type AccountId = AccountId;
 	type BlockNumber = DP::BlockNumber;
 	type Error = &'static str;
@@ -251,7 +260,8 @@ where
 	}
 }
 
-/// The solution of this snapshot, mined if no run mined it yet.
+/// The solution of this snapshot: mined already by this run, or by an earlier run (on disk,
+/// see [`cached_solution`]), or mined now.
 fn solve(desired: u32, mut targets: Vec<AccountId>, mut voters: Vec<Voter>) -> Arc<Solution> {
 	// In one order whatever the order the pallet gave them in: `reduce` depends on it.
 	targets.sort();
@@ -259,16 +269,63 @@ fn solve(desired: u32, mut targets: Vec<AccountId>, mut voters: Vec<Voter>) -> A
 		votes.sort();
 	}
 	voters.sort();
-	let mut hasher = DefaultHasher::new();
-	(desired, &targets, &voters).hash(&mut hasher);
-	let key = hasher.finish();
+	let key = sp_io::hashing::blake2_256(&(desired, &targets, &voters).encode());
 	if let Some(solution) = solutions().lock().expect("not poisoned").get(&key) {
 		return solution.clone();
 	}
-	let solution = Arc::new(mine(desired, targets, voters));
+	let solution = Arc::new(cached_solution(&key).unwrap_or_else(|| {
+		let started = std::time::Instant::now();
+		let solution = mine(desired, targets, voters);
+		eprintln!(
+			"mined an election of {} voters in {:.0} s",
+			solution.backings.len(),
+			started.elapsed().as_secs_f64()
+		);
+		store_solution(&key, &solution);
+		solution
+	}));
 	solutions().lock().expect("not poisoned").insert(key, solution.clone());
 	solution
 }
+
+/// Where mined solutions are kept between runs: `reduce` takes minutes at 20,000 voters and
+/// more than an hour at 100,000 (it is O(edges × validators)), as it does for a chain's miners,
+/// who have an election's whole duration for it.
+fn solution_path(key: &[u8; 32]) -> std::path::PathBuf {
+	let dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(std::env::temp_dir, Into::into);
+	dir.join("palisade-bench-solutions")
+		.join(format!("{}.scale", sp_core::hexdisplay::HexDisplay::from(key)))
+}
+
+/// The solution an earlier run mined for the snapshot whose hash is `key`.
+fn cached_solution(key: &[u8; 32]) -> Option<Solution> {
+	let bytes = std::fs::read(solution_path(key)).ok()?;
+	let (backings, edges_before, edges_after): StoredSolution =
+		Decode::decode(&mut &bytes[..]).ok()?;
+	Some(Solution { backings: backings.into_iter().collect(), edges_before, edges_after })
+}
+
+/// Keeps `solution` for later runs (a failure to write only costs the next run the mining).
+fn store_solution(key: &[u8; 32], solution: &Solution) {
+	let path = solution_path(key);
+	let backings: Vec<_> = solution
+		.backings
+		.iter()
+		.map(|(who, backing)| (who.clone(), backing.clone()))
+		.collect();
+	let stored: StoredSolution = (backings, solution.edges_before, solution.edges_after);
+	let written = path
+		.parent()
+		.map(std::fs::create_dir_all)
+		.transpose()
+		.and_then(|_| std::fs::write(&path, stored.encode()));
+	if let Err(error) = written {
+		eprintln!("the mined solution was not kept at {}: {error}", path.display());
+	}
+}
+
+/// A [`Solution`] as kept on disk.
+type StoredSolution = (Vec<(AccountId, Vec<(AccountId, ExtendedBalance)>)>, u64, u64);
 
 /// Sequential Phragmén over the snapshot, then `reduce`, as a miner does.
 fn mine(desired: u32, targets: Vec<AccountId>, voters: Vec<Voter>) -> Solution {
@@ -281,17 +338,20 @@ fn mine(desired: u32, targets: Vec<AccountId>, voters: Vec<Voter>) -> Solution {
 		stakes.get(who).copied().unwrap_or_default()
 	})
 	.expect("the assignments normalise");
-	let edges_before = staked.iter().map(|assignment| assignment.distribution.len()).sum();
+	let edges_before = staked.iter().map(|assignment| assignment.distribution.len() as u64).sum();
 	reduce(&mut staked);
-	let backings: HashMap<_, _> = staked
+	let backings: HashMap<AccountId, Vec<(AccountId, ExtendedBalance)>> = staked
 		.into_iter()
 		.map(|assignment| {
-			let backings =
-				assignment.distribution.into_iter().filter(|(_, stake)| !stake.is_zero()).collect();
+			let backings = assignment
+				.distribution
+				.into_iter()
+				.filter(|(_, stake)| !stake.is_zero())
+				.collect();
 			(assignment.who, backings)
 		})
 		.collect();
-	let edges_after = backings.values().map(Vec::len).sum();
+	let edges_after = backings.values().map(|backings| backings.len() as u64).sum();
 	Solution { backings, edges_before, edges_after }
 }
 
@@ -310,7 +370,7 @@ fn supports_of(solution: &Solution, voters: &[AccountId]) -> Vec<(AccountId, Sup
 
 /// How much `reduce` cut, for each solution mined so far: voter-validator pairs before and
 /// after.
-pub fn edges() -> Vec<(usize, usize)> {
+pub fn edges() -> Vec<(u64, u64)> {
 	solutions()
 		.lock()
 		.expect("not poisoned")

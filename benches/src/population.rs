@@ -95,7 +95,11 @@ impl Population {
 
 	/// The first 16 validators: the targets of a newcomer's nominations.
 	pub fn first_targets(&self) -> Vec<AccountId> {
-		self.validators.iter().take(NOMINATIONS as usize).map(|(who, _)| who.clone()).collect()
+		self.validators
+			.iter()
+			.take(NOMINATIONS as usize)
+			.map(|(who, _)| who.clone())
+			.collect()
 	}
 
 	/// The validator with the most nominators, and how many nominate it.

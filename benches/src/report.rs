@@ -140,9 +140,10 @@ impl Report {
 		let mut out = format!(
 			"| target | {ours} | {baseline} | {legacy} | verdict |\n|---|---:|---:|---:|---|\n"
 		);
-		let cell = |pallet: &str, f: &dyn Fn(&Report, &str) -> Option<f64>, show: &dyn Fn(f64) -> String| {
-			f(self, pallet).map_or("–".to_owned(), show)
-		};
+		let cell =
+			|pallet: &str,
+			 f: &dyn Fn(&Report, &str) -> Option<f64>,
+			 show: &dyn Fn(f64) -> String| { f(self, pallet).map_or("–".to_owned(), show) };
 		let verdict = |met: Option<bool>| match met {
 			Some(true) => "met",
 			Some(false) => "**missed**",
@@ -165,7 +166,10 @@ impl Report {
 				.reduce(f64::max)
 		};
 		for (label, f) in [
-			("heaviest block, registered weight ≤ 25 %", &worst_weight as &dyn Fn(&Report, &str) -> Option<f64>),
+			(
+				"heaviest block, registered weight ≤ 25 %",
+				&worst_weight as &dyn Fn(&Report, &str) -> Option<f64>,
+			),
 			("slowest block, measured time ≤ 25 %", &worst_time),
 		] {
 			out += &format!(
@@ -198,7 +202,10 @@ impl Report {
 			(times.len() == 3).then(|| times.iter().sum::<f64>() / era_capacity)
 		};
 		for (label, f) in [
-			("an era's staking work, registered weight ≤ 1.5 % of the era", &era_weight as &dyn Fn(&Report, &str) -> Option<f64>),
+			(
+				"an era's staking work, registered weight ≤ 1.5 % of the era",
+				&era_weight as &dyn Fn(&Report, &str) -> Option<f64>,
+			),
 			("an era's staking work, measured time ≤ 1.5 % of the era", &era_time),
 		] {
 			out += &format!(
@@ -244,19 +251,16 @@ impl Report {
 
 		// The state an era adds, at its largest and once paid, and the whole staking state
 		// after `HistoryDepth` eras.
-		let growth = |pallet: &str| self.get(scale, ROTATION, pallet).and_then(|entry| entry.growth);
-		let added = |_: &Report, pallet: &str| {
-			Some(growth(pallet)?.added() as f64)
-		};
-		let kept = |_: &Report, pallet: &str| {
-			Some(growth(pallet)?.kept() as f64)
-		};
+		let growth =
+			|pallet: &str| self.get(scale, ROTATION, pallet).and_then(|entry| entry.growth);
+		let added = |_: &Report, pallet: &str| Some(growth(pallet)?.added() as f64);
+		let kept = |_: &Report, pallet: &str| Some(growth(pallet)?.kept() as f64);
 		let whole = |_: &Report, pallet: &str| {
 			let growth = growth(pallet)?;
 			Some(
-				growth.before.1 as f64 +
-					growth.kept() as f64 * f64::from(HistoryDepth::get()) +
-					(growth.added() as f64 - growth.kept() as f64).max(0.0),
+				growth.before.1 as f64
+					+ growth.kept() as f64 * f64::from(HistoryDepth::get())
+					+ (growth.added() as f64 - growth.kept() as f64).max(0.0),
 			)
 		};
 		out += &format!(

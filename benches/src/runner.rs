@@ -161,8 +161,10 @@ fn tolerance(due: Balance) -> Balance {
 
 /// The number of distinct nominators behind `exposures`.
 fn nominators_in(exposures: &[Exposed]) -> u32 {
-	let nominators: std::collections::BTreeSet<&AccountId> =
-		exposures.iter().flat_map(|exposed| exposed.nominators.iter().map(|(who, _)| who)).collect();
+	let nominators: std::collections::BTreeSet<&AccountId> = exposures
+		.iter()
+		.flat_map(|exposed| exposed.nominators.iter().map(|(who, _)| who))
+		.collect();
 	nominators.len() as u32
 }
 

@@ -9,9 +9,9 @@ use core::time::Duration;
 use frame_benchmarking::benchmarking;
 use frame_support::weights::Weight;
 use sp_core::storage::Storage;
-use std::collections::BTreeMap;
 use sp_runtime::{DispatchResult, Perbill};
 use sp_staking::EraIndex;
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 /// The calls of the side-by-side table.
@@ -127,7 +127,10 @@ impl Blocks {
 
 	/// The weight all blocks registered together.
 	pub fn weight(&self) -> Weight {
-		self.blocks.iter().map(|block| block.weight).fold(Weight::zero(), Weight::saturating_add)
+		self.blocks
+			.iter()
+			.map(|block| block.weight)
+			.fold(Weight::zero(), Weight::saturating_add)
 	}
 
 	/// The proofs of all blocks together.
@@ -142,7 +145,11 @@ impl Blocks {
 
 	/// The block that registered the most weight.
 	pub fn heaviest(&self) -> BlockWork {
-		self.blocks.iter().copied().max_by_key(|block| block.weight.ref_time()).unwrap_or_default()
+		self.blocks
+			.iter()
+			.copied()
+			.max_by_key(|block| block.weight.ref_time())
+			.unwrap_or_default()
 	}
 }
 
@@ -177,7 +184,6 @@ pub trait Subject {
 	/// `validator` is reported for an offence in the active era, slashed by `fraction`; runs
 	/// until the slash is applied.
 	fn slash(validator: AccountId, fraction: Perbill) -> Blocks;
-
 
 	/// The active era.
 	fn active_era() -> EraIndex;

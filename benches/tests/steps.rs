@@ -79,6 +79,9 @@ fn every_pallet_exposes_the_same_stakers_and_mints_the_same_reward() {
 		(StakingAsync::NAME, exposures_and_minted::<StakingAsync>(&population)),
 	] {
 		assert_eq!(exposures, theirs, "{name} exposes other stakers");
-		assert!(minted.abs_diff(their_minted) <= minted / 1_000_000, "{name} minted {their_minted}, Palisade {minted}");
+		assert!(
+			minted.abs_diff(their_minted) <= minted / 1_000_000,
+			"{name} minted {their_minted}, Palisade {minted}"
+		);
 	}
 }

@@ -145,15 +145,14 @@ impl pallet_palisade_staking::Config for Runtime {
 /// keys, so any of them may `validate`.
 pub fn genesis(population: &Population) -> sp_core::storage::Storage {
 	let endowed = population.endowed();
-	let stakers =
-		population
-			.validators
-			.iter()
-			.map(|(who, bond)| (who.clone(), *bond, StakerStatus::Validator))
-			.chain(population.nominators.iter().map(|(who, bond, targets)| {
-				(who.clone(), *bond, StakerStatus::Nominator(targets.clone()))
-			}))
-			.collect();
+	let stakers = population
+		.validators
+		.iter()
+		.map(|(who, bond)| (who.clone(), *bond, StakerStatus::Validator))
+		.chain(population.nominators.iter().map(|(who, bond, targets)| {
+			(who.clone(), *bond, StakerStatus::Nominator(targets.clone()))
+		}))
+		.collect();
 	let keys = population
 		.validators
 		.iter()
@@ -162,10 +161,7 @@ pub fn genesis(population: &Population) -> sp_core::storage::Storage {
 		.map(|who| (who.clone(), who.clone(), UintAuthorityId(key_of(&who))))
 		.collect();
 	RuntimeGenesisConfig {
-		balances: pallet_balances::GenesisConfig {
-			balances: endowed,
-			..Default::default()
-		},
+		balances: pallet_balances::GenesisConfig { balances: endowed, ..Default::default() },
 		staking: pallet_palisade_staking::GenesisConfig {
 			stakers,
 			validator_count: population.scale.validators,

@@ -11,9 +11,8 @@ use crate::{
 use frame_support::{traits::Hooks, weights::Weight};
 use pallet_palisade_staking::{
 	ActiveEra, CurrentEra, ElectionPhase, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasValidatorReward, ForceEra, Forcing,
-	NextEraElection, RewardDestination, SlashComputationQueue, UnappliedSlashEras,
-	UnpaidEras, ValidatorPrefs,
+	ErasValidatorReward, ForceEra, Forcing, NextEraElection, RewardDestination,
+	SlashComputationQueue, UnappliedSlashEras, UnpaidEras, ValidatorPrefs,
 };
 use pallet_session::SessionManager;
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};

@@ -17,8 +17,7 @@ use frame_support::{
 };
 use pallet_staking_async::{
 	session_rotation::Rotator, ActiveEra, CurrentEra, ErasRewardPoints, ErasStakersOverview,
-	ErasStakersPaged, ErasValidatorReward,
-	ForceEra, Forcing, RewardDestination, ValidatorPrefs,
+	ErasStakersPaged, ErasValidatorReward, ForceEra, Forcing, RewardDestination, ValidatorPrefs,
 };
 use pallet_staking_async_rc_client::{AHStakingInterface, Offence, SessionReport};
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
@@ -217,7 +216,8 @@ impl Subject for StakingAsync {
 	}
 
 	fn slash(validator: AccountId, fraction: Perbill) -> Blocks {
-		let offence = Offence { offender: validator, reporters: Vec::new(), slash_fraction: fraction };
+		let offence =
+			Offence { offender: validator, reporters: Vec::new(), slash_fraction: fraction };
 		let mut blocks = vec![block(|| {
 			<Staking as AHStakingInterface>::on_new_offences(era_start_session(), vec![offence])
 		})];

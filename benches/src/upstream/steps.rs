@@ -17,8 +17,7 @@ use frame_support::{
 use pallet_session::SessionManager;
 use pallet_staking::{
 	ActiveEra, CurrentEra, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasValidatorReward, ForceEra, Forcing,
-	RewardDestination, ValidatorPrefs,
+	ErasValidatorReward, ForceEra, Forcing, RewardDestination, ValidatorPrefs,
 };
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
 use sp_staking::{offence::OffenceDetails, EraIndex};

@@ -215,7 +215,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at a runtime upgrade. Each runs only on a chain whose stored
 /// version of its pallet is the one it migrates from; chains started from this runtime's
 /// genesis are at the current versions already.
-pub type Migrations = (pallet_palisade_staking::migrations::v2::MigrateV1ToV2<Runtime>,);
+pub type Migrations = (pallet_palisade_staking::migrations::v3::MigrateV2ToV3<Runtime>,);
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -139,7 +139,7 @@ fn a_chain_from_a_preset_starts_at_the_current_storage_version() {
 fn the_runtime_migrations_pass_their_checks() {
 	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
 	genesis("local_testnet", json!({})).execute_with(|| {
-		StorageVersion::new(1).put::<Staking>();
+		StorageVersion::new(2).put::<Staking>();
 		palisade_runtime::Migrations::try_on_runtime_upgrade(true).expect("checks pass");
 		assert_eq!(Staking::on_chain_storage_version(), Staking::in_code_storage_version());
 	});

@@ -2,17 +2,22 @@
 //! pages of at most `MaxExposurePageSize` nominators, with `sp_staking`'s types and
 //! `pallet-staking`'s storage names so that Polkadot.js reads them.
 //!
-//! Each exposed staker's [`LastExposedEra`](crate::LastExposedEra) decides when its unbonded funds unlock. A large
-//! election exposes tens of thousands of stakers, too many writes for the block that stores
-//! the result, so the stakers are queued in chunks and recorded a few chunks per block (see
-//! [`Pallet::record_exposures`]), together with what each staker backed, which its rewards
-//! are paid for ([`crate::ErasUnpaidBackings`]). Until the queue is empty, unbonding waits the
+//! Each exposed staker's [`LastExposedEra`](crate::LastExposedEra) decides when its unbonded
+//! funds unlock. A large election exposes tens of thousands of stakers, too many writes for the
+//! block that stores the result, so the stakers are queued in chunks and recorded a few chunks
+//! per block (see [`Pallet::record_exposures`]). Until the queue is empty, unbonding waits the
 //! full bonding duration, as a validator's or nominator's does while an election runs.
+//!
+//! Rewards are paid from the exposure pages themselves (see [`crate::payout`]). Eras recorded
+//! before storage version 3 ([`crate::PagedPayoutsFrom`]) also recorded what each staker
+//! backed ([`crate::ErasUnpaidBackings`]), which their rewards are paid for: chunks of such an
+//! era queued at the upgrade carry it.
 
 use crate::{
 	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, ChunkQueue, Config, ElectionPhase,
 	ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, NextEraElection,
-	Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue, UnrecordedExposures,
+	PagedPayoutsFrom, Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue,
+	UnrecordedExposures,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
@@ -117,8 +122,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Queues `stakers` (distinct, each with what it backed) to be recorded as exposed in `era`.
+	/// What they backed is kept only for an era paid from such records (before
+	/// [`PagedPayoutsFrom`]).
 	pub(crate) fn queue_exposed(era: EraIndex, stakers: BTreeMap<T::AccountId, UnpaidBackings<T>>) {
-		let mut stakers = stakers.into_iter().peekable();
+		let keep_backings = era < PagedPayoutsFrom::<T>::get();
+		let mut stakers = stakers
+			.into_iter()
+			.map(|(staker, backings)| {
+				(staker, if keep_backings { backings } else { Default::default() })
+			})
+			.peekable();
 		let mut queue = UnrecordedExposureQueue::<T>::get();
 		while stakers.peek().is_some() {
 			let chunk = stakers.by_ref().take(EXPOSURE_RECORD_CHUNK as usize).collect::<Vec<_>>();
@@ -130,12 +143,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
-	/// whole chunk: each staker's [`LastExposedEra`](crate::LastExposedEra) (if it is still bonded) and what it is
-	/// owed rewards for ([`ErasUnpaidBackings`]). Stops at the chunks of an era whose election
-	/// is still running or being cleared: they are recorded once it is elected, or dropped.
+	/// whole chunk: each staker's [`LastExposedEra`](crate::LastExposedEra) (if it is still
+	/// bonded) and, for an era before [`PagedPayoutsFrom`], what it is owed rewards for
+	/// ([`crate::ErasUnpaidBackings`]). Stops at the chunks of an era whose election is still
+	/// running or being cleared: they are recorded once it is elected, or dropped.
 	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
 		let mut queue = UnrecordedExposureQueue::<T>::get();
-		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK);
+		// A chunk of an era paid from staker records also writes each staker's record.
+		let records =
+			|stakers: u32| T::DbWeight::get().reads_writes(stakers.into(), stakers.into());
+		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK)
+			.saturating_add(records(EXPOSURE_RECORD_CHUNK));
 		let unsettled = Self::unsettled_era();
 		while !queue.is_empty() && meter.can_consume(full_chunk) {
 			let chunk = UnrecordedExposures::<T>::get(queue.first);
@@ -143,21 +161,27 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			UnrecordedExposures::<T>::remove(queue.first);
-			let stakers = match chunk {
+			let (stakers, with_records) = match chunk {
 				Some((era, chunk)) => {
 					let stakers = chunk.len() as u32;
+					let mut with_records = 0u32;
 					for (staker, backings) in chunk {
 						Self::record_exposed(era, [staker.clone()]);
-						Self::add_unpaid_backings(era, &staker, backings);
+						if !backings.is_empty() {
+							Self::add_unpaid_backings(era, &staker, backings);
+							with_records.saturating_inc();
+						}
 					}
-					stakers
+					(stakers, with_records)
 				},
 				None => {
 					defensive!("a queued chunk of exposures is missing");
-					0
+					(0, 0)
 				},
 			};
-			meter.consume(T::WeightInfo::record_exposures(stakers));
+			meter.consume(
+				T::WeightInfo::record_exposures(stakers).saturating_add(records(with_records)),
+			);
 			queue.first.saturating_inc();
 		}
 		Self::put_exposure_queue(queue);

@@ -125,12 +125,13 @@
 //! free balance, `None` forfeits them.
 //!
 //! **Nobody has to claim.** [`Config::AutoPayoutDelay`] blocks after an era ends,
-//! `on_initialize` pays every staker the era exposed, each once for everything it backed,
-//! within a tenth of each block; then it marks every page claimed (`ClaimedRewards`) and emits
-//! `EraRewardsPaid`. Until then (and after), `payout_stakers` and `payout_stakers_by_page` pay
-//! a page at once, as in `pallet-staking`. Both paths pay from what each staker is owed
-//! (`ErasUnpaidBackings`) and remove what they paid, so nobody is paid twice. An era is not
-//! removed from history while its automatic payout is pending, so no reward expires.
+//! `on_initialize` pays every staker the era exposed, walking its exposure pages validator by
+//! validator within a tenth of each block (`AutoPayout` keeps its place), and emits
+//! `EraRewardsPaid` when done. Meanwhile (and after), `payout_stakers` and
+//! `payout_stakers_by_page` pay a page at once, as in `pallet-staking`. Either path claims a
+//! page (`ClaimedRewards`) before paying it, and skips a page claimed already, so nobody is
+//! paid twice. An era is not removed from history while its automatic payout is pending, so no
+//! reward expires.
 //!
 //! **Commission.** A validator's commission is at most [`Config::MaxCommission`]. A decrease
 //! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
@@ -275,7 +276,7 @@ pub use session_interface::{Session, SessionInterface};
 pub use slashing::SlashErasBound;
 pub use types::{
 	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
-	EraRewardPoints, Forcing, Nominations, PayoutPhase, PendingCommissionIncrease,
+	EraRewardPoints, Forcing, Nominations, PayoutCursor, PendingCommissionIncrease,
 	RewardDestination, SlashComputation, SlashReporters, StakingLedger, UnappliedSlash,
 	UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus, MAX_SLASH_REPORTERS,
 };
@@ -331,7 +332,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -794,8 +795,9 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// What each staker backed in an era and has not been paid for yet. Written when the
-	/// era's exposures are recorded; removed as the staker is paid.
+	/// What each staker backed in an era before [`PagedPayoutsFrom`] and has not been paid
+	/// for yet (storage version 2 recorded it for every era; later eras are paid from their
+	/// exposure pages alone). Removed as the staker is paid.
 	#[pallet::storage]
 	pub type ErasUnpaidBackings<T: Config> = StorageDoubleMap<
 		_,
@@ -813,9 +815,16 @@ pub mod pallet {
 	pub type UnpaidEras<T: Config> =
 		StorageValue<_, BoundedVec<(EraIndex, BlockNumberFor<T>), UnpaidErasBound<T>>, ValueQuery>;
 
-	/// Where the automatic payout of the oldest unpaid era is.
+	/// Where the automatic payout of the oldest unpaid era is; `None` before its first page.
 	#[pallet::storage]
-	pub type AutoPayout<T: Config> = StorageValue<_, PayoutPhase<T>, ValueQuery>;
+	pub type AutoPayout<T: Config> = StorageValue<_, PayoutCursor<T>, OptionQuery>;
+
+	/// The first era paid from its exposure pages alone: a page paid (automatically or by
+	/// `payout_stakers_by_page`) pays every staker on it. Older eras, recorded by storage
+	/// version 2, pay only what [`ErasUnpaidBackings`] still holds. Zero on a chain that
+	/// started at version 3.
+	#[pallet::storage]
+	pub type PagedPayoutsFrom<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
 	/// The highest share of each validator's exposure slashed for an offence in an era, and
 	/// what has been slashed of its own stake so far, as `pallet-staking` stores it.
@@ -1088,7 +1097,8 @@ pub mod pallet {
 		InvalidPage,
 		/// The page's rewards were paid already.
 		AlreadyClaimed,
-		/// The era's exposures are still being recorded; try again in a few blocks.
+		/// The era's exposures are still being recorded (an era recorded before storage version
+		/// 3, whose rewards are paid from those records); try again in a few blocks.
 		RewardsNotReady,
 		/// The commission is above `MaxCommission`.
 		CommissionTooHigh,
@@ -1188,10 +1198,11 @@ pub mod pallet {
 				"a chunk of exposed stakers must fit in on_initialize's share of a block"
 			);
 			assert!(
-				T::WeightInfo::pay_staker(T::MaxNominations::get())
-					.max(T::WeightInfo::mark_rewards_claimed())
+				T::WeightInfo::read_payout_page()
+					.saturating_add(T::WeightInfo::pay_page_staker())
+					.saturating_add(T::DbWeight::get().reads_writes(8, 2))
 					.all_lte(hook_limit),
-				"paying one staker must fit in on_initialize's share of a block"
+				"paying one staker of a page must fit in on_initialize's share of a block"
 			);
 			let era_length = T::NextNewSession::average_session_length()
 				.saturating_mul(T::SessionsPerEra::get().into());

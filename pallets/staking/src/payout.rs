@@ -5,24 +5,30 @@
 //! to its reward points, takes its commission from it, and the rest is split pro rata among
 //! everyone in its exposure, its own stake included.
 //!
-//! What each staker backed in an era is recorded with the era's exposures
-//! ([`crate::ErasUnpaidBackings`]). Rewards are paid from that record, in two ways that never
-//! pay the same stake twice, because paying removes what was paid for from the record:
-//! - **automatically**: `AutoPayoutDelay` blocks after an era ends, `on_initialize` pays its
-//!   stakers one at a time within its share of each block, each staker once for everything it
-//!   backed; then it marks every page as claimed in [`crate::ClaimedRewards`];
-//! - **on request**: `payout_stakers_by_page` pays one page of a validator's exposure at once
-//!   (as in `pallet-staking`), to whoever on it is still unpaid.
+//! Rewards are paid from the era's exposure pages, a page at a time, in two ways that never
+//! pay the same page twice, because paying a page first marks it claimed in
+//! [`crate::ClaimedRewards`]:
+//! - **automatically**: `AutoPayout` blocks after an era ends, `on_initialize` walks the
+//!   era's exposures, validator by validator and page by page ([`crate::AutoPayout`] keeps its
+//!   place), within its share of each block: it claims each page as it starts it, then pays its
+//!   stakers one at a time;
+//! - **on request**: `payout_stakers_by_page` pays one unclaimed page of a validator's
+//!   exposure at once (as in `pallet-staking`).
+//!
+//! A staker who backed several validators is paid once for each. Eras recorded before
+//! storage version 3 ([`crate::PagedPayoutsFrom`]) pay only what each staker's record in
+//! [`crate::ErasUnpaidBackings`] still holds: the version-2 payout paid stakers one at a time
+//! from those records, and left pages unclaimed until the end.
 //!
 //! An era's history is not removed while its automatic payout is pending, so no reward is
 //! lost when `HistoryDepth` passes.
 
 use crate::{
-	inflation::part_of, weights::WeightInfo, AutoPayout, BalanceOf, ClaimedRewards, Config,
-	EraRewardPoints, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, Error, Event,
-	Pallet, Payee, PayoutPhase, RewardDestination, StakingLedger, UnpaidBacking, UnpaidEras,
-	UnrecordedExposureQueue, UnrecordedExposures, LOG_TARGET,
+	exposure::StakeInPage, inflation::part_of, weights::WeightInfo, AutoPayout, BalanceOf,
+	ClaimedRewards, Config, EraRewardPoints, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview,
+	ErasStakersPaged, ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward,
+	Error, Event, PagedPayoutsFrom, Pallet, Payee, PayoutCursor, RewardDestination, StakingLedger,
+	UnpaidBacking, UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures, LOG_TARGET,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use core::marker::PhantomData;
@@ -33,7 +39,7 @@ use frame_support::{
 		fungible::{Balanced, Inspect, Mutate},
 		Get, OnUnbalanced, UnixTime,
 	},
-	weights::WeightMeter,
+	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -82,19 +88,27 @@ struct ValidatorPart<Balance> {
 	exposure: Balance,
 }
 
-/// One era's payout, with each validator's part worked out once.
+/// One era's payout, with each validator's part worked out once, and what it has paid since
+/// it was loaded (added to [`ErasRewardPaid`] once, by [`EraPayout::settle`]).
 pub(crate) struct EraPayout<T: Config> {
 	reward: BalanceOf<T>,
 	points: EraRewardPoints<T>,
 	era: EraIndex,
 	parts: BTreeMap<T::AccountId, Option<ValidatorPart<BalanceOf<T>>>>,
+	paid: BalanceOf<T>,
 }
 
 impl<T: Config> EraPayout<T> {
 	/// `era`'s payout, if the era has ended and its reward is still stored.
 	pub(crate) fn load(era: EraIndex) -> Option<Self> {
 		let reward = ErasValidatorReward::<T>::get(era)?;
-		Some(Self { reward, points: ErasRewardPoints::<T>::get(era), era, parts: BTreeMap::new() })
+		Some(Self {
+			reward,
+			points: ErasRewardPoints::<T>::get(era),
+			era,
+			parts: BTreeMap::new(),
+			paid: Zero::zero(),
+		})
 	}
 
 	/// A payout of `reward` for `era` in which each of its validators earned the same points:
@@ -106,7 +120,16 @@ impl<T: Config> EraPayout<T> {
 				points.total.saturating_inc();
 			}
 		}
-		Self { reward, points, era, parts: BTreeMap::new() }
+		Self { reward, points, era, parts: BTreeMap::new(), paid: Zero::zero() }
+	}
+
+	/// Adds what was paid since the payout was loaded to the era's [`ErasRewardPaid`]: one
+	/// write for all the stakers a block paid.
+	pub(crate) fn settle(&mut self) {
+		let paid = core::mem::take(&mut self.paid);
+		if !paid.is_zero() {
+			ErasRewardPaid::<T>::mutate(self.era, |total| total.saturating_accrue(paid));
+		}
 	}
 
 	/// `validator`'s part, if it was elected in the era.
@@ -201,7 +224,13 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Whether every staker `era` exposed has been recorded, so its rewards can be paid.
+	/// Whether `era`'s rewards can be paid: always for an era paid from its exposure pages;
+	/// for an older era, once every staker it exposed has been recorded with what it backed.
+	pub(crate) fn rewards_ready(era: EraIndex) -> bool {
+		era >= PagedPayoutsFrom::<T>::get() || Self::exposures_recorded(era)
+	}
+
+	/// Whether every staker `era` exposed has been recorded.
 	pub(crate) fn exposures_recorded(era: EraIndex) -> bool {
 		let queue = UnrecordedExposureQueue::<T>::get();
 		queue.is_empty()
@@ -209,8 +238,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays page `page` of `validator`'s exposure in `era` (the first unclaimed page if
-	/// `None`): every staker on it still unpaid for it, and for page 0 the validator's own stake
-	/// and commission. Returns the number of stakers paid.
+	/// `None`): every staker on it, and for page 0 the validator's own stake and commission.
+	/// Returns the number of stakers paid.
 	pub(crate) fn do_payout_stakers_by_page(
 		validator: T::AccountId,
 		era: EraIndex,
@@ -220,7 +249,7 @@ impl<T: Config> Pallet<T> {
 		let oldest = active.saturating_sub(T::HistoryDepth::get());
 		ensure!(era < active && era >= oldest, Error::<T>::InvalidEraToReward);
 		let mut payout = EraPayout::<T>::load(era).ok_or(Error::<T>::InvalidEraToReward)?;
-		ensure!(Self::exposures_recorded(era), Error::<T>::RewardsNotReady);
+		ensure!(Self::rewards_ready(era), Error::<T>::RewardsNotReady);
 		let pages = Self::reward_pages(era, &validator).ok_or(Error::<T>::InvalidPage)?;
 
 		let (page, next) = ClaimedRewards::<T>::try_mutate(era, &validator, |claimed| {
@@ -244,20 +273,91 @@ impl<T: Config> Pallet<T> {
 			next,
 		});
 
-		let nominators = ErasStakersPaged::<T>::get((era, &validator, page))
-			.map(|exposure| exposure.0.others.into_iter().map(|e| e.who).collect::<Vec<_>>())
-			.unwrap_or_default();
-		let stakers = (page == 0).then(|| validator.clone()).into_iter().chain(nominators);
 		let mut paid = 0u32;
-		for staker in stakers {
-			let Some(backing) = Self::take_unpaid_backing(era, &staker, &validator, page) else {
-				continue;
-			};
-			let amount = payout.earned(&staker, &backing);
-			Self::pay_reward(era, &staker, amount);
-			paid.saturating_inc();
+		for (staker, stake) in Self::stakers_on_page(era, &validator, page) {
+			if Self::pay_backing(&mut payout, &validator, page, &staker, stake) {
+				paid.saturating_inc();
+			}
 		}
+		payout.settle();
 		Ok(paid)
+	}
+
+	/// The stakers on page `page` of `validator`'s exposure in `era`, each with its stake, in
+	/// the order the automatic payout pays them: on page 0 the validator itself first (its own
+	/// stake, and its commission), then the nominators in their order on the page.
+	pub(crate) fn stakers_on_page(
+		era: EraIndex,
+		validator: &T::AccountId,
+		page: Page,
+	) -> Vec<(T::AccountId, BalanceOf<T>)> {
+		let own = (page == 0).then(|| {
+			let own = ErasStakersOverview::<T>::get(era, validator).map_or(Zero::zero(), |o| o.own);
+			(validator.clone(), own)
+		});
+		let nominators = ErasStakersPaged::<T>::get((era, validator, page))
+			.map(|exposure| exposure.0.others)
+			.unwrap_or_default()
+			.into_iter()
+			.map(|exposure| (exposure.who, exposure.value));
+		own.into_iter().chain(nominators).collect()
+	}
+
+	/// Pays `staker` for backing `validator` with `stake` on `page` of the payout's era, if it
+	/// is still owed: always for an era paid from its pages (the page was just claimed); for an
+	/// older era, if [`ErasUnpaidBackings`] still holds the backing (which it gives up).
+	/// Returns whether it was owed.
+	pub(crate) fn pay_backing(
+		payout: &mut EraPayout<T>,
+		validator: &T::AccountId,
+		page: Page,
+		staker: &T::AccountId,
+		stake: BalanceOf<T>,
+	) -> bool {
+		let backing = if payout.era >= PagedPayoutsFrom::<T>::get() {
+			UnpaidBacking { validator: validator.clone(), page, value: stake }
+		} else {
+			match Self::take_unpaid_backing(payout.era, staker, validator, page) {
+				Some(backing) => backing,
+				None => return false,
+			}
+		};
+		let amount = payout.earned(staker, &backing);
+		Self::pay_reward(payout, staker, amount);
+		true
+	}
+
+	/// Every backing `era` still owes rewards for, with its staker: for an era paid from its
+	/// pages, every staker on a page not claimed yet, and those on the page the automatic
+	/// payout is part-way through from its cursor on; for an older era, what
+	/// [`ErasUnpaidBackings`] holds. Reads every exposure of the era: for checks and queries,
+	/// not for blocks.
+	pub(crate) fn owed_backings(era: EraIndex) -> Vec<StakeInPage<T>> {
+		if era < PagedPayoutsFrom::<T>::get() {
+			return ErasUnpaidBackings::<T>::iter_prefix(era)
+				.flat_map(|(staker, backings)| {
+					backings.into_iter().map(move |backing| (staker.clone(), backing))
+				})
+				.collect();
+		}
+		let paying = UnpaidEras::<T>::get().first().map(|(first, _)| *first) == Some(era);
+		let cursor = AutoPayout::<T>::get().filter(|_| paying);
+		let mut owed = Vec::new();
+		for validator in ErasStakersOverview::<T>::iter_key_prefix(era) {
+			let claimed = ClaimedRewards::<T>::get(era, &validator);
+			for page in 0..Self::reward_pages(era, &validator).unwrap_or(0) {
+				let from = match &cursor {
+					Some(at) if at.validator == validator && at.page == page => at.next,
+					_ if claimed.contains(&page) => continue,
+					_ => 0,
+				};
+				let stakers = Self::stakers_on_page(era, &validator, page);
+				owed.extend(stakers.into_iter().skip(from as usize).map(|(staker, value)| {
+					(staker, UnpaidBacking { validator: validator.clone(), page, value })
+				}));
+			}
+		}
+		owed
 	}
 
 	/// The first page of `validator`'s exposure in `era` whose rewards were not claimed.
@@ -291,31 +391,29 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Pays automatically, as far as `meter` allows: stakers of the oldest ended era whose
-	/// delay has passed, one at a time, then marks its pages claimed, then the next era.
+	/// Pays automatically, as far as `meter` allows: the oldest ended era whose delay has
+	/// passed, page by page of its exposures, then the next era.
 	pub(crate) fn pay_out_eras(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		while let Some(&(era, start)) = UnpaidEras::<T>::get().first() {
-			// The queue, the exposure queue and its first chunk, and the payout's phase.
+			// The queue, the exposure queue and its first chunk, and the cursor.
 			if now < start || meter.try_consume(T::DbWeight::get().reads(4)).is_err() {
 				return;
 			}
-			if !Self::exposures_recorded(era) {
-				return;
-			}
-			let done = match AutoPayout::<T>::get() {
-				PayoutPhase::Paying => Self::pay_stakers(era, meter),
-				PayoutPhase::Marking { last } => Self::mark_claimed(era, last, meter),
-			};
-			if !done {
+			if !Self::rewards_ready(era) || !Self::pay_pages(era, meter) {
 				return;
 			}
 		}
 	}
 
-	/// Pays `era`'s unpaid stakers as far as `meter` allows. Returns whether the era is done.
-	fn pay_stakers(era: EraIndex, meter: &mut WeightMeter) -> bool {
-		// The era's reward and reward points.
-		if meter.try_consume(T::DbWeight::get().reads(2)).is_err() {
+	/// Pays `era`'s exposure pages from the cursor on, as far as `meter` allows: each page is
+	/// claimed when its payout starts (a page claimed by `payout_stakers_by_page` is skipped),
+	/// then its stakers are paid one at a time. Returns whether the era is done.
+	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
+		// The era's reward and reward points, what it has paid (written once), and a lookup
+		// of the next validator.
+		let lookup = T::DbWeight::get().reads(1);
+		let era_payout = T::DbWeight::get().reads_writes(3, 1);
+		if meter.try_consume(era_payout.saturating_add(lookup)).is_err() {
 			return false;
 		}
 		let Some(mut payout) = EraPayout::<T>::load(era) else {
@@ -323,62 +421,104 @@ impl<T: Config> Pallet<T> {
 			Self::finish_era_payout(era);
 			return true;
 		};
-		let most = T::WeightInfo::pay_staker(T::MaxNominations::get());
-		// One draining iterator for the whole block: a new one per staker would step again
-		// over every entry already drained in this block, which stays in the block's overlay.
-		let mut unpaid = ErasUnpaidBackings::<T>::drain_prefix(era);
-		while meter.can_consume(most) {
-			let Some((staker, backings)) = unpaid.next() else {
-				AutoPayout::<T>::put(PayoutPhase::Marking { last: None });
-				return Self::mark_claimed(era, None, meter);
-			};
-			Self::pay_staker(&mut payout, &staker, &backings);
-			meter.consume(T::WeightInfo::pay_staker(backings.len() as u32));
-		}
-		false
-	}
-
-	/// Pays `staker` its reward for everything it backed in the payout's era (`backings`,
-	/// already taken from [`ErasUnpaidBackings`]).
-	pub(crate) fn pay_staker(
-		payout: &mut EraPayout<T>,
-		staker: &T::AccountId,
-		backings: &UnpaidBackings<T>,
-	) {
-		let amount = backings.iter().fold(BalanceOf::<T>::zero(), |sum, backing| {
-			sum.saturating_add(payout.earned(staker, backing))
-		});
-		Self::pay_reward(payout.era, staker, amount);
-	}
-
-	/// Marks every reward page of `era`'s validators after `last` as claimed, as far as
-	/// `meter` allows. Returns whether the era is done.
-	pub(crate) fn mark_claimed(
-		era: EraIndex,
-		last: Option<T::AccountId>,
-		meter: &mut WeightMeter,
-	) -> bool {
-		let per_validator = T::WeightInfo::mark_rewards_claimed();
-		let mut validators = match &last {
-			Some(last) => ErasStakersOverview::<T>::iter_key_prefix_from(
-				era,
-				ErasStakersOverview::<T>::hashed_key_for(era, last),
-			),
-			None => ErasStakersOverview::<T>::iter_key_prefix(era),
+		let mut cursor = match AutoPayout::<T>::get() {
+			Some(cursor) => Some(cursor),
+			None => Self::first_page(era, None),
 		};
-		let mut last = last;
-		while meter.can_consume(per_validator) {
-			let Some(validator) = validators.next() else {
-				Self::finish_era_payout(era);
-				return true;
+		let done = loop {
+			let Some(at) = cursor else { break true };
+			let paid_to = Self::pay_page(&mut payout, &at, meter);
+			let page_done = match paid_to {
+				PagePaid::Done { stakers } => stakers,
+				PagePaid::Stopped { next } => {
+					cursor = Some(PayoutCursor { next, ..at });
+					break false;
+				},
 			};
-			let pages = Self::reward_pages(era, &validator).unwrap_or(0);
-			ClaimedRewards::<T>::insert(era, &validator, all_pages::<T>(pages));
-			meter.consume(per_validator);
-			last = Some(validator);
+			if meter.try_consume(lookup).is_err() {
+				// The page is done; the next is looked up next block.
+				cursor = Some(PayoutCursor { next: page_done, ..at });
+				break false;
+			}
+			cursor = Self::page_after(era, &at);
+		};
+		payout.settle();
+		if done {
+			Self::finish_era_payout(era);
+		} else {
+			AutoPayout::<T>::set(cursor);
 		}
-		AutoPayout::<T>::put(PayoutPhase::Marking { last });
-		false
+		done
+	}
+
+	/// The first page of the first validator of `era` after `after` (from the first if
+	/// `None`), as a cursor; `None` if there is none. One read.
+	fn first_page(era: EraIndex, after: Option<&T::AccountId>) -> Option<PayoutCursor<T>> {
+		let validator = match after {
+			Some(after) => ErasStakersOverview::<T>::iter_key_prefix_from(
+				era,
+				ErasStakersOverview::<T>::hashed_key_for(era, after),
+			)
+			.next(),
+			None => ErasStakersOverview::<T>::iter_key_prefix(era).next(),
+		}?;
+		Some(PayoutCursor { validator, page: 0, next: 0 })
+	}
+
+	/// The page after `at`'s: the validator's next page, or the first of the next validator.
+	/// One read (the overview is in the block's overlay: [`Self::pay_page`] read it).
+	fn page_after(era: EraIndex, at: &PayoutCursor<T>) -> Option<PayoutCursor<T>> {
+		let pages = Self::reward_pages(era, &at.validator).unwrap_or(0);
+		match at.page.checked_add(1).filter(|page| *page < pages) {
+			Some(page) => Some(PayoutCursor { validator: at.validator.clone(), page, next: 0 }),
+			None => Self::first_page(era, Some(&at.validator)),
+		}
+	}
+
+	/// Pays the stakers of the page at `at`, from its `next` on, as far as `meter` allows.
+	/// Claims the page first if its payout starts here; a page claimed already (by
+	/// `payout_stakers_by_page`) is skipped.
+	fn pay_page(
+		payout: &mut EraPayout<T>,
+		at: &PayoutCursor<T>,
+		meter: &mut WeightMeter,
+	) -> PagePaid {
+		let era = payout.era;
+		if meter.try_consume(T::WeightInfo::read_payout_page()).is_err() {
+			return PagePaid::Stopped { next: at.next };
+		}
+		if at.next == 0 && !Self::claim_page(era, &at.validator, at.page) {
+			return PagePaid::Done { stakers: 0 };
+		}
+		let legacy = era < PagedPayoutsFrom::<T>::get();
+		let per_staker = T::WeightInfo::pay_page_staker().saturating_add(if legacy {
+			T::DbWeight::get().reads_writes(1, 1)
+		} else {
+			Weight::zero()
+		});
+		let stakers = Self::stakers_on_page(era, &at.validator, at.page);
+		let count = stakers.len() as u32;
+		for (index, (staker, stake)) in stakers.into_iter().enumerate().skip(at.next as usize) {
+			if meter.try_consume(per_staker).is_err() {
+				return PagePaid::Stopped { next: index as u32 };
+			}
+			Self::pay_backing(payout, &at.validator, at.page, &staker, stake);
+		}
+		PagePaid::Done { stakers: count }
+	}
+
+	/// Claims page `page` of `validator`'s rewards in `era` for the automatic payout, unless it
+	/// is claimed already. Returns whether it was claimed here.
+	pub(crate) fn claim_page(era: EraIndex, validator: &T::AccountId, page: Page) -> bool {
+		ClaimedRewards::<T>::mutate(era, validator, |claimed| {
+			if claimed.contains(&page) {
+				return false;
+			}
+			if claimed.try_push(page).is_err() {
+				defensive!("an exposure has more pages than ClaimedPagesBound");
+			}
+			true
+		})
 	}
 
 	/// `era` is paid: it leaves the queue.
@@ -393,17 +533,17 @@ impl<T: Config> Pallet<T> {
 		UnpaidEras::<T>::get().iter().any(|(unpaid, _)| *unpaid == era)
 	}
 
-	/// Pays `amount` of `era`'s rewards to `stash` as its payee says, and counts it as paid.
+	/// Pays `amount` of the payout's era to `stash` as its payee says, and counts it as paid.
 	/// `Staked` adds it to the bond (the voter-list score follows); a staker that left staking
 	/// since is paid into its account if the account still exists. Nothing is paid to `None`,
 	/// to a staker gone with its account (a dissolved pool's keyless account, which nobody could
 	/// spend), or when the amount cannot be minted (below the existential deposit of an empty
 	/// account): it is forfeited.
-	fn pay_reward(era: EraIndex, stash: &T::AccountId, amount: BalanceOf<T>) {
+	fn pay_reward(payout: &mut EraPayout<T>, stash: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;
 		}
-		ErasRewardPaid::<T>::mutate(era, |paid| paid.saturating_accrue(amount));
+		payout.paid.saturating_accrue(amount);
 		let dest = match Payee::<T>::get(stash) {
 			Some(dest) => dest,
 			None if frame_system::Pallet::<T>::account_exists(stash) => RewardDestination::Stash,
@@ -423,7 +563,8 @@ impl<T: Config> Pallet<T> {
 			},
 			Err(error) => log::warn!(
 				target: LOG_TARGET,
-				"era {era} reward of {amount:?} to {stash:?} forfeited: {error:?}"
+				"era {} reward of {amount:?} to {stash:?} forfeited: {error:?}",
+				payout.era
 			),
 		}
 	}
@@ -441,9 +582,12 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Pages `0..pages`, as many as the bound allows.
-fn all_pages<T: Config>(pages: Page) -> BoundedVec<Page, crate::ClaimedPagesBound<T>> {
-	BoundedVec::truncate_from((0..pages).collect())
+/// How far [`Pallet::pay_page`] got on a page.
+enum PagePaid {
+	/// Every staker on the page (`stakers` of them) is paid.
+	Done { stakers: u32 },
+	/// Out of weight before the staker at `next`.
+	Stopped { next: u32 },
 }
 
 /// The lowest of pages `0..pages` that is not in `claimed`.

@@ -3,15 +3,16 @@
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
 use crate::{
-	payout::EraPayout, ActiveEra, BalanceOf, Bonded, BondedEras, ChilledCommission, ClaimedRewards,
-	Config, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase, ErasRewardPaid,
-	ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex, ErasTotalStake,
-	ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason, LastExposedEra,
-	Ledger, NextEraElection, NominatorSlashInEra, Nominators, Pallet, Payee, PendingCommission,
-	RewardDestination, SlashComputationQueue, SlashComputations, StakerSlashDue, UnappliedSlash,
-	UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes,
-	UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra,
-	Validators, VirtualStakeOwner, VirtualStakers,
+	payout::EraPayout, ActiveEra, AutoPayout, BalanceOf, Bonded, BondedEras, ChilledCommission,
+	ClaimedRewards, Config, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase,
+	ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
+	ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason,
+	LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra, Nominators, PagedPayoutsFrom,
+	Pallet, Payee, PendingCommission, RewardDestination, SlashComputationQueue, SlashComputations,
+	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
+	UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras, UnrecordedExposureQueue,
+	UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators, VirtualStakeOwner,
+	VirtualStakers,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -73,7 +74,7 @@ decode_checks! {
 	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, CurrentEra, CurrentPlannedSession,
 		ElectedStashes, ForceEra, MaxNominatorsCount, MaxValidatorsCount, MinCommission,
 		MinNominatorBond, MinValidatorBond, MinimumValidatorCount, NextEraElection,
-		OldestUnprunedEra, SlashComputationQueue, UnappliedSlashEras, UnpaidEras,
+		OldestUnprunedEra, PagedPayoutsFrom, SlashComputationQueue, UnappliedSlashEras, UnpaidEras,
 		UnrecordedExposureQueue, ValidatorCount, VoterSnapshot;
 	maps: Bonded, ChilledCommission, DeferredVoterUpdates, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
 		ErasTotalStake, ErasValidatorReward, LastExposedEra, Ledger, Payee, PendingCommission,
@@ -391,6 +392,21 @@ impl<T: Config> Pallet<T> {
 		for (era, _) in unpaid_eras.iter() {
 			ensure!(ErasValidatorReward::<T>::contains_key(era), "an unpaid era has no reward");
 		}
+		if let Some(at) = AutoPayout::<T>::get() {
+			let (era, _) = unpaid_eras.first().ok_or("the automatic payout is paying no era")?;
+			let pages = Self::reward_pages(*era, &at.validator)
+				.ok_or("the automatic payout pays a validator not elected in its era")?;
+			ensure!(at.page < pages, "the automatic payout pays a page that does not exist");
+			ensure!(
+				ClaimedRewards::<T>::get(era, &at.validator).contains(&at.page),
+				"the page the automatic payout pays is not claimed"
+			);
+		}
+		let paged_from = PagedPayoutsFrom::<T>::get();
+		ensure!(
+			ErasUnpaidBackings::<T>::iter_keys().all(|(era, _)| era < paged_from),
+			"an era paid from its exposure pages keeps records of what stakers backed"
+		);
 		for (era, paid) in ErasRewardPaid::<T>::iter() {
 			ensure!(ErasValidatorReward::<T>::contains_key(era), "a reward was paid for no era");
 			ensure!(paid > Zero::zero(), "an era records a zero payment");
@@ -408,15 +424,15 @@ impl<T: Config> Pallet<T> {
 			}
 			let mut payout = EraPayout::<T>::load(era).ok_or("an era's reward vanished")?;
 			let mut owed = BalanceOf::<T>::zero();
-			for (staker, backings) in ErasUnpaidBackings::<T>::iter_prefix(era) {
+			for (_, backings) in ErasUnpaidBackings::<T>::iter_prefix(era) {
 				ensure!(!backings.is_empty(), "a staker's unpaid backings are empty");
-				for backing in backings.iter() {
-					ensure!(
-						ErasStakersOverview::<T>::contains_key(era, &backing.validator),
-						"an unpaid backing backs a validator not elected in its era"
-					);
-					owed = owed.saturating_add(payout.earned(&staker, backing));
-				}
+			}
+			for (staker, backing) in Self::owed_backings(era) {
+				ensure!(
+					ErasStakersOverview::<T>::contains_key(era, &backing.validator),
+					"an unpaid backing backs a validator not elected in its era"
+				);
+				owed = owed.saturating_add(payout.earned(&staker, &backing));
 			}
 			if !Self::is_unpaid(era) {
 				ensure!(owed.is_zero(), "an era whose payout is done still owes rewards");

@@ -297,28 +297,20 @@ pub struct PendingCommissionIncrease {
 	pub effective_era: EraIndex,
 }
 
-/// Where the automatic payout of the oldest unpaid era is.
+/// Where the automatic payout of the oldest unpaid era is: the exposure page it is paying,
+/// and the place on that page of the next staker to pay.
 #[derive(
-	PartialEqNoBound,
-	EqNoBound,
-	CloneNoBound,
-	Encode,
-	Decode,
-	DebugNoBound,
-	TypeInfo,
-	MaxEncodedLen,
-	frame_support::DefaultNoBound,
+	PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
 #[scale_info(skip_type_params(T))]
-pub enum PayoutPhase<T: Config> {
-	/// Paying stakers, one at a time.
-	#[default]
-	Paying,
-	/// Every staker is paid; marking each validator's pages as claimed, after `last`.
-	Marking {
-		/// The last validator whose pages were marked.
-		last: Option<T::AccountId>,
-	},
+pub struct PayoutCursor<T: Config> {
+	/// The validator whose exposure is being paid.
+	pub validator: T::AccountId,
+	/// The page of its exposure being paid (already marked claimed).
+	pub page: Page,
+	/// The next staker to pay on the page: on page 0 the validator itself comes first, then
+	/// the nominators in their order on the page.
+	pub next: u32,
 }
 
 /// How far the voter snapshot of a paged election has gone.

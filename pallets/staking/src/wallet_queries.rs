@@ -3,8 +3,9 @@
 //! projected yield).
 
 use crate::{
-	inflation::part_of, payout::EraPayout, ActiveEra, BalanceOf, Config, ErasTotalStake,
-	ErasUnpaidBackings, Pallet, StakingLedger, UnpaidEras,
+	inflation::part_of, payout::EraPayout, ActiveEra, BalanceOf, Config, ErasStakersOverview,
+	ErasStakersPaged, ErasTotalStake, ErasUnpaidBackings, PagedPayoutsFrom, Pallet, StakingLedger,
+	UnpaidBacking, UnpaidEras,
 };
 use alloc::vec::Vec;
 use frame_support::traits::{fungible::Inspect, Get};
@@ -30,19 +31,51 @@ impl<T: Config> Pallet<T> {
 		Self::next_unclaimed_page(era, validator).is_some()
 	}
 
-	/// What `who` has earned in ended eras and not been paid yet, per era.
+	/// What `who` has earned in ended eras and not been paid yet, per era (eras that owe it
+	/// nothing are left out).
 	pub fn pending_rewards_of(who: &T::AccountId) -> Vec<(EraIndex, BalanceOf<T>)> {
 		UnpaidEras::<T>::get()
 			.iter()
 			.filter_map(|(era, _)| {
-				let backings = ErasUnpaidBackings::<T>::get(era, who)?;
 				let mut payout = EraPayout::<T>::load(*era)?;
-				let owed = backings.iter().fold(BalanceOf::<T>::zero(), |sum, backing| {
+				let backings: Vec<_> = Self::owed_backings(*era)
+					.into_iter()
+					.filter(|(staker, _)| staker == who)
+					.collect();
+				if backings.is_empty() {
+					return None;
+				}
+				let owed = backings.iter().fold(BalanceOf::<T>::zero(), |sum, (_, backing)| {
 					sum.saturating_add(payout.earned(who, backing))
 				});
 				Some((*era, owed))
 			})
 			.collect()
+	}
+
+	/// What `who` backed in `era`: its own stake (with its commission) if it was elected, and
+	/// its stake behind each validator it nominated. Reads every exposure of a paged era.
+	fn backings_in_era(
+		era: EraIndex,
+		who: &T::AccountId,
+	) -> Vec<UnpaidBacking<T::AccountId, BalanceOf<T>>> {
+		if era < PagedPayoutsFrom::<T>::get() {
+			return ErasUnpaidBackings::<T>::get(era, who)
+				.map(|b| b.into_inner())
+				.unwrap_or_default();
+		}
+		let own = ErasStakersOverview::<T>::get(era, who).map(|overview| UnpaidBacking {
+			validator: who.clone(),
+			page: 0,
+			value: overview.own,
+		});
+		let nominated =
+			ErasStakersPaged::<T>::iter_prefix((era,)).flat_map(|((validator, page), exposure)| {
+				exposure.0.others.into_iter().filter(|e| e.who == *who).map(move |e| {
+					UnpaidBacking { validator: validator.clone(), page, value: e.value }
+				})
+			});
+		own.into_iter().chain(nominated).collect()
 	}
 
 	/// `who`'s unbonding chunks: value, the era from which it can be withdrawn, and when that
@@ -86,9 +119,10 @@ impl<T: Config> Pallet<T> {
 			issuance.saturated_into::<u128>().max(1),
 		);
 		let yearly = part_of(T::Inflation::get().staker_inflation(rate), issuance);
-		let Some(backings) = ErasUnpaidBackings::<T>::get(era, who) else {
+		let backings = Self::backings_in_era(era, who);
+		if backings.is_empty() {
 			return ratio(yearly, staked);
-		};
+		}
 
 		// A year's payout, shared as the active era's would be.
 		let mut payout = EraPayout::<T>::projected(era, yearly);

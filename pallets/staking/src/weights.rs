@@ -75,8 +75,8 @@ pub trait WeightInfo {
 	fn store_election_page(v: u32, n: u32, ) -> Weight;
 	fn record_exposures(u: u32, ) -> Weight;
 	fn payout_stakers_by_page(n: u32, ) -> Weight;
-	fn pay_staker(b: u32, ) -> Weight;
-	fn mark_rewards_claimed() -> Weight;
+	fn read_payout_page() -> Weight;
+	fn pay_page_staker() -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
 	fn apply_deferred_voter_update() -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
@@ -833,18 +833,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 16]`.
-	fn pay_staker(b: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2435 + b * (226 ±0)`
-		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 201_953_000 picoseconds.
-		Weight::from_parts(224_268_506, 7710)
-			// Standard Error: 50_741
-			.saturating_add(Weight::from_parts(14_601_049, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
+	fn pay_page_staker() -> Weight {
+		Weight::from_parts(240_000_000, 7710)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:2 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
@@ -852,14 +844,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	fn mark_rewards_claimed() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `623`
-		//  Estimated: `6124`
-		// Minimum execution time: 23_338_000 picoseconds.
-		Weight::from_parts(28_529_000, 6124)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+	fn read_payout_page() -> Weight {
+		Weight::from_parts(30_000_000, 6124)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1907,18 +1895,10 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::Lock` (r:1 w:0)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[1, 16]`.
-	fn pay_staker(b: u32, ) -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `2435 + b * (226 ±0)`
-		//  Estimated: `7710 + b * (2567 ±0)`
-		// Minimum execution time: 201_953_000 picoseconds.
-		Weight::from_parts(224_268_506, 7710)
-			// Standard Error: 50_741
-			.saturating_add(Weight::from_parts(14_601_049, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(b.into())))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 2567).saturating_mul(b.into()))
+	fn pay_page_staker() -> Weight {
+		Weight::from_parts(240_000_000, 7710)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:2 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
@@ -1926,14 +1906,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::AutoPayout` (`max_values`: Some(1), `max_size`: Some(34), added: 529, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:0 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	fn mark_rewards_claimed() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `623`
-		//  Estimated: `6124`
-		// Minimum execution time: 23_338_000 picoseconds.
-		Weight::from_parts(28_529_000, 6124)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	fn read_payout_page() -> Weight {
+		Weight::from_parts(30_000_000, 6124)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)

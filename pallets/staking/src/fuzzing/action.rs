@@ -52,6 +52,9 @@ pub enum Action {
 		fraction: Perbill,
 		reporters: Vec<AccountId>,
 	},
+	/// The runtime is upgraded: on a chain started at storage version 2, the migration to
+	/// version 3 runs (mid-era, mid-payout, wherever the sequence is).
+	Upgrade,
 }
 
 impl Action {
@@ -59,6 +62,7 @@ impl Action {
 	pub fn generate(u: &mut Unstructured) -> Result<Self> {
 		Ok(match u.int_in_range(0u8..=23)? {
 			0..=3 => Action::Blocks(blocks(u)?),
+			4 if u.ratio(1u8, 6)? => Action::Upgrade,
 			4 => offence(u)?,
 			5 => transfer(u)?,
 			6..=7 => admin_call(u)?,

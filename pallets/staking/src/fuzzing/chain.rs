@@ -5,7 +5,7 @@ use super::{invariants, Action, Origin, Stats};
 use crate::{mock::*, Event, Pallet};
 use frame_support::{
 	storage::storage_prefix,
-	traits::{GetCallMetadata, PalletInfoAccess},
+	traits::{GetCallMetadata, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess},
 	weights::Weight,
 };
 use sp_runtime::{traits::Dispatchable, StateVersion};
@@ -94,6 +94,14 @@ impl<'a> Chain<'a> {
 				);
 				self.stats.offences += 1;
 				self.account_events();
+				invariants::check(self)
+			},
+			Action::Upgrade => {
+				self.begin_unit();
+				if Staking::on_chain_storage_version() == 2 {
+					crate::migrations::v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+					self.stats.upgrades += 1;
+				}
 				invariants::check(self)
 			},
 		}

@@ -80,12 +80,12 @@ fn stakers() -> String {
 	}
 	let listed: Vec<_> = VoterBagsList::iter().collect();
 	lines.push(format!("voter list: {listed:?}"));
-	lines.push("eras (era: reward, paid, stakers owed, unpaid):".to_owned());
+	lines.push("eras (era: reward, paid, backings owed, unpaid):".to_owned());
 	for (era, reward) in crate::ErasValidatorReward::<Test>::iter() {
 		lines.push(format!(
 			"  {era}: {reward}, {}, {}, {}",
 			crate::ErasRewardPaid::<Test>::get(era),
-			crate::ErasUnpaidBackings::<Test>::iter_prefix(era).count(),
+			Staking::owed_backings(era).len(),
 			Staking::is_unpaid(era)
 		));
 	}

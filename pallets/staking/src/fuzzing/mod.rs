@@ -10,7 +10,8 @@
 //! claim, compound or claim for others, claim permissions, nominate, apply a member's slash),
 //! balance transfers, blocks (so eras rotate, elections run, rewards and slashes are paid; the
 //! session's validators author blocks in turn), and offences of any fraction, also of the
-//! validators pools nominate.
+//! validators pools nominate; and runtime upgrades, which migrate a chain started at storage
+//! version 2 (a quarter of them) to version 3 wherever the sequence is.
 //!
 //! After **every** step, and every block of a run of blocks ([`invariants`]): the pallet's
 //! `do_try_state` holds, and so do the pools' and delegated staking's; `pallet-balances`
@@ -127,7 +128,10 @@ fn genesis(input: &mut Unstructured) -> Storage {
 	// Short lists of unapplied slashes, so that slashes also wait beyond them.
 	MaxUnappliedSlashes::set(1 + u32::from(byte(input) % 3));
 	let validator_count = 1 + u32::from(byte(input) % 4);
-	ExtBuilder::default()
+	// A quarter of the chains start at storage version 2, paying every era from records of
+	// what each staker backed, until an upgrade (`Action::Upgrade`) migrates them.
+	let version_2 = byte(input) % 4 == 0;
+	let mut storage = ExtBuilder::default()
 		.funded(6, 2_000)
 		.funded(7, 1_000)
 		.funded(8, 100)
@@ -141,5 +145,28 @@ fn genesis(input: &mut Unstructured) -> Storage {
 		.nominator(6, 400, vec![BOB, CHARLIE, DAVE])
 		.nominator(7, 200, vec![DAVE])
 		.validator_count(validator_count)
-		.genesis_storage()
+		.genesis_storage();
+	if version_2 {
+		BasicExternalities::execute_with_storage(&mut storage, as_version_2_genesis);
+	}
+	storage
+}
+
+/// Makes the chain one that started at storage version 2: it pays every era from records of
+/// what each staker backed, which its genesis wrote for era 0.
+fn as_version_2_genesis() {
+	use frame_support::traits::StorageVersion;
+	StorageVersion::new(2).put::<crate::Pallet<Test>>();
+	crate::PagedPayoutsFrom::<Test>::put(sp_staking::EraIndex::MAX);
+	let validators: Vec<AccountId> =
+		crate::ErasStakersOverview::<Test>::iter_key_prefix(0).collect();
+	for validator in validators {
+		for page in 0..Staking::reward_pages(0, &validator).unwrap_or(0) {
+			for (staker, value) in Staking::stakers_on_page(0, &validator, page) {
+				let backing = crate::UnpaidBacking { validator, page, value };
+				let backings = crate::UnpaidBackings::<Test>::truncate_from(vec![backing]);
+				Staking::add_unpaid_backings(0, &staker, backings);
+			}
+		}
+	}
 }

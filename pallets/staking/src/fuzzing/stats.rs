@@ -14,6 +14,8 @@ pub struct Stats {
 	/// How many times each of the pallet's events was emitted, by name.
 	pub events: BTreeMap<String, u64>,
 	pub offences: u64,
+	/// Runtime upgrades that migrated a chain started at storage version 2.
+	pub upgrades: u64,
 	/// The pallet's storage items that held a value after some step.
 	pub populated: BTreeSet<String>,
 }
@@ -29,8 +31,8 @@ impl core::fmt::Display for Stats {
 	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
 		writeln!(
 			f,
-			"{} sequences, {} steps, {} blocks, {} offences",
-			self.sequences, self.steps, self.blocks, self.offences
+			"{} sequences, {} steps, {} blocks, {} offences, {} upgrades",
+			self.sequences, self.steps, self.blocks, self.offences, self.upgrades
 		)?;
 		writeln!(f, "storage items that held values: {}", self.populated.len())?;
 		writeln!(f, "{:<40} {:>10} {:>10}", "call", "succeeded", "failed")?;

@@ -8,6 +8,8 @@
 //! (`pre_upgrade`, `post_upgrade`), and after it the pallet's `do_try_state` must hold.
 //!
 //! A runtime lists the migrations of the versions its chains may still be at in its
-//! `Executive` (see `runtime/src/lib.rs`).
+//! `Executive` (see `runtime/src/lib.rs`). Chains start at the current version; a chain at
+//! version 1 upgrades through a runtime that carries `v2` first (in this repository's history,
+//! before version 3).
 
-pub mod v2;
+pub mod v3;

@@ -62,8 +62,7 @@ fn assert_reached(stats: &Stats) {
 	}
 	// Every storage item held values, so each was checked to decode (see `tests::storage`);
 	// but one that holds one only between the blocks of work too large for these small
-	// chains: `AutoPayout` while marking an era's pages claimed spans blocks (hundreds of
-	// validators).
+	// chains: `AutoPayout` while an era's payout spans blocks (thousands of stakers).
 	let between_blocks_of_large_work = ["AutoPayout"];
 	for item in STORAGE_DECODE_CHECKED
 		.iter()

@@ -410,8 +410,8 @@ impl<T: Config> Pallet<T> {
 	/// then its stakers are paid one at a time. Returns whether the era is done.
 	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
 		// The era's reward and reward points, what it has paid (written once), and a lookup
-		// of the next validator.
-		let lookup = T::DbWeight::get().reads(1);
+		// of the next page: its validator's page count, or the next validator.
+		let lookup = T::DbWeight::get().reads(2);
 		let era_payout = T::DbWeight::get().reads_writes(3, 1);
 		if meter.try_consume(era_payout.saturating_add(lookup)).is_err() {
 			return false;
@@ -466,7 +466,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The page after `at`'s: the validator's next page, or the first of the next validator.
-	/// One read (the overview is in the block's overlay: [`Self::pay_page`] read it).
+	/// At most two reads: the validator's page count, and the next validator.
 	fn page_after(era: EraIndex, at: &PayoutCursor<T>) -> Option<PayoutCursor<T>> {
 		let pages = Self::reward_pages(era, &at.validator).unwrap_or(0);
 		match at.page.checked_add(1).filter(|page| *page < pages) {

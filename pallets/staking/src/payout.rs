@@ -484,18 +484,22 @@ impl<T: Config> Pallet<T> {
 		meter: &mut WeightMeter,
 	) -> PagePaid {
 		let era = payout.era;
-		if meter.try_consume(T::WeightInfo::read_payout_page()).is_err() {
-			return PagePaid::Stopped { next: at.next };
-		}
-		if at.next == 0 && !Self::claim_page(era, &at.validator, at.page) {
-			return PagePaid::Done { stakers: 0 };
-		}
 		let legacy = era < PagedPayoutsFrom::<T>::get();
 		let per_staker = T::WeightInfo::pay_page_staker().saturating_add(if legacy {
 			T::DbWeight::get().reads_writes(1, 1)
 		} else {
 			Weight::zero()
 		});
+		// A page is claimed only in a block that also pays its first staker: a page claimed
+		// with none of its stakers paid would read, next block, as claimed by somebody else.
+		let read = T::WeightInfo::read_payout_page();
+		if !meter.can_consume(read.saturating_add(per_staker)) {
+			return PagePaid::Stopped { next: at.next };
+		}
+		meter.consume(read);
+		if at.next == 0 && !Self::claim_page(era, &at.validator, at.page) {
+			return PagePaid::Done { stakers: 0 };
+		}
 		let stakers = Self::stakers_on_page(era, &at.validator, at.page);
 		let count = stakers.len() as u32;
 		for (index, (staker, stake)) in stakers.into_iter().enumerate().skip(at.next as usize) {

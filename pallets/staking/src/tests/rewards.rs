@@ -449,6 +449,29 @@ fn wallets_see_when_unbonded_funds_are_free() {
 }
 
 #[test]
+fn a_block_that_can_read_a_page_but_pay_none_of_it_leaves_the_page_unclaimed() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		// The era's reads and lookups, and a page's reading: not one staker's payment.
+		let db: frame_support::weights::RuntimeDbWeight =
+			<<Test as frame_system::Config>::DbWeight as frame_support::traits::Get<_>>::get();
+		let limit = db
+			.reads(4)
+			.saturating_add(db.reads_writes(3, 1))
+			.saturating_add(db.reads(2))
+			.saturating_add(<() as crate::WeightInfo>::read_payout_page());
+		let mut meter = frame_support::weights::WeightMeter::with_limit(limit);
+		Staking::pay_out_eras(u64::MAX, &mut meter);
+		assert!(crate::ClaimedRewards::<Test>::iter_prefix(0).next().is_none());
+
+		let payments = run_automatic_payouts();
+		for who in [ALICE, BOB, DAVE] {
+			assert_eq!(payments.times(who), 1, "{who} is paid once");
+		}
+	});
+}
+
+#[test]
 fn the_automatic_payout_spreads_over_blocks_within_its_share() {
 	let nominators: Vec<AccountId> = (100..400).collect();
 	with_more_nominators_of_alice(&nominators).build_and_execute(|| {

@@ -218,3 +218,56 @@ impl Exposed {
 		self.own + self.nominators.iter().map(|(_, stake)| stake).sum::<Balance>()
 	}
 }
+
+/// The reads of [`Subject`] every twin answers alike, from storage named as `pallet-staking`
+/// names it (each pallet keeps those names) and `pallet-balances`: expands to the trait's
+/// `active_era`, `exposures`, `era_reward`, `reward_points`, `total_balance` and
+/// `total_issuance` for `$runtime`, whose staking pallet's storage is at `$staking`.
+/// `|$page| $others` takes a stored exposure page to its nominators.
+#[macro_export]
+macro_rules! staking_reads {
+	($runtime:ty, $staking:path, |$page:ident| $others:expr) => {
+		fn active_era() -> sp_staking::EraIndex {
+			use $staking as staking;
+			staking::ActiveEra::<$runtime>::get().map_or(0, |active| active.index)
+		}
+
+		fn exposures(era: sp_staking::EraIndex) -> Vec<$crate::subject::Exposed> {
+			use $staking as staking;
+			staking::ErasStakersOverview::<$runtime>::iter_prefix(era)
+				.map(|(validator, overview)| {
+					let nominators = (0..overview.page_count)
+						.filter_map(|page| {
+							staking::ErasStakersPaged::<$runtime>::get((era, &validator, page))
+						})
+						.flat_map(|$page| $others)
+						.map(|exposure| (exposure.who, exposure.value))
+						.collect();
+					$crate::subject::Exposed { validator, own: overview.own, nominators }
+				})
+				.collect()
+		}
+
+		fn era_reward(era: sp_staking::EraIndex) -> $crate::population::Balance {
+			use $staking as staking;
+			staking::ErasValidatorReward::<$runtime>::get(era).unwrap_or_default()
+		}
+
+		fn reward_points(
+			era: sp_staking::EraIndex,
+		) -> (u32, std::collections::BTreeMap<$crate::population::AccountId, u32>) {
+			use $staking as staking;
+			let points = staking::ErasRewardPoints::<$runtime>::get(era);
+			(points.total, points.individual.into_iter().collect())
+		}
+
+		fn total_balance(who: &$crate::population::AccountId) -> $crate::population::Balance {
+			use frame_support::traits::fungible::Inspect;
+			pallet_balances::Pallet::<$runtime>::total_balance(who)
+		}
+
+		fn total_issuance() -> $crate::population::Balance {
+			pallet_balances::Pallet::<$runtime>::total_issuance()
+		}
+	};
+}

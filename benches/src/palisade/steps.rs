@@ -5,19 +5,17 @@
 use super::{Runtime, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
 	election::{self, PagedElection},
-	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{run_block, BlockWork, Blocks, Call, Exposed, Subject},
+	population::{nominator, spare, AccountId, Population, UNIT},
+	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
 use frame_support::{traits::Hooks, weights::Weight};
 use pallet_palisade_staking::{
-	ActiveEra, CurrentEra, ElectionPhase, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasValidatorReward, ForceEra, Forcing, NextEraElection, RewardDestination,
+	CurrentEra, ElectionPhase, ForceEra, Forcing, NextEraElection, RewardDestination,
 	SlashComputationQueue, UnappliedSlashEras, UnpaidEras, ValidatorPrefs,
 };
 use pallet_session::SessionManager;
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
-use sp_staking::{offence::OffenceDetails, EraIndex};
-use std::collections::BTreeMap;
+use sp_staking::offence::OffenceDetails;
 
 /// The most blocks a multi-block step may take before the benchmark gives up.
 const MAX_BLOCKS: u32 = 10_000;
@@ -198,37 +196,5 @@ impl Subject for Palisade {
 		Blocks { blocks }
 	}
 
-	fn active_era() -> EraIndex {
-		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
-	}
-
-	fn exposures(era: EraIndex) -> Vec<Exposed> {
-		ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.map(|(validator, overview)| {
-				let nominators = (0..overview.page_count)
-					.filter_map(|page| ErasStakersPaged::<Runtime>::get((era, &validator, page)))
-					.flat_map(|page| page.0.others)
-					.map(|exposure| (exposure.who, exposure.value))
-					.collect();
-				Exposed { validator, own: overview.own, nominators }
-			})
-			.collect()
-	}
-
-	fn era_reward(era: EraIndex) -> Balance {
-		ErasValidatorReward::<Runtime>::get(era).unwrap_or_default()
-	}
-
-	fn reward_points(era: EraIndex) -> (u32, BTreeMap<AccountId, u32>) {
-		let points = ErasRewardPoints::<Runtime>::get(era);
-		(points.total, points.individual.into_iter().collect())
-	}
-
-	fn total_balance(who: &AccountId) -> Balance {
-		<pallet_balances::Pallet<Runtime> as frame_support::traits::fungible::Inspect<_>>::total_balance(who)
-	}
-
-	fn total_issuance() -> Balance {
-		pallet_balances::Pallet::<Runtime>::total_issuance()
-	}
+	crate::staking_reads!(Runtime, pallet_palisade_staking, |page| page.0.others);
 }

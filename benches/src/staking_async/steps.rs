@@ -7,8 +7,8 @@
 use super::{RelayChain, Runtime, RuntimeCall, RuntimeOrigin, Staking, System};
 use crate::{
 	election::{self, PagedElection},
-	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{run_block, BlockWork, Blocks, Call, Exposed, Subject},
+	population::{nominator, spare, AccountId, Population, UNIT},
+	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
 use frame_support::{
 	dispatch::{extract_actual_weight, GetDispatchInfo},
@@ -16,13 +16,11 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use pallet_staking_async::{
-	session_rotation::Rotator, ActiveEra, CurrentEra, ErasRewardPoints, ErasStakersOverview,
-	ErasStakersPaged, ErasValidatorReward, ForceEra, Forcing, RewardDestination, ValidatorPrefs,
+	session_rotation::Rotator, ActiveEra, CurrentEra, ErasStakersOverview, ForceEra, Forcing,
+	RewardDestination, ValidatorPrefs,
 };
 use pallet_staking_async_rc_client::{AHStakingInterface, Offence, SessionReport};
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
-use sp_staking::EraIndex;
-use std::collections::BTreeMap;
 
 /// The most blocks a multi-block step may take before the benchmark gives up.
 const MAX_BLOCKS: usize = 10_000;
@@ -229,37 +227,5 @@ impl Subject for StakingAsync {
 		Blocks { blocks }
 	}
 
-	fn active_era() -> EraIndex {
-		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
-	}
-
-	fn exposures(era: EraIndex) -> Vec<Exposed> {
-		ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.map(|(validator, overview)| {
-				let nominators = (0..overview.page_count)
-					.filter_map(|page| ErasStakersPaged::<Runtime>::get((era, &validator, page)))
-					.flat_map(|page| page.0.others)
-					.map(|exposure| (exposure.who, exposure.value))
-					.collect();
-				Exposed { validator, own: overview.own, nominators }
-			})
-			.collect()
-	}
-
-	fn era_reward(era: EraIndex) -> Balance {
-		ErasValidatorReward::<Runtime>::get(era).unwrap_or_default()
-	}
-
-	fn reward_points(era: EraIndex) -> (u32, BTreeMap<AccountId, u32>) {
-		let points = ErasRewardPoints::<Runtime>::get(era);
-		(points.total, points.individual.into_iter().collect())
-	}
-
-	fn total_balance(who: &AccountId) -> Balance {
-		<pallet_balances::Pallet<Runtime> as frame_support::traits::fungible::Inspect<_>>::total_balance(who)
-	}
-
-	fn total_issuance() -> Balance {
-		pallet_balances::Pallet::<Runtime>::total_issuance()
-	}
+	crate::staking_reads!(Runtime, pallet_staking_async, |page| page.0.others);
 }

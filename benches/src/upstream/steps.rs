@@ -6,8 +6,8 @@ use super::{Runtime, RuntimeCall, RuntimeOrigin, Staking, System, Timestamp};
 use crate::{
 	election::SinglePageElection,
 	params::MaxElectingVoters,
-	population::{nominator, spare, AccountId, Balance, Population, UNIT},
-	subject::{run_block, BlockWork, Blocks, Call, Exposed, Subject},
+	population::{nominator, spare, AccountId, Population, UNIT},
+	subject::{run_block, BlockWork, Blocks, Call, Subject},
 };
 use frame_support::{
 	dispatch::{extract_actual_weight, GetDispatchInfo},
@@ -16,12 +16,10 @@ use frame_support::{
 };
 use pallet_session::SessionManager;
 use pallet_staking::{
-	ActiveEra, CurrentEra, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasValidatorReward, ForceEra, Forcing, RewardDestination, ValidatorPrefs,
+	CurrentEra, ErasStakersOverview, ForceEra, Forcing, RewardDestination, ValidatorPrefs,
 };
 use sp_runtime::{traits::Dispatchable, DispatchResult, Perbill};
-use sp_staking::{offence::OffenceDetails, EraIndex};
-use std::collections::BTreeMap;
+use sp_staking::offence::OffenceDetails;
 
 /// Milliseconds between blocks.
 const BLOCK_TIME: u64 = 6_000;
@@ -192,37 +190,5 @@ impl Subject for Upstream {
 		Blocks { blocks }
 	}
 
-	fn active_era() -> EraIndex {
-		ActiveEra::<Runtime>::get().map_or(0, |active| active.index)
-	}
-
-	fn exposures(era: EraIndex) -> Vec<Exposed> {
-		ErasStakersOverview::<Runtime>::iter_prefix(era)
-			.map(|(validator, overview)| {
-				let nominators = (0..overview.page_count)
-					.filter_map(|page| ErasStakersPaged::<Runtime>::get((era, &validator, page)))
-					.flat_map(|page| page.others)
-					.map(|exposure| (exposure.who, exposure.value))
-					.collect();
-				Exposed { validator, own: overview.own, nominators }
-			})
-			.collect()
-	}
-
-	fn era_reward(era: EraIndex) -> Balance {
-		ErasValidatorReward::<Runtime>::get(era).unwrap_or_default()
-	}
-
-	fn reward_points(era: EraIndex) -> (u32, BTreeMap<AccountId, u32>) {
-		let points = ErasRewardPoints::<Runtime>::get(era);
-		(points.total, points.individual.into_iter().collect())
-	}
-
-	fn total_balance(who: &AccountId) -> Balance {
-		<pallet_balances::Pallet<Runtime> as frame_support::traits::fungible::Inspect<_>>::total_balance(who)
-	}
-
-	fn total_issuance() -> Balance {
-		pallet_balances::Pallet::<Runtime>::total_issuance()
-	}
+	crate::staking_reads!(Runtime, pallet_staking, |page| page.others);
 }

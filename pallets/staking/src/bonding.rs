@@ -201,7 +201,7 @@ impl<T: Config> Pallet<T> {
 		if remove {
 			withdrawn = withdrawn.saturating_add(ledger.active);
 		} else {
-			ledger.update_keeping_active()?;
+			ledger.update_leaving_voter_list()?;
 		}
 		if !withdrawn.is_zero() {
 			Self::deposit_event(Event::<T>::Withdrawn { stash: stash.clone(), amount: withdrawn });

@@ -158,7 +158,7 @@ impl<T: Config> StakingLedger<T> {
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn bond(self, payee: RewardDestination<T::AccountId>) -> DispatchResult {
 		// A new staker neither validates nor nominates yet: it has no voter-list score.
-		self.update_keeping_active()?;
+		self.update_leaving_voter_list()?;
 		Bonded::<T>::insert(&self.stash, &self.stash);
 		Payee::<T>::insert(&self.stash, payee);
 		Ok(())
@@ -170,17 +170,22 @@ impl<T: Config> StakingLedger<T> {
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update(&self) -> DispatchResult {
-		self.update_keeping_active()?;
+		self.update_leaving_voter_list()?;
 		Pallet::<T>::update_voter_score(&self.stash, self.active);
 		Ok(())
 	}
 
-	/// [`Self::update`] for a change that leaves the voter-list score as it was (a withdrawal,
-	/// which keeps the active bond) or for a staker outside the list (a new bond): the list is
-	/// not touched.
+	/// [`Self::update`] without touching the voter list, for:
+	/// - a change that keeps the active bond (a withdrawal);
+	/// - a staker outside the list (a new bond);
+	/// - a reward bonded by the payout, which only raises the active bond: the list's own
+	///   rebagging (`pallet-bags-list`'s automatic rebag in `on_idle`, or anyone's `rebag`)
+	///   brings the score up later, so that paying an era does not move list nodes. A voter's
+	///   score may lag below its active bond, never above it: every decrease goes through
+	///   [`Self::update`].
 	///
 	/// Fails without writing anything if the funds cannot be held.
-	pub(crate) fn update_keeping_active(&self) -> DispatchResult {
+	pub(crate) fn update_leaving_voter_list(&self) -> DispatchResult {
 		if !VirtualStakers::<T>::contains_key(&self.stash) {
 			T::Currency::set_on_hold(&HoldReason::Staking.into(), &self.stash, self.total)?;
 		}

@@ -474,8 +474,11 @@ pub mod pallet {
 		type ElectionLead: Get<SessionIndex>;
 
 		/// Every nominator and validator, sorted by active bond (richest first) where the
-		/// implementation sorts. The election snapshot takes voters in this order. The pallet
-		/// keeps each voter's score equal to its active bond whenever the bond changes.
+		/// implementation sorts. The election snapshot takes voters in this order (each voter
+		/// votes with its active bond, whatever its score). The pallet sets a voter's score to
+		/// its active bond whenever the staker changes it or is slashed; a reward bonded by
+		/// the payout leaves the score behind, for the list to catch up by its own rebagging:
+		/// with `pallet-bags-list`, give `MaxAutoRebagPerBlock` a value above zero.
 		#[pallet::no_default]
 		type VoterList: SortedListProvider<Self::AccountId, Score = BalanceOf<Self>>;
 

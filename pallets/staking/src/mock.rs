@@ -187,6 +187,9 @@ parameter_types! {
 	pub static MaxUnappliedSlashes: u32 = 512;
 	pub static MaxValidatorSet: u32 = 100;
 	pub static MaxValidatorCandidates: u32 = 1_000;
+	/// How many voters the list rebags in each block's `on_idle`, bringing up the scores that
+	/// bonded rewards left behind.
+	pub static AutoRebagPerBlock: u32 = 2;
 }
 
 impl pallet_bags_list::Config for Test {
@@ -194,7 +197,7 @@ impl pallet_bags_list::Config for Test {
 	type WeightInfo = ();
 	type ScoreProvider = Staking;
 	type BagThresholds = BagThresholds;
-	type MaxAutoRebagPerBlock = ();
+	type MaxAutoRebagPerBlock = AutoRebagPerBlock;
 	type Score = Balance;
 }
 
@@ -577,10 +580,12 @@ pub fn run_to_block(n: BlockNumber) {
 	}
 }
 
-/// Ends the current block: `on_idle` with [`IdleWeight`], then every `on_finalize`.
+/// Ends the current block: `on_idle` with [`IdleWeight`], staking's first (its pruning) and
+/// the voter list's with what is left (its rebagging), then every `on_finalize`.
 pub fn finish_block() {
 	let now = System::block_number();
-	Staking::on_idle(now, IdleWeight::get());
+	let pruned = Staking::on_idle(now, IdleWeight::get());
+	VoterBagsList::on_idle(now, IdleWeight::get().saturating_sub(pruned));
 	AllPalletsWithSystem::on_finalize(now);
 }
 

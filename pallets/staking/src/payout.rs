@@ -94,6 +94,9 @@ pub(crate) struct EraPayout<T: Config> {
 	reward: BalanceOf<T>,
 	points: EraRewardPoints<T>,
 	era: EraIndex,
+	/// Whether the era is paid from its exposure pages (from [`PagedPayoutsFrom`] on), rather
+	/// than from the records version 2 kept in [`ErasUnpaidBackings`].
+	paged: bool,
 	parts: BTreeMap<T::AccountId, Option<ValidatorPart<BalanceOf<T>>>>,
 	paid: BalanceOf<T>,
 }
@@ -106,6 +109,7 @@ impl<T: Config> EraPayout<T> {
 			reward,
 			points: ErasRewardPoints::<T>::get(era),
 			era,
+			paged: era >= PagedPayoutsFrom::<T>::get(),
 			parts: BTreeMap::new(),
 			paid: Zero::zero(),
 		})
@@ -120,7 +124,8 @@ impl<T: Config> EraPayout<T> {
 				points.total.saturating_inc();
 			}
 		}
-		Self { reward, points, era, parts: BTreeMap::new(), paid: Zero::zero() }
+		let paged = era >= PagedPayoutsFrom::<T>::get();
+		Self { reward, points, era, paged, parts: BTreeMap::new(), paid: Zero::zero() }
 	}
 
 	/// Adds what was paid since the payout was loaded to the era's [`ErasRewardPaid`]: one
@@ -314,7 +319,7 @@ impl<T: Config> Pallet<T> {
 		staker: &T::AccountId,
 		stake: BalanceOf<T>,
 	) -> bool {
-		let backing = if payout.era >= PagedPayoutsFrom::<T>::get() {
+		let backing = if payout.paged {
 			UnpaidBacking { validator: validator.clone(), page, value: stake }
 		} else {
 			match Self::take_unpaid_backing(payout.era, staker, validator, page) {
@@ -409,10 +414,11 @@ impl<T: Config> Pallet<T> {
 	/// claimed when its payout starts (a page claimed by `payout_stakers_by_page` is skipped),
 	/// then its stakers are paid one at a time. Returns whether the era is done.
 	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
-		// The era's reward and reward points, what it has paid (written once), and a lookup
-		// of the next page: its validator's page count, or the next validator.
+		// The era's reward, reward points and `PagedPayoutsFrom`, what it has paid (written
+		// once), and a lookup of the next page: its validator's page count, or the next
+		// validator.
 		let lookup = T::DbWeight::get().reads(2);
-		let era_payout = T::DbWeight::get().reads_writes(3, 1);
+		let era_payout = T::DbWeight::get().reads_writes(4, 1);
 		if meter.try_consume(era_payout.saturating_add(lookup)).is_err() {
 			return false;
 		}
@@ -483,12 +489,11 @@ impl<T: Config> Pallet<T> {
 		at: &PayoutCursor<T>,
 		meter: &mut WeightMeter,
 	) -> PagePaid {
-		let era = payout.era;
-		let legacy = era < PagedPayoutsFrom::<T>::get();
-		let per_staker = T::WeightInfo::pay_page_staker().saturating_add(if legacy {
-			T::DbWeight::get().reads_writes(1, 1)
-		} else {
+		let per_staker = T::WeightInfo::pay_page_staker().saturating_add(if payout.paged {
 			Weight::zero()
+		} else {
+			// The staker's version-2 record, read and given up.
+			T::DbWeight::get().reads_writes(1, 1)
 		});
 		// A page is claimed only in a block that also pays its first staker: a page claimed
 		// with none of its stakers paid would read, next block, as claimed by somebody else.
@@ -497,10 +502,9 @@ impl<T: Config> Pallet<T> {
 			return PagePaid::Stopped { next: at.next };
 		}
 		meter.consume(read);
-		if at.next == 0 && !Self::claim_page(era, &at.validator, at.page) {
+		let Some(stakers) = Self::open_page(payout, at) else {
 			return PagePaid::Done { stakers: 0 };
-		}
-		let stakers = Self::stakers_on_page(era, &at.validator, at.page);
+		};
 		let count = stakers.len() as u32;
 		for (index, (staker, stake)) in stakers.into_iter().enumerate().skip(at.next as usize) {
 			if meter.try_consume(per_staker).is_err() {
@@ -511,9 +515,24 @@ impl<T: Config> Pallet<T> {
 		PagePaid::Done { stakers: count }
 	}
 
+	/// What the automatic payout does once per page, whatever number of its stakers a block
+	/// pays ([`WeightInfo::read_payout_page`]): claims the page if its payout starts here, reads
+	/// its stakers, and works out its validator's part of the era's payout. `None` if the page
+	/// is claimed already (by `payout_stakers_by_page`).
+	pub(crate) fn open_page(
+		payout: &mut EraPayout<T>,
+		at: &PayoutCursor<T>,
+	) -> Option<Vec<(T::AccountId, BalanceOf<T>)>> {
+		if at.next == 0 && !Self::claim_page(payout.era, &at.validator, at.page) {
+			return None;
+		}
+		payout.part(&at.validator);
+		Some(Self::stakers_on_page(payout.era, &at.validator, at.page))
+	}
+
 	/// Claims page `page` of `validator`'s rewards in `era` for the automatic payout, unless it
 	/// is claimed already. Returns whether it was claimed here.
-	pub(crate) fn claim_page(era: EraIndex, validator: &T::AccountId, page: Page) -> bool {
+	fn claim_page(era: EraIndex, validator: &T::AccountId, page: Page) -> bool {
 		ClaimedRewards::<T>::mutate(era, validator, |claimed| {
 			if claimed.contains(&page) {
 				return false;
@@ -538,7 +557,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `amount` of the payout's era to `stash` as its payee says, and counts it as paid.
-	/// `Staked` adds it to the bond (the voter-list score follows); a staker that left staking
+	/// `Staked` adds it to the bond (the voter-list score catches up later); a staker that left staking
 	/// since is paid into its account if the account still exists. Nothing is paid to `None`,
 	/// to a staker gone with its account (a dissolved pool's keyless account, which nobody could
 	/// spend), or when the amount cannot be minted (below the existential deposit of an empty
@@ -579,7 +598,8 @@ impl<T: Config> Pallet<T> {
 		let Some(mut ledger) = StakingLedger::<T>::get(stash) else { return Ok(()) };
 		ledger.active.saturating_accrue(amount);
 		ledger.total.saturating_accrue(amount);
-		if let Err(error) = ledger.update() {
+		// The voter list catches up with the larger bond by its own rebagging.
+		if let Err(error) = ledger.update_leaving_voter_list() {
 			defensive!("a minted reward could not be bonded; it stays free", error);
 		}
 		Ok(())

@@ -2,8 +2,12 @@
 //!
 //! The pallet keeps the list in step with staking: a staker enters it on `validate` or
 //! `nominate`, leaves it when chilled or removed, and its score is updated on every change of
-//! its active bond (bond, unbond, rebond, rewards that compound, slashes). So a sorted list
-//! (such as `pallet-bags-list`) never holds a stale score.
+//! its active bond that a staker makes or suffers (bond, unbond, rebond, slashes). Rewards that
+//! compound are the exception: paying an era would otherwise move a list node for every staker
+//! paid, so the payout bonds the reward and leaves the score behind. A sorted list catches up
+//! by itself (`pallet-bags-list`'s automatic rebag of `MaxAutoRebagPerBlock` voters a block in
+//! `on_idle`, or anyone's `rebag`). A score is therefore never above the active bond, and
+//! below it by at most the rewards since the list last looked at the voter.
 //!
 //! While an election's voter snapshot is taken over several blocks, the list is frozen: the
 //! snapshot resumes after the last voter it took, so nobody may move. Changes are then noted in

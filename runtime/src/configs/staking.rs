@@ -177,8 +177,12 @@ impl pallet_bags_list::Config for Runtime {
 	type WeightInfo = pallet_bags_list::weights::SubstrateWeight<Runtime>;
 	type ScoreProvider = Staking;
 	type BagThresholds = BagThresholds;
-	/// Scores are kept exact by the staking pallet (which defers its changes while the list is
-	/// locked for a snapshot, and applies them afterwards), so nothing needs rebagging.
-	type MaxAutoRebagPerBlock = ConstU32<0>;
+	/// The staking pallet sets a voter's score on every change a staker makes (deferred while
+	/// the list is locked for a snapshot), but not on the rewards the payout bonds: the list
+	/// rebags that many voters in each block's `on_idle` to catch up. At 100,000 voters the
+	/// whole list is looked at every 10,000 blocks (under 17 hours, three eras), so a score lags
+	/// its active bond by at most three eras' rewards; at most 10 × `on_idle_rebag` of weight a
+	/// block, taken only from what the block leaves unused.
+	type MaxAutoRebagPerBlock = ConstU32<10>;
 	type Score = Balance;
 }

@@ -175,6 +175,36 @@ fn an_era_pays_by_points_then_commission_then_stake() {
 	});
 }
 
+/// Paying an era does not move the voter list: a bonded reward leaves the staker's score
+/// behind its active bond until the list's automatic rebagging (a few voters a block, in
+/// `on_idle`) brings it up.
+#[test]
+fn bonded_rewards_leave_voter_scores_behind_until_the_list_rebags_them() {
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		let voters = [ALICE, BOB, DAVE];
+		let scores = voters.map(|who| VoterBagsList::get_score(&who));
+		assert_eq!(scores, voters.map(|who| Ok(held(who))));
+
+		AutoRebagPerBlock::set(0);
+		let dave_bonded = held(DAVE);
+		let paid = run_automatic_payouts();
+		for who in voters {
+			assert!(paid.of(who) > 0, "{who} was paid");
+		}
+		assert_eq!(voters.map(|who| VoterBagsList::get_score(&who)), scores);
+		assert_eq!(held(DAVE), dave_bonded + paid.of(DAVE), "the reward is bonded");
+
+		// Two voters a block: two blocks bring every score up to its active bond.
+		AutoRebagPerBlock::set(2);
+		run_to_block(System::block_number() + 2);
+		assert_eq!(
+			voters.map(|who| VoterBagsList::get_score(&who)),
+			voters.map(|who| Ok(held(who)))
+		);
+	});
+}
+
 #[test]
 fn the_automatic_payout_waits_for_its_delay() {
 	two_validators_one_nominator().build_and_execute(|| {

@@ -36,7 +36,8 @@ use frame_election_provider_support::ElectionProvider;
 use frame_support::{
 	defensive, ensure,
 	traits::{
-		fungible::{Balanced, Inspect, Mutate},
+		fungible::{Balanced, Debt, Inspect},
+		tokens::{imbalance::Imbalance, Precision},
 		Get, OnUnbalanced, UnixTime,
 	},
 	weights::{Weight, WeightMeter},
@@ -45,7 +46,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError, Perquintill, SaturatedConversion,
+	DispatchError, DispatchResult, Perquintill, SaturatedConversion,
 };
 use sp_staking::{EraIndex, Page};
 
@@ -89,7 +90,8 @@ struct ValidatorPart<Balance> {
 }
 
 /// One era's payout, with each validator's part worked out once, and what it has paid since
-/// it was loaded (added to [`ErasRewardPaid`] once, by [`EraPayout::settle`]).
+/// it was loaded (added to [`ErasRewardPaid`], and to the total issuance, once, by
+/// [`EraPayout::settle`]).
 pub(crate) struct EraPayout<T: Config> {
 	reward: BalanceOf<T>,
 	points: EraRewardPoints<T>,
@@ -99,6 +101,9 @@ pub(crate) struct EraPayout<T: Config> {
 	paged: bool,
 	parts: BTreeMap<T::AccountId, Option<ValidatorPart<BalanceOf<T>>>>,
 	paid: BalanceOf<T>,
+	/// What was credited to accounts since the payout was loaded, not yet in the total
+	/// issuance.
+	minted: Debt<T::AccountId, T::Currency>,
 }
 
 impl<T: Config> EraPayout<T> {
@@ -112,6 +117,7 @@ impl<T: Config> EraPayout<T> {
 			paged: era >= PagedPayoutsFrom::<T>::get(),
 			parts: BTreeMap::new(),
 			paid: Zero::zero(),
+			minted: Default::default(),
 		})
 	}
 
@@ -125,16 +131,27 @@ impl<T: Config> EraPayout<T> {
 			}
 		}
 		let paged = era >= PagedPayoutsFrom::<T>::get();
-		Self { reward, points, era, paged, parts: BTreeMap::new(), paid: Zero::zero() }
+		let (parts, paid, minted) = (BTreeMap::new(), Zero::zero(), Default::default());
+		Self { reward, points, era, paged, parts, paid, minted }
 	}
 
-	/// Adds what was paid since the payout was loaded to the era's [`ErasRewardPaid`]: one
-	/// write for all the stakers a block paid.
+	/// Adds what was paid since the payout was loaded to the era's [`ErasRewardPaid`], and what
+	/// was credited to the total issuance: one write each for all the stakers a block paid.
 	pub(crate) fn settle(&mut self) {
 		let paid = core::mem::take(&mut self.paid);
 		if !paid.is_zero() {
 			ErasRewardPaid::<T>::mutate(self.era, |total| total.saturating_accrue(paid));
 		}
+		// Dropping the credited amount raises the issuance by it.
+		drop(core::mem::take(&mut self.minted));
+	}
+
+	/// Credits `amount` to `who`, which must exist or receive at least the existential deposit.
+	/// The issuance rises when the payout settles.
+	fn credit(&mut self, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		let minted = T::Currency::deposit(who, amount, Precision::Exact)?;
+		self.minted.subsume(minted);
+		Ok(())
 	}
 
 	/// `validator`'s part, if it was elected in the era.
@@ -414,11 +431,11 @@ impl<T: Config> Pallet<T> {
 	/// claimed when its payout starts (a page claimed by `payout_stakers_by_page` is skipped),
 	/// then its stakers are paid one at a time. Returns whether the era is done.
 	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
-		// The era's reward, reward points and `PagedPayoutsFrom`, what it has paid (written
-		// once), and a lookup of the next page: its validator's page count, or the next
-		// validator.
+		// The era's reward, reward points and `PagedPayoutsFrom`, what it has paid and the total
+		// issuance (each written once), and a lookup of the next page: its validator's page
+		// count, or the next validator.
 		let lookup = T::DbWeight::get().reads(2);
-		let era_payout = T::DbWeight::get().reads_writes(4, 1);
+		let era_payout = T::DbWeight::get().reads_writes(5, 2);
 		if meter.try_consume(era_payout.saturating_add(lookup)).is_err() {
 			return false;
 		}
@@ -573,11 +590,9 @@ impl<T: Config> Pallet<T> {
 			None => return,
 		};
 		let paid = match &dest {
-			RewardDestination::Staked => Self::pay_staked(stash, amount),
-			RewardDestination::Stash => T::Currency::mint_into(stash, amount).map(|_| ()),
-			RewardDestination::Account(account) => {
-				T::Currency::mint_into(account, amount).map(|_| ())
-			},
+			RewardDestination::Staked => Self::pay_staked(payout, stash, amount),
+			RewardDestination::Stash => payout.credit(stash, amount),
+			RewardDestination::Account(account) => payout.credit(account, amount),
 			RewardDestination::None => return,
 		};
 		match paid {
@@ -593,8 +608,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Mints `amount` into `stash` and bonds it, or leaves it free if `stash` left staking.
-	fn pay_staked(stash: &T::AccountId, amount: BalanceOf<T>) -> Result<(), DispatchError> {
-		T::Currency::mint_into(stash, amount)?;
+	fn pay_staked(
+		payout: &mut EraPayout<T>,
+		stash: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		payout.credit(stash, amount)?;
 		let Some(mut ledger) = StakingLedger::<T>::get(stash) else { return Ok(()) };
 		ledger.active.saturating_accrue(amount);
 		ledger.total.saturating_accrue(amount);

@@ -181,8 +181,8 @@ impl<T: Config> StakingLedger<T> {
 	/// - a reward bonded by the payout, which only raises the active bond: the list's own
 	///   rebagging (`pallet-bags-list`'s automatic rebag in `on_idle`, or anyone's `rebag`)
 	///   brings the score up later, so that paying an era does not move list nodes. A voter's
-	///   score may lag below its active bond, never above it: every decrease goes through
-	///   [`Self::update`].
+	///   score may lag below its active bond, never above it (but for a decrease deferred while
+	///   the list is frozen): every decrease goes through [`Self::update`].
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn update_leaving_voter_list(&self) -> DispatchResult {

@@ -121,8 +121,8 @@
 //! curve's maximum goes to [`Config::RewardRemainder`]. Each validator earns a share of the
 //! payout proportional to its points, takes its commission, and the rest is split pro rata
 //! among its exposure, its own stake included. Rewards go where each staker's `Payee` says:
-//! `Staked` adds them to the bond (and moves the voter-list score), `Stash` and `Account` pay
-//! free balance, `None` forfeits them.
+//! `Staked` adds them to the bond (the voter list's own rebagging brings the score up later),
+//! `Stash` and `Account` pay free balance, `None` forfeits them.
 //!
 //! **Nobody has to claim.** [`Config::AutoPayoutDelay`] blocks after an era ends,
 //! `on_initialize` pays every staker the era exposed, walking its exposure pages validator by
@@ -196,8 +196,9 @@
 //! - every validator and nominator is bonded, no account is both, and the validator and
 //!   nominator counters equal the sizes of their maps;
 //! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator;
-//! - the voter list holds exactly the validators and nominators, each scored by its active
-//!   bond, but for the changes a voter snapshot deferred;
+//! - the voter list holds exactly the validators and nominators, each scored at most by its
+//!   active bond (bonded rewards wait for the list's rebagging), but for the changes a voter
+//!   snapshot deferred;
 //! - the active era is planned, has a start session and is the last bonded era; the election's
 //!   state matches the planned era;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era

@@ -431,11 +431,11 @@ impl<T: Config> Pallet<T> {
 	/// claimed when its payout starts (a page claimed by `payout_stakers_by_page` is skipped),
 	/// then its stakers are paid one at a time. Returns whether the era is done.
 	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
-		// The era's reward, reward points and `PagedPayoutsFrom`, what it has paid and the total
-		// issuance (each written once), and a lookup of the next page: its validator's page
-		// count, or the next validator.
+		// The era's reward, reward points and `PagedPayoutsFrom`; what it has paid, the total
+		// issuance, the cursor and (once the era is done) the queue, each written once; and a
+		// lookup of the next page: its validator's page count, or the next validator.
 		let lookup = T::DbWeight::get().reads(2);
-		let era_payout = T::DbWeight::get().reads_writes(5, 2);
+		let era_payout = T::DbWeight::get().reads_writes(5, 4);
 		if meter.try_consume(era_payout.saturating_add(lookup)).is_err() {
 			return false;
 		}
@@ -574,8 +574,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `amount` of the payout's era to `stash` as its payee says, and counts it as paid.
-	/// `Staked` adds it to the bond (the voter-list score catches up later); a staker that left staking
-	/// since is paid into its account if the account still exists. Nothing is paid to `None`,
+	/// `Staked` adds it to the bond (the voter-list score catches up later); a staker that left
+	/// staking since is paid into its account if the account still exists. Nothing is paid to `None`,
 	/// to a staker gone with its account (a dissolved pool's keyless account, which nobody could
 	/// spend), or when the amount cannot be minted (below the existential deposit of an empty
 	/// account): it is forfeited.
@@ -607,7 +607,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Mints `amount` into `stash` and bonds it, or leaves it free if `stash` left staking.
+	/// Credits `amount` to `stash` and bonds it, or leaves it free if `stash` left staking.
 	fn pay_staked(
 		payout: &mut EraPayout<T>,
 		stash: &T::AccountId,

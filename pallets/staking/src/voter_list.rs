@@ -1,4 +1,4 @@
-//! The voter list: every nominator and validator, with its active bond as its score.
+//! The voter list: every nominator and validator, scored by its active bond.
 //!
 //! The pallet keeps the list in step with staking: a staker enters it on `validate` or
 //! `nominate`, leaves it when chilled or removed, and its score is updated on every change of
@@ -6,8 +6,9 @@
 //! compound are the exception: paying an era would otherwise move a list node for every staker
 //! paid, so the payout bonds the reward and leaves the score behind. A sorted list catches up
 //! by itself (`pallet-bags-list`'s automatic rebag of `MaxAutoRebagPerBlock` voters a block in
-//! `on_idle`, or anyone's `rebag`). A score is therefore never above the active bond, and
-//! below it by at most the rewards since the list last looked at the voter.
+//! `on_idle`, or anyone's `rebag`). A score is therefore never above the active bond (but while
+//! the list is frozen, below), and below it by the rewards since the list last looked at the
+//! voter.
 //!
 //! While an election's voter snapshot is taken over several blocks, the list is frozen: the
 //! snapshot resumes after the last voter it took, so nobody may move. Changes are then noted in

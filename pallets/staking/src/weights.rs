@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 97_654_000 picoseconds.
-		Weight::from_parts(117_123_000, 4556)
+		// Minimum execution time: 86_297_000 picoseconds.
+		Weight::from_parts(105_163_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 167_620_000 picoseconds.
-		Weight::from_parts(196_262_000, 6280)
+		// Minimum execution time: 147_106_000 picoseconds.
+		Weight::from_parts(168_030_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 189_722_000 picoseconds.
-		Weight::from_parts(224_454_000, 4556)
+		// Minimum execution time: 160_545_000 picoseconds.
+		Weight::from_parts(169_729_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -199,10 +199,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 125_934_000 picoseconds.
-		Weight::from_parts(147_438_545, 4556)
-			// Standard Error: 3_926
-			.saturating_add(Weight::from_parts(25_439, 0).saturating_mul(s.into()))
+		// Minimum execution time: 103_296_000 picoseconds.
+		Weight::from_parts(110_026_130, 4556)
+			// Standard Error: 1_665
+			.saturating_add(Weight::from_parts(50_580, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 247_634_000 picoseconds.
-		Weight::from_parts(273_722_000, 4556)
+		// Minimum execution time: 193_819_000 picoseconds.
+		Weight::from_parts(202_633_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -295,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 119_127_000 picoseconds.
-		Weight::from_parts(140_117_000, 4556)
+		// Minimum execution time: 97_590_000 picoseconds.
+		Weight::from_parts(103_324_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -327,10 +327,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 79_028_000 picoseconds.
-		Weight::from_parts(98_097_935, 4556)
-			// Standard Error: 68_951
-			.saturating_add(Weight::from_parts(5_545_013, 0).saturating_mul(n.into()))
+		// Minimum execution time: 79_890_000 picoseconds.
+		Weight::from_parts(83_182_610, 4556)
+			// Standard Error: 13_325
+			.saturating_add(Weight::from_parts(5_296_011, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -362,8 +362,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 98_047_000 picoseconds.
-		Weight::from_parts(109_370_000, 6280)
+		// Minimum execution time: 98_010_000 picoseconds.
+		Weight::from_parts(113_440_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -377,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_078_000 picoseconds.
-		Weight::from_parts(30_323_000, 4556)
+		// Minimum execution time: 24_827_000 picoseconds.
+		Weight::from_parts(30_034_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -430,8 +430,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 196_492_000 picoseconds.
-		Weight::from_parts(219_269_000, 6280)
+		// Minimum execution time: 201_850_000 picoseconds.
+		Weight::from_parts(237_319_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -450,12 +450,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 96_701_000 picoseconds.
-		Weight::from_parts(110_063_713, 6280)
+		// Minimum execution time: 104_139_000 picoseconds.
+		Weight::from_parts(119_374_006, 6280)
+			// Standard Error: 7_413
+			.saturating_add(Weight::from_parts(49_583, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -503,8 +505,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 154_160_000 picoseconds.
-		Weight::from_parts(171_834_000, 4556)
+		// Minimum execution time: 155_564_000 picoseconds.
+		Weight::from_parts(183_188_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -517,10 +519,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_233_000 picoseconds.
-		Weight::from_parts(33_341_598, 4556)
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(12_205_747, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_826_000 picoseconds.
+		Weight::from_parts(30_000_898, 4556)
+			// Standard Error: 64_946
+			.saturating_add(Weight::from_parts(13_899_922, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -542,8 +544,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_233_000 picoseconds.
-		Weight::from_parts(7_729_000, 0)
+		// Minimum execution time: 5_025_000 picoseconds.
+		Weight::from_parts(6_909_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -562,8 +564,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_706_000 picoseconds.
-		Weight::from_parts(6_052_000, 0)
+		// Minimum execution time: 4_802_000 picoseconds.
+		Weight::from_parts(6_027_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -598,8 +600,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_344_000 picoseconds.
-		Weight::from_parts(144_735_000, 6280)
+		// Minimum execution time: 112_303_000 picoseconds.
+		Weight::from_parts(128_372_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -613,8 +615,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 27_950_000 picoseconds.
-		Weight::from_parts(34_053_000, 3513)
+		// Minimum execution time: 29_412_000 picoseconds.
+		Weight::from_parts(34_915_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -624,8 +626,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_216_000 picoseconds.
-		Weight::from_parts(4_617_000, 0)
+		// Minimum execution time: 3_322_000 picoseconds.
+		Weight::from_parts(4_302_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -634,8 +636,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_273_000 picoseconds.
-		Weight::from_parts(4_684_000, 0)
+		// Minimum execution time: 3_272_000 picoseconds.
+		Weight::from_parts(4_154_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -644,8 +646,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_507_000 picoseconds.
-		Weight::from_parts(11_448_000, 1489)
+		// Minimum execution time: 8_178_000 picoseconds.
+		Weight::from_parts(10_299_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -655,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_379_000 picoseconds.
-		Weight::from_parts(10_956_000, 1489)
+		// Minimum execution time: 8_048_000 picoseconds.
+		Weight::from_parts(10_218_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -666,8 +668,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_341_000 picoseconds.
-		Weight::from_parts(8_395_000, 0)
+		// Minimum execution time: 6_481_000 picoseconds.
+		Weight::from_parts(8_299_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -676,8 +678,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_616_000 picoseconds.
-		Weight::from_parts(8_570_000, 0)
+		// Minimum execution time: 6_742_000 picoseconds.
+		Weight::from_parts(8_550_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -686,8 +688,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_749_000 picoseconds.
-		Weight::from_parts(8_622_000, 0)
+		// Minimum execution time: 6_301_000 picoseconds.
+		Weight::from_parts(7_531_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -718,12 +720,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 1_029_888_000 picoseconds.
-		Weight::from_parts(1_069_716_000, 33487)
-			// Standard Error: 136_979
-			.saturating_add(Weight::from_parts(27_938_887, 0).saturating_mul(v.into()))
-			// Standard Error: 27_395
-			.saturating_add(Weight::from_parts(530_394, 0).saturating_mul(n.into()))
+		// Minimum execution time: 860_331_000 picoseconds.
+		Weight::from_parts(866_455_000, 33487)
+			// Standard Error: 87_151
+			.saturating_add(Weight::from_parts(28_282_482, 0).saturating_mul(v.into()))
+			// Standard Error: 17_429
+			.saturating_add(Weight::from_parts(521_283, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(41_u64))
@@ -745,10 +747,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1118 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 33_013_000 picoseconds.
-		Weight::from_parts(35_780_484, 58843)
-			// Standard Error: 14_543
-			.saturating_add(Weight::from_parts(7_080_668, 0).saturating_mul(u.into()))
+		// Minimum execution time: 37_231_000 picoseconds.
+		Weight::from_parts(32_065_811, 58843)
+			// Standard Error: 9_593
+			.saturating_add(Weight::from_parts(8_008_695, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -781,56 +783,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
-	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:513 w:513)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::Lock` (r:1 w:0)
-	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListBags` (r:2 w:2)
-	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
 	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2557 + n * (527 ±0)`
+		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 216_276_000 picoseconds.
-		Weight::from_parts(228_842_000, 39483)
-			// Standard Error: 427_385
-			.saturating_add(Weight::from_parts(151_536_702, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+		// Minimum execution time: 190_339_000 picoseconds.
+		Weight::from_parts(192_586_000, 39483)
+			// Standard Error: 106_473
+			.saturating_add(Weight::from_parts(104_307_439, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	fn read_payout_page() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `20842`
+		//  Measured:  `20920`
 		//  Estimated: `28639`
-		// Minimum execution time: 45_133_000 picoseconds.
-		Weight::from_parts(61_586_000, 28639)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 55_624_000 picoseconds.
+		Weight::from_parts(64_198_000, 28639)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::MinNominatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::PagedPayoutsFrom` (r:1 w:0)
-	/// Proof: `Staking::PagedPayoutsFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
-	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
-	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -841,22 +831,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
-	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:2 w:2)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::Lock` (r:1 w:0)
-	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListBags` (r:2 w:2)
-	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn pay_page_staker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2854`
-		//  Estimated: `6280`
-		// Minimum execution time: 173_744_000 picoseconds.
-		Weight::from_parts(233_223_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `1833`
+		//  Estimated: `4556`
+		// Minimum execution time: 120_118_000 picoseconds.
+		Weight::from_parts(133_397_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -877,10 +859,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_029_499_000 picoseconds.
-		Weight::from_parts(620_469_017, 513990)
-			// Standard Error: 322_062
-			.saturating_add(Weight::from_parts(22_604_421, 0).saturating_mul(v.into()))
+		// Minimum execution time: 852_185_000 picoseconds.
+		Weight::from_parts(531_973_781, 513990)
+			// Standard Error: 58_494
+			.saturating_add(Weight::from_parts(18_999_248, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(281_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -908,8 +890,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 110_374_000 picoseconds.
-		Weight::from_parts(135_492_000, 11570)
+		// Minimum execution time: 109_984_000 picoseconds.
+		Weight::from_parts(123_396_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -924,10 +906,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 44_548_000 picoseconds.
-		Weight::from_parts(47_623_000, 6030)
-			// Standard Error: 71_614
-			.saturating_add(Weight::from_parts(19_356_867, 0).saturating_mul(t.into()))
+		// Minimum execution time: 50_215_000 picoseconds.
+		Weight::from_parts(51_609_000, 6030)
+			// Standard Error: 35_912
+			.saturating_add(Weight::from_parts(16_630_777, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -961,10 +943,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 189_672_000 picoseconds.
-		Weight::from_parts(192_952_000, 56288)
-			// Standard Error: 339_110
-			.saturating_add(Weight::from_parts(31_309_496, 0).saturating_mul(k.into()))
+		// Minimum execution time: 163_136_000 picoseconds.
+		Weight::from_parts(107_226_198, 56288)
+			// Standard Error: 27_721
+			.saturating_add(Weight::from_parts(17_195_358, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -1012,10 +994,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 149_114_000 picoseconds.
-		Weight::from_parts(710_559_365, 3555)
-			// Standard Error: 1_239_899
-			.saturating_add(Weight::from_parts(71_727_165, 0).saturating_mul(o.into()))
+		// Minimum execution time: 117_330_000 picoseconds.
+		Weight::from_parts(48_133_313, 3555)
+			// Standard Error: 139_633
+			.saturating_add(Weight::from_parts(67_516_656, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -1039,10 +1021,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_496_455_000 picoseconds.
-		Weight::from_parts(1_944_427_936, 3190551)
-			// Standard Error: 100_111
-			.saturating_add(Weight::from_parts(3_362_683, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_315_416_000 picoseconds.
+		Weight::from_parts(1_329_780_446, 3190551)
+			// Standard Error: 11_302
+			.saturating_add(Weight::from_parts(3_490_691, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1082,10 +1064,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_810_348_000 picoseconds.
-		Weight::from_parts(7_065_877_946, 3190551)
-			// Standard Error: 711_258
-			.saturating_add(Weight::from_parts(97_678_979, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_295_635_000 picoseconds.
+		Weight::from_parts(4_717_829_968, 3190551)
+			// Standard Error: 263_287
+			.saturating_add(Weight::from_parts(98_144_048, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -1103,10 +1085,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_406_021_000 picoseconds.
-		Weight::from_parts(3_737_332_783, 3190551)
-			// Standard Error: 348_843
-			.saturating_add(Weight::from_parts(44_784_243, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_606_665_000 picoseconds.
+		Weight::from_parts(3_384_557_580, 3190551)
+			// Standard Error: 213_416
+			.saturating_add(Weight::from_parts(48_757_782, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1153,8 +1135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_023_000 picoseconds.
-		Weight::from_parts(120_652_000, 4023)
+		// Minimum execution time: 112_825_000 picoseconds.
+		Weight::from_parts(128_388_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -1176,8 +1158,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 97_654_000 picoseconds.
-		Weight::from_parts(117_123_000, 4556)
+		// Minimum execution time: 86_297_000 picoseconds.
+		Weight::from_parts(105_163_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1199,8 +1181,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 167_620_000 picoseconds.
-		Weight::from_parts(196_262_000, 6280)
+		// Minimum execution time: 147_106_000 picoseconds.
+		Weight::from_parts(168_030_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1242,8 +1224,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 189_722_000 picoseconds.
-		Weight::from_parts(224_454_000, 4556)
+		// Minimum execution time: 160_545_000 picoseconds.
+		Weight::from_parts(169_729_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1270,10 +1252,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 125_934_000 picoseconds.
-		Weight::from_parts(147_438_545, 4556)
-			// Standard Error: 3_926
-			.saturating_add(Weight::from_parts(25_439, 0).saturating_mul(s.into()))
+		// Minimum execution time: 103_296_000 picoseconds.
+		Weight::from_parts(110_026_130, 4556)
+			// Standard Error: 1_665
+			.saturating_add(Weight::from_parts(50_580, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1327,8 +1309,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 247_634_000 picoseconds.
-		Weight::from_parts(273_722_000, 4556)
+		// Minimum execution time: 193_819_000 picoseconds.
+		Weight::from_parts(202_633_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
@@ -1366,8 +1348,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 119_127_000 picoseconds.
-		Weight::from_parts(140_117_000, 4556)
+		// Minimum execution time: 97_590_000 picoseconds.
+		Weight::from_parts(103_324_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1398,10 +1380,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 79_028_000 picoseconds.
-		Weight::from_parts(98_097_935, 4556)
-			// Standard Error: 68_951
-			.saturating_add(Weight::from_parts(5_545_013, 0).saturating_mul(n.into()))
+		// Minimum execution time: 79_890_000 picoseconds.
+		Weight::from_parts(83_182_610, 4556)
+			// Standard Error: 13_325
+			.saturating_add(Weight::from_parts(5_296_011, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1433,8 +1415,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 98_047_000 picoseconds.
-		Weight::from_parts(109_370_000, 6280)
+		// Minimum execution time: 98_010_000 picoseconds.
+		Weight::from_parts(113_440_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1448,8 +1430,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_078_000 picoseconds.
-		Weight::from_parts(30_323_000, 4556)
+		// Minimum execution time: 24_827_000 picoseconds.
+		Weight::from_parts(30_034_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1501,8 +1483,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 196_492_000 picoseconds.
-		Weight::from_parts(219_269_000, 6280)
+		// Minimum execution time: 201_850_000 picoseconds.
+		Weight::from_parts(237_319_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
@@ -1521,12 +1503,14 @@ impl WeightInfo for () {
 	/// Storage: `VoterList::ListBags` (r:2 w:2)
 	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
-	fn rebond(_l: u32, ) -> Weight {
+	fn rebond(l: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 96_701_000 picoseconds.
-		Weight::from_parts(110_063_713, 6280)
+		// Minimum execution time: 104_139_000 picoseconds.
+		Weight::from_parts(119_374_006, 6280)
+			// Standard Error: 7_413
+			.saturating_add(Weight::from_parts(49_583, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1574,8 +1558,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 154_160_000 picoseconds.
-		Weight::from_parts(171_834_000, 4556)
+		// Minimum execution time: 155_564_000 picoseconds.
+		Weight::from_parts(183_188_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
@@ -1588,10 +1572,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_233_000 picoseconds.
-		Weight::from_parts(33_341_598, 4556)
-			// Standard Error: 51_935
-			.saturating_add(Weight::from_parts(12_205_747, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_826_000 picoseconds.
+		Weight::from_parts(30_000_898, 4556)
+			// Standard Error: 64_946
+			.saturating_add(Weight::from_parts(13_899_922, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1613,8 +1597,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_233_000 picoseconds.
-		Weight::from_parts(7_729_000, 0)
+		// Minimum execution time: 5_025_000 picoseconds.
+		Weight::from_parts(6_909_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1633,8 +1617,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_706_000 picoseconds.
-		Weight::from_parts(6_052_000, 0)
+		// Minimum execution time: 4_802_000 picoseconds.
+		Weight::from_parts(6_027_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1669,8 +1653,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 109_344_000 picoseconds.
-		Weight::from_parts(144_735_000, 6280)
+		// Minimum execution time: 112_303_000 picoseconds.
+		Weight::from_parts(128_372_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1684,8 +1668,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 27_950_000 picoseconds.
-		Weight::from_parts(34_053_000, 3513)
+		// Minimum execution time: 29_412_000 picoseconds.
+		Weight::from_parts(34_915_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1695,8 +1679,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_216_000 picoseconds.
-		Weight::from_parts(4_617_000, 0)
+		// Minimum execution time: 3_322_000 picoseconds.
+		Weight::from_parts(4_302_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1705,8 +1689,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_273_000 picoseconds.
-		Weight::from_parts(4_684_000, 0)
+		// Minimum execution time: 3_272_000 picoseconds.
+		Weight::from_parts(4_154_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1715,8 +1699,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_507_000 picoseconds.
-		Weight::from_parts(11_448_000, 1489)
+		// Minimum execution time: 8_178_000 picoseconds.
+		Weight::from_parts(10_299_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1726,8 +1710,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_379_000 picoseconds.
-		Weight::from_parts(10_956_000, 1489)
+		// Minimum execution time: 8_048_000 picoseconds.
+		Weight::from_parts(10_218_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1737,8 +1721,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_341_000 picoseconds.
-		Weight::from_parts(8_395_000, 0)
+		// Minimum execution time: 6_481_000 picoseconds.
+		Weight::from_parts(8_299_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1747,8 +1731,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_616_000 picoseconds.
-		Weight::from_parts(8_570_000, 0)
+		// Minimum execution time: 6_742_000 picoseconds.
+		Weight::from_parts(8_550_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1757,8 +1741,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_749_000 picoseconds.
-		Weight::from_parts(8_622_000, 0)
+		// Minimum execution time: 6_301_000 picoseconds.
+		Weight::from_parts(7_531_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1789,12 +1773,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 1_029_888_000 picoseconds.
-		Weight::from_parts(1_069_716_000, 33487)
-			// Standard Error: 136_979
-			.saturating_add(Weight::from_parts(27_938_887, 0).saturating_mul(v.into()))
-			// Standard Error: 27_395
-			.saturating_add(Weight::from_parts(530_394, 0).saturating_mul(n.into()))
+		// Minimum execution time: 860_331_000 picoseconds.
+		Weight::from_parts(866_455_000, 33487)
+			// Standard Error: 87_151
+			.saturating_add(Weight::from_parts(28_282_482, 0).saturating_mul(v.into()))
+			// Standard Error: 17_429
+			.saturating_add(Weight::from_parts(521_283, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(41_u64))
@@ -1816,10 +1800,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1118 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 33_013_000 picoseconds.
-		Weight::from_parts(35_780_484, 58843)
-			// Standard Error: 14_543
-			.saturating_add(Weight::from_parts(7_080_668, 0).saturating_mul(u.into()))
+		// Minimum execution time: 37_231_000 picoseconds.
+		Weight::from_parts(32_065_811, 58843)
+			// Standard Error: 9_593
+			.saturating_add(Weight::from_parts(8_008_695, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1852,56 +1836,44 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
-	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:513 w:513)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::Lock` (r:1 w:0)
-	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListBags` (r:2 w:2)
-	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasRewardPaid` (r:1 w:1)
 	/// Proof: `Staking::ErasRewardPaid` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 512]`.
 	fn payout_stakers_by_page(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2557 + n * (527 ±0)`
+		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 216_276_000 picoseconds.
-		Weight::from_parts(228_842_000, 39483)
-			// Standard Error: 427_385
-			.saturating_add(Weight::from_parts(151_536_702, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+		// Minimum execution time: 190_339_000 picoseconds.
+		Weight::from_parts(192_586_000, 39483)
+			// Standard Error: 106_473
+			.saturating_add(Weight::from_parts(104_307_439, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
+	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	fn read_payout_page() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `20842`
+		//  Measured:  `20920`
 		//  Estimated: `28639`
-		// Minimum execution time: 45_133_000 picoseconds.
-		Weight::from_parts(61_586_000, 28639)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 55_624_000 picoseconds.
+		Weight::from_parts(64_198_000, 28639)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::MinNominatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
 	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::PagedPayoutsFrom` (r:1 w:0)
-	/// Proof: `Staking::PagedPayoutsFrom` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
-	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
-	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -1912,22 +1884,14 @@ impl WeightInfo for () {
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
-	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListNodes` (r:2 w:2)
-	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::Lock` (r:1 w:0)
-	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
-	/// Storage: `VoterList::ListBags` (r:2 w:2)
-	/// Proof: `VoterList::ListBags` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn pay_page_staker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2854`
-		//  Estimated: `6280`
-		// Minimum execution time: 173_744_000 picoseconds.
-		Weight::from_parts(233_223_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		//  Measured:  `1833`
+		//  Estimated: `4556`
+		// Minimum execution time: 120_118_000 picoseconds.
+		Weight::from_parts(133_397_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1948,10 +1912,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 1_029_499_000 picoseconds.
-		Weight::from_parts(620_469_017, 513990)
-			// Standard Error: 322_062
-			.saturating_add(Weight::from_parts(22_604_421, 0).saturating_mul(v.into()))
+		// Minimum execution time: 852_185_000 picoseconds.
+		Weight::from_parts(531_973_781, 513990)
+			// Standard Error: 58_494
+			.saturating_add(Weight::from_parts(18_999_248, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(281_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1979,8 +1943,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 110_374_000 picoseconds.
-		Weight::from_parts(135_492_000, 11570)
+		// Minimum execution time: 109_984_000 picoseconds.
+		Weight::from_parts(123_396_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1995,10 +1959,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 44_548_000 picoseconds.
-		Weight::from_parts(47_623_000, 6030)
-			// Standard Error: 71_614
-			.saturating_add(Weight::from_parts(19_356_867, 0).saturating_mul(t.into()))
+		// Minimum execution time: 50_215_000 picoseconds.
+		Weight::from_parts(51_609_000, 6030)
+			// Standard Error: 35_912
+			.saturating_add(Weight::from_parts(16_630_777, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -2032,10 +1996,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 189_672_000 picoseconds.
-		Weight::from_parts(192_952_000, 56288)
-			// Standard Error: 339_110
-			.saturating_add(Weight::from_parts(31_309_496, 0).saturating_mul(k.into()))
+		// Minimum execution time: 163_136_000 picoseconds.
+		Weight::from_parts(107_226_198, 56288)
+			// Standard Error: 27_721
+			.saturating_add(Weight::from_parts(17_195_358, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -2083,10 +2047,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 149_114_000 picoseconds.
-		Weight::from_parts(710_559_365, 3555)
-			// Standard Error: 1_239_899
-			.saturating_add(Weight::from_parts(71_727_165, 0).saturating_mul(o.into()))
+		// Minimum execution time: 117_330_000 picoseconds.
+		Weight::from_parts(48_133_313, 3555)
+			// Standard Error: 139_633
+			.saturating_add(Weight::from_parts(67_516_656, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -2110,10 +2074,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_496_455_000 picoseconds.
-		Weight::from_parts(1_944_427_936, 3190551)
-			// Standard Error: 100_111
-			.saturating_add(Weight::from_parts(3_362_683, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_315_416_000 picoseconds.
+		Weight::from_parts(1_329_780_446, 3190551)
+			// Standard Error: 11_302
+			.saturating_add(Weight::from_parts(3_490_691, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -2153,10 +2117,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_810_348_000 picoseconds.
-		Weight::from_parts(7_065_877_946, 3190551)
-			// Standard Error: 711_258
-			.saturating_add(Weight::from_parts(97_678_979, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_295_635_000 picoseconds.
+		Weight::from_parts(4_717_829_968, 3190551)
+			// Standard Error: 263_287
+			.saturating_add(Weight::from_parts(98_144_048, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
@@ -2174,10 +2138,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_406_021_000 picoseconds.
-		Weight::from_parts(3_737_332_783, 3190551)
-			// Standard Error: 348_843
-			.saturating_add(Weight::from_parts(44_784_243, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_606_665_000 picoseconds.
+		Weight::from_parts(3_384_557_580, 3190551)
+			// Standard Error: 213_416
+			.saturating_add(Weight::from_parts(48_757_782, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2224,8 +2188,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_023_000 picoseconds.
-		Weight::from_parts(120_652_000, 4023)
+		// Minimum execution time: 112_825_000 picoseconds.
+		Weight::from_parts(128_388_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}

@@ -179,10 +179,11 @@ impl pallet_bags_list::Config for Runtime {
 	type BagThresholds = BagThresholds;
 	/// The staking pallet sets a voter's score on every change a staker makes (deferred while
 	/// the list is locked for a snapshot), but not on the rewards the payout bonds: the list
-	/// rebags that many voters in each block's `on_idle` to catch up. At 100,000 voters the
-	/// whole list is looked at every 10,000 blocks (under 17 hours, three eras), so a score lags
-	/// its active bond by at most three eras' rewards; at most 10 × `on_idle_rebag` of weight a
-	/// block, taken only from what the block leaves unused.
+	/// rebags that many voters in each block's `on_idle` to catch up. At 100,000 voters a pass
+	/// over the whole list takes 10,000 blocks (under 17 hours, three eras) when blocks leave
+	/// the weight for it (`on_idle` only takes what a block leaves unused, and waits while the
+	/// list is frozen for a snapshot), so a score typically lags its active bond by a few eras'
+	/// rewards; at most 10 × `on_idle_rebag` of weight a block.
 	type MaxAutoRebagPerBlock = ConstU32<10>;
 	type Score = Balance;
 }

@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 86_297_000 picoseconds.
-		Weight::from_parts(105_163_000, 4556)
+		// Minimum execution time: 89_278_000 picoseconds.
+		Weight::from_parts(103_033_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 147_106_000 picoseconds.
-		Weight::from_parts(168_030_000, 6280)
+		// Minimum execution time: 149_542_000 picoseconds.
+		Weight::from_parts(172_644_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -171,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 160_545_000 picoseconds.
-		Weight::from_parts(169_729_000, 4556)
+		// Minimum execution time: 172_523_000 picoseconds.
+		Weight::from_parts(197_008_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -199,10 +199,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 103_296_000 picoseconds.
-		Weight::from_parts(110_026_130, 4556)
-			// Standard Error: 1_665
-			.saturating_add(Weight::from_parts(50_580, 0).saturating_mul(s.into()))
+		// Minimum execution time: 103_880_000 picoseconds.
+		Weight::from_parts(122_494_907, 4556)
+			// Standard Error: 3_635
+			.saturating_add(Weight::from_parts(96_796, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 193_819_000 picoseconds.
-		Weight::from_parts(202_633_000, 4556)
+		// Minimum execution time: 199_544_000 picoseconds.
+		Weight::from_parts(239_219_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -295,8 +295,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 97_590_000 picoseconds.
-		Weight::from_parts(103_324_000, 4556)
+		// Minimum execution time: 112_126_000 picoseconds.
+		Weight::from_parts(123_894_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -327,10 +327,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 79_890_000 picoseconds.
-		Weight::from_parts(83_182_610, 4556)
-			// Standard Error: 13_325
-			.saturating_add(Weight::from_parts(5_296_011, 0).saturating_mul(n.into()))
+		// Minimum execution time: 87_560_000 picoseconds.
+		Weight::from_parts(91_519_309, 4556)
+			// Standard Error: 16_391
+			.saturating_add(Weight::from_parts(5_542_150, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -362,8 +362,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 98_010_000 picoseconds.
-		Weight::from_parts(113_440_000, 6280)
+		// Minimum execution time: 110_638_000 picoseconds.
+		Weight::from_parts(120_616_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -377,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 24_827_000 picoseconds.
-		Weight::from_parts(30_034_000, 4556)
+		// Minimum execution time: 25_123_000 picoseconds.
+		Weight::from_parts(31_844_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -430,8 +430,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 201_850_000 picoseconds.
-		Weight::from_parts(237_319_000, 6280)
+		// Minimum execution time: 218_939_000 picoseconds.
+		Weight::from_parts(240_536_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -454,10 +454,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 104_139_000 picoseconds.
-		Weight::from_parts(119_374_006, 6280)
-			// Standard Error: 7_413
-			.saturating_add(Weight::from_parts(49_583, 0).saturating_mul(l.into()))
+		// Minimum execution time: 102_186_000 picoseconds.
+		Weight::from_parts(117_430_282, 6280)
+			// Standard Error: 7_042
+			.saturating_add(Weight::from_parts(112_692, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -505,8 +505,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 155_564_000 picoseconds.
-		Weight::from_parts(183_188_000, 4556)
+		// Minimum execution time: 155_639_000 picoseconds.
+		Weight::from_parts(186_695_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -519,10 +519,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_826_000 picoseconds.
-		Weight::from_parts(30_000_898, 4556)
-			// Standard Error: 64_946
-			.saturating_add(Weight::from_parts(13_899_922, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_671_000 picoseconds.
+		Weight::from_parts(37_330_615, 4556)
+			// Standard Error: 54_017
+			.saturating_add(Weight::from_parts(11_898_672, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -544,8 +544,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_025_000 picoseconds.
-		Weight::from_parts(6_909_000, 0)
+		// Minimum execution time: 4_874_000 picoseconds.
+		Weight::from_parts(6_399_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -564,8 +564,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_802_000 picoseconds.
-		Weight::from_parts(6_027_000, 0)
+		// Minimum execution time: 4_638_000 picoseconds.
+		Weight::from_parts(5_818_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -600,8 +600,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 112_303_000 picoseconds.
-		Weight::from_parts(128_372_000, 6280)
+		// Minimum execution time: 107_105_000 picoseconds.
+		Weight::from_parts(122_904_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -615,8 +615,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 29_412_000 picoseconds.
-		Weight::from_parts(34_915_000, 3513)
+		// Minimum execution time: 28_159_000 picoseconds.
+		Weight::from_parts(33_736_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -626,8 +626,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_322_000 picoseconds.
-		Weight::from_parts(4_302_000, 0)
+		// Minimum execution time: 3_183_000 picoseconds.
+		Weight::from_parts(4_076_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -636,8 +636,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_272_000 picoseconds.
-		Weight::from_parts(4_154_000, 0)
+		// Minimum execution time: 3_269_000 picoseconds.
+		Weight::from_parts(4_068_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -646,8 +646,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_178_000 picoseconds.
-		Weight::from_parts(10_299_000, 1489)
+		// Minimum execution time: 8_330_000 picoseconds.
+		Weight::from_parts(10_146_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -657,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_048_000 picoseconds.
-		Weight::from_parts(10_218_000, 1489)
+		// Minimum execution time: 8_336_000 picoseconds.
+		Weight::from_parts(10_068_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -668,8 +668,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_481_000 picoseconds.
-		Weight::from_parts(8_299_000, 0)
+		// Minimum execution time: 6_707_000 picoseconds.
+		Weight::from_parts(8_518_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -678,8 +678,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_742_000 picoseconds.
-		Weight::from_parts(8_550_000, 0)
+		// Minimum execution time: 6_721_000 picoseconds.
+		Weight::from_parts(8_343_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -688,8 +688,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_301_000 picoseconds.
-		Weight::from_parts(7_531_000, 0)
+		// Minimum execution time: 6_566_000 picoseconds.
+		Weight::from_parts(8_499_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -720,12 +720,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 860_331_000 picoseconds.
-		Weight::from_parts(866_455_000, 33487)
-			// Standard Error: 87_151
-			.saturating_add(Weight::from_parts(28_282_482, 0).saturating_mul(v.into()))
-			// Standard Error: 17_429
-			.saturating_add(Weight::from_parts(521_283, 0).saturating_mul(n.into()))
+		// Minimum execution time: 942_839_000 picoseconds.
+		Weight::from_parts(1_005_755_000, 33487)
+			// Standard Error: 86_748
+			.saturating_add(Weight::from_parts(26_808_596, 0).saturating_mul(v.into()))
+			// Standard Error: 17_349
+			.saturating_add(Weight::from_parts(617_305, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(41_u64))
@@ -747,10 +747,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1118 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 37_231_000 picoseconds.
-		Weight::from_parts(32_065_811, 58843)
-			// Standard Error: 9_593
-			.saturating_add(Weight::from_parts(8_008_695, 0).saturating_mul(u.into()))
+		// Minimum execution time: 37_310_000 picoseconds.
+		Weight::from_parts(35_902_258, 58843)
+			// Standard Error: 18_208
+			.saturating_add(Weight::from_parts(7_599_659, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -790,10 +790,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 190_339_000 picoseconds.
-		Weight::from_parts(192_586_000, 39483)
-			// Standard Error: 106_473
-			.saturating_add(Weight::from_parts(104_307_439, 0).saturating_mul(n.into()))
+		// Minimum execution time: 184_804_000 picoseconds.
+		Weight::from_parts(190_818_000, 39483)
+			// Standard Error: 172_290
+			.saturating_add(Weight::from_parts(105_672_723, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -812,15 +812,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `20920`
 		//  Estimated: `28639`
-		// Minimum execution time: 55_624_000 picoseconds.
-		Weight::from_parts(64_198_000, 28639)
+		// Minimum execution time: 55_908_000 picoseconds.
+		Weight::from_parts(60_088_000, 28639)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Staking::MinNominatorBond` (r:1 w:0)
-	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
-	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -833,11 +829,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn pay_page_staker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1833`
+		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 120_118_000 picoseconds.
-		Weight::from_parts(133_397_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 108_913_000 picoseconds.
+		Weight::from_parts(116_236_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -859,10 +855,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 852_185_000 picoseconds.
-		Weight::from_parts(531_973_781, 513990)
-			// Standard Error: 58_494
-			.saturating_add(Weight::from_parts(18_999_248, 0).saturating_mul(v.into()))
+		// Minimum execution time: 789_225_000 picoseconds.
+		Weight::from_parts(481_396_624, 513990)
+			// Standard Error: 65_547
+			.saturating_add(Weight::from_parts(18_570_025, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(281_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -890,8 +886,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 109_984_000 picoseconds.
-		Weight::from_parts(123_396_000, 11570)
+		// Minimum execution time: 107_783_000 picoseconds.
+		Weight::from_parts(122_966_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -906,10 +902,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 50_215_000 picoseconds.
-		Weight::from_parts(51_609_000, 6030)
-			// Standard Error: 35_912
-			.saturating_add(Weight::from_parts(16_630_777, 0).saturating_mul(t.into()))
+		// Minimum execution time: 46_878_000 picoseconds.
+		Weight::from_parts(49_869_000, 6030)
+			// Standard Error: 18_346
+			.saturating_add(Weight::from_parts(15_467_423, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -943,10 +939,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 163_136_000 picoseconds.
-		Weight::from_parts(107_226_198, 56288)
-			// Standard Error: 27_721
-			.saturating_add(Weight::from_parts(17_195_358, 0).saturating_mul(k.into()))
+		// Minimum execution time: 147_330_000 picoseconds.
+		Weight::from_parts(5_360_731, 56288)
+			// Standard Error: 36_708
+			.saturating_add(Weight::from_parts(16_177_267, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -994,10 +990,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 117_330_000 picoseconds.
-		Weight::from_parts(48_133_313, 3555)
-			// Standard Error: 139_633
-			.saturating_add(Weight::from_parts(67_516_656, 0).saturating_mul(o.into()))
+		// Minimum execution time: 114_690_000 picoseconds.
+		Weight::from_parts(217_923_473, 3555)
+			// Standard Error: 223_341
+			.saturating_add(Weight::from_parts(58_102_604, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -1021,10 +1017,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_315_416_000 picoseconds.
-		Weight::from_parts(1_329_780_446, 3190551)
-			// Standard Error: 11_302
-			.saturating_add(Weight::from_parts(3_490_691, 0).saturating_mul(n.into()))
+		// Minimum execution time: 976_728_000 picoseconds.
+		Weight::from_parts(987_557_008, 3190551)
+			// Standard Error: 10_687
+			.saturating_add(Weight::from_parts(2_941_710, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1064,10 +1060,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 4_295_635_000 picoseconds.
-		Weight::from_parts(4_717_829_968, 3190551)
-			// Standard Error: 263_287
-			.saturating_add(Weight::from_parts(98_144_048, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_781_914_000 picoseconds.
+		Weight::from_parts(3_053_971_388, 3190551)
+			// Standard Error: 406_000
+			.saturating_add(Weight::from_parts(99_059_931, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -1085,10 +1081,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_606_665_000 picoseconds.
-		Weight::from_parts(3_384_557_580, 3190551)
-			// Standard Error: 213_416
-			.saturating_add(Weight::from_parts(48_757_782, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_428_565_000 picoseconds.
+		Weight::from_parts(3_589_030_231, 3190551)
+			// Standard Error: 409_463
+			.saturating_add(Weight::from_parts(46_365_841, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1135,8 +1131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_825_000 picoseconds.
-		Weight::from_parts(128_388_000, 4023)
+		// Minimum execution time: 112_848_000 picoseconds.
+		Weight::from_parts(130_075_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -1158,8 +1154,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 86_297_000 picoseconds.
-		Weight::from_parts(105_163_000, 4556)
+		// Minimum execution time: 89_278_000 picoseconds.
+		Weight::from_parts(103_033_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1181,8 +1177,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 147_106_000 picoseconds.
-		Weight::from_parts(168_030_000, 6280)
+		// Minimum execution time: 149_542_000 picoseconds.
+		Weight::from_parts(172_644_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1224,8 +1220,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3789`
 		//  Estimated: `4556`
-		// Minimum execution time: 160_545_000 picoseconds.
-		Weight::from_parts(169_729_000, 4556)
+		// Minimum execution time: 172_523_000 picoseconds.
+		Weight::from_parts(197_008_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1252,10 +1248,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 103_296_000 picoseconds.
-		Weight::from_parts(110_026_130, 4556)
-			// Standard Error: 1_665
-			.saturating_add(Weight::from_parts(50_580, 0).saturating_mul(s.into()))
+		// Minimum execution time: 103_880_000 picoseconds.
+		Weight::from_parts(122_494_907, 4556)
+			// Standard Error: 3_635
+			.saturating_add(Weight::from_parts(96_796, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1309,8 +1305,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4656`
 		//  Estimated: `4556`
-		// Minimum execution time: 193_819_000 picoseconds.
-		Weight::from_parts(202_633_000, 4556)
+		// Minimum execution time: 199_544_000 picoseconds.
+		Weight::from_parts(239_219_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
@@ -1348,8 +1344,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2959`
 		//  Estimated: `4556`
-		// Minimum execution time: 97_590_000 picoseconds.
-		Weight::from_parts(103_324_000, 4556)
+		// Minimum execution time: 112_126_000 picoseconds.
+		Weight::from_parts(123_894_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1380,10 +1376,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1719 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 79_890_000 picoseconds.
-		Weight::from_parts(83_182_610, 4556)
-			// Standard Error: 13_325
-			.saturating_add(Weight::from_parts(5_296_011, 0).saturating_mul(n.into()))
+		// Minimum execution time: 87_560_000 picoseconds.
+		Weight::from_parts(91_519_309, 4556)
+			// Standard Error: 16_391
+			.saturating_add(Weight::from_parts(5_542_150, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1415,8 +1411,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3510`
 		//  Estimated: `6280`
-		// Minimum execution time: 98_010_000 picoseconds.
-		Weight::from_parts(113_440_000, 6280)
+		// Minimum execution time: 110_638_000 picoseconds.
+		Weight::from_parts(120_616_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1430,8 +1426,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 24_827_000 picoseconds.
-		Weight::from_parts(30_034_000, 4556)
+		// Minimum execution time: 25_123_000 picoseconds.
+		Weight::from_parts(31_844_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1483,8 +1479,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4894`
 		//  Estimated: `6280`
-		// Minimum execution time: 201_850_000 picoseconds.
-		Weight::from_parts(237_319_000, 6280)
+		// Minimum execution time: 218_939_000 picoseconds.
+		Weight::from_parts(240_536_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
@@ -1507,10 +1503,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 104_139_000 picoseconds.
-		Weight::from_parts(119_374_006, 6280)
-			// Standard Error: 7_413
-			.saturating_add(Weight::from_parts(49_583, 0).saturating_mul(l.into()))
+		// Minimum execution time: 102_186_000 picoseconds.
+		Weight::from_parts(117_430_282, 6280)
+			// Standard Error: 7_042
+			.saturating_add(Weight::from_parts(112_692, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1558,8 +1554,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3908`
 		//  Estimated: `4556`
-		// Minimum execution time: 155_564_000 picoseconds.
-		Weight::from_parts(183_188_000, 4556)
+		// Minimum execution time: 155_639_000 picoseconds.
+		Weight::from_parts(186_695_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
@@ -1572,10 +1568,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_826_000 picoseconds.
-		Weight::from_parts(30_000_898, 4556)
-			// Standard Error: 64_946
-			.saturating_add(Weight::from_parts(13_899_922, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_671_000 picoseconds.
+		Weight::from_parts(37_330_615, 4556)
+			// Standard Error: 54_017
+			.saturating_add(Weight::from_parts(11_898_672, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1597,8 +1593,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_025_000 picoseconds.
-		Weight::from_parts(6_909_000, 0)
+		// Minimum execution time: 4_874_000 picoseconds.
+		Weight::from_parts(6_399_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1617,8 +1613,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_802_000 picoseconds.
-		Weight::from_parts(6_027_000, 0)
+		// Minimum execution time: 4_638_000 picoseconds.
+		Weight::from_parts(5_818_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1653,8 +1649,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3575`
 		//  Estimated: `6280`
-		// Minimum execution time: 112_303_000 picoseconds.
-		Weight::from_parts(128_372_000, 6280)
+		// Minimum execution time: 107_105_000 picoseconds.
+		Weight::from_parts(122_904_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1668,8 +1664,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 29_412_000 picoseconds.
-		Weight::from_parts(34_915_000, 3513)
+		// Minimum execution time: 28_159_000 picoseconds.
+		Weight::from_parts(33_736_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1679,8 +1675,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_322_000 picoseconds.
-		Weight::from_parts(4_302_000, 0)
+		// Minimum execution time: 3_183_000 picoseconds.
+		Weight::from_parts(4_076_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1689,8 +1685,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_272_000 picoseconds.
-		Weight::from_parts(4_154_000, 0)
+		// Minimum execution time: 3_269_000 picoseconds.
+		Weight::from_parts(4_068_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1699,8 +1695,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_178_000 picoseconds.
-		Weight::from_parts(10_299_000, 1489)
+		// Minimum execution time: 8_330_000 picoseconds.
+		Weight::from_parts(10_146_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1710,8 +1706,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_048_000 picoseconds.
-		Weight::from_parts(10_218_000, 1489)
+		// Minimum execution time: 8_336_000 picoseconds.
+		Weight::from_parts(10_068_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1721,8 +1717,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_481_000 picoseconds.
-		Weight::from_parts(8_299_000, 0)
+		// Minimum execution time: 6_707_000 picoseconds.
+		Weight::from_parts(8_518_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1731,8 +1727,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_742_000 picoseconds.
-		Weight::from_parts(8_550_000, 0)
+		// Minimum execution time: 6_721_000 picoseconds.
+		Weight::from_parts(8_343_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1741,8 +1737,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_301_000 picoseconds.
-		Weight::from_parts(7_531_000, 0)
+		// Minimum execution time: 6_566_000 picoseconds.
+		Weight::from_parts(8_499_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1773,12 +1769,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 860_331_000 picoseconds.
-		Weight::from_parts(866_455_000, 33487)
-			// Standard Error: 87_151
-			.saturating_add(Weight::from_parts(28_282_482, 0).saturating_mul(v.into()))
-			// Standard Error: 17_429
-			.saturating_add(Weight::from_parts(521_283, 0).saturating_mul(n.into()))
+		// Minimum execution time: 942_839_000 picoseconds.
+		Weight::from_parts(1_005_755_000, 33487)
+			// Standard Error: 86_748
+			.saturating_add(Weight::from_parts(26_808_596, 0).saturating_mul(v.into()))
+			// Standard Error: 17_349
+			.saturating_add(Weight::from_parts(617_305, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(41_u64))
@@ -1800,10 +1796,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1118 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 37_231_000 picoseconds.
-		Weight::from_parts(32_065_811, 58843)
-			// Standard Error: 9_593
-			.saturating_add(Weight::from_parts(8_008_695, 0).saturating_mul(u.into()))
+		// Minimum execution time: 37_310_000 picoseconds.
+		Weight::from_parts(35_902_258, 58843)
+			// Standard Error: 18_208
+			.saturating_add(Weight::from_parts(7_599_659, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1843,10 +1839,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 190_339_000 picoseconds.
-		Weight::from_parts(192_586_000, 39483)
-			// Standard Error: 106_473
-			.saturating_add(Weight::from_parts(104_307_439, 0).saturating_mul(n.into()))
+		// Minimum execution time: 184_804_000 picoseconds.
+		Weight::from_parts(190_818_000, 39483)
+			// Standard Error: 172_290
+			.saturating_add(Weight::from_parts(105_672_723, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1865,15 +1861,11 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `20920`
 		//  Estimated: `28639`
-		// Minimum execution time: 55_624_000 picoseconds.
-		Weight::from_parts(64_198_000, 28639)
+		// Minimum execution time: 55_908_000 picoseconds.
+		Weight::from_parts(60_088_000, 28639)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Staking::MinNominatorBond` (r:1 w:0)
-	/// Proof: `Staking::MinNominatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::MinValidatorBond` (r:1 w:0)
-	/// Proof: `Staking::MinValidatorBond` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -1886,11 +1878,11 @@ impl WeightInfo for () {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn pay_page_staker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1833`
+		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 120_118_000 picoseconds.
-		Weight::from_parts(133_397_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 108_913_000 picoseconds.
+		Weight::from_parts(116_236_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -1912,10 +1904,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 852_185_000 picoseconds.
-		Weight::from_parts(531_973_781, 513990)
-			// Standard Error: 58_494
-			.saturating_add(Weight::from_parts(18_999_248, 0).saturating_mul(v.into()))
+		// Minimum execution time: 789_225_000 picoseconds.
+		Weight::from_parts(481_396_624, 513990)
+			// Standard Error: 65_547
+			.saturating_add(Weight::from_parts(18_570_025, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(281_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1943,8 +1935,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 109_984_000 picoseconds.
-		Weight::from_parts(123_396_000, 11570)
+		// Minimum execution time: 107_783_000 picoseconds.
+		Weight::from_parts(122_966_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1959,10 +1951,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 50_215_000 picoseconds.
-		Weight::from_parts(51_609_000, 6030)
-			// Standard Error: 35_912
-			.saturating_add(Weight::from_parts(16_630_777, 0).saturating_mul(t.into()))
+		// Minimum execution time: 46_878_000 picoseconds.
+		Weight::from_parts(49_869_000, 6030)
+			// Standard Error: 18_346
+			.saturating_add(Weight::from_parts(15_467_423, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -1996,10 +1988,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 163_136_000 picoseconds.
-		Weight::from_parts(107_226_198, 56288)
-			// Standard Error: 27_721
-			.saturating_add(Weight::from_parts(17_195_358, 0).saturating_mul(k.into()))
+		// Minimum execution time: 147_330_000 picoseconds.
+		Weight::from_parts(5_360_731, 56288)
+			// Standard Error: 36_708
+			.saturating_add(Weight::from_parts(16_177_267, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -2047,10 +2039,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1926 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 117_330_000 picoseconds.
-		Weight::from_parts(48_133_313, 3555)
-			// Standard Error: 139_633
-			.saturating_add(Weight::from_parts(67_516_656, 0).saturating_mul(o.into()))
+		// Minimum execution time: 114_690_000 picoseconds.
+		Weight::from_parts(217_923_473, 3555)
+			// Standard Error: 223_341
+			.saturating_add(Weight::from_parts(58_102_604, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -2074,10 +2066,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 1_315_416_000 picoseconds.
-		Weight::from_parts(1_329_780_446, 3190551)
-			// Standard Error: 11_302
-			.saturating_add(Weight::from_parts(3_490_691, 0).saturating_mul(n.into()))
+		// Minimum execution time: 976_728_000 picoseconds.
+		Weight::from_parts(987_557_008, 3190551)
+			// Standard Error: 10_687
+			.saturating_add(Weight::from_parts(2_941_710, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -2117,10 +2109,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 4_295_635_000 picoseconds.
-		Weight::from_parts(4_717_829_968, 3190551)
-			// Standard Error: 263_287
-			.saturating_add(Weight::from_parts(98_144_048, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_781_914_000 picoseconds.
+		Weight::from_parts(3_053_971_388, 3190551)
+			// Standard Error: 406_000
+			.saturating_add(Weight::from_parts(99_059_931, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
@@ -2138,10 +2130,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_606_665_000 picoseconds.
-		Weight::from_parts(3_384_557_580, 3190551)
-			// Standard Error: 213_416
-			.saturating_add(Weight::from_parts(48_757_782, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_428_565_000 picoseconds.
+		Weight::from_parts(3_589_030_231, 3190551)
+			// Standard Error: 409_463
+			.saturating_add(Weight::from_parts(46_365_841, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2188,8 +2180,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2155`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_825_000 picoseconds.
-		Weight::from_parts(128_388_000, 4023)
+		// Minimum execution time: 112_848_000 picoseconds.
+		Weight::from_parts(130_075_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}

@@ -10,7 +10,7 @@
 //! `cargo test -p palisade-runtime --test election_weights -- --nocapture` prints each step's
 //! share of the block, the table of the README's Performance section.
 
-use frame_support::{traits::Get, weights::Weight};
+use frame_support::weights::Weight;
 use palisade_runtime::{
 	configs::election::{MaxWinnersPerPage, VoterSnapshotPerBlock, PRODUCTION_PAGES},
 	weights::{

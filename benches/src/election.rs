@@ -300,8 +300,8 @@ fn solve(desired: u32, mut targets: Vec<AccountId>, mut voters: Vec<Voter>) -> A
 	solution
 }
 
-/// Where mined solutions are kept between runs: mining takes about two minutes at 20,000
-/// voters.
+/// Where mined solutions are kept between runs: mining took 113 s at 20,000 voters and
+/// 2,003 s at 102,000 (2,000 validators) on the reference machine.
 fn solution_path(key: &[u8; 32]) -> std::path::PathBuf {
 	let dir = std::env::var_os("CARGO_TARGET_DIR").map_or_else(std::env::temp_dir, Into::into);
 	dir.join("palisade-bench-solutions")

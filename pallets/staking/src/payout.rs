@@ -575,10 +575,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays `amount` of the payout's era to `stash` as its payee says, and counts it as paid.
 	/// `Staked` adds it to the bond (the voter-list score catches up later); a staker that left
-	/// staking since is paid into its account if the account still exists. Nothing is paid to `None`,
-	/// to a staker gone with its account (a dissolved pool's keyless account, which nobody could
-	/// spend), or when the amount cannot be minted (below the existential deposit of an empty
-	/// account): it is forfeited.
+	/// staking since is paid into its account if the account still exists. Nothing is paid to
+	/// `None`, to a staker gone with its account (a dissolved pool's keyless account, which
+	/// nobody could spend), or when the amount cannot be credited (below the existential deposit
+	/// of an empty account): it is forfeited.
 	fn pay_reward(payout: &mut EraPayout<T>, stash: &T::AccountId, amount: BalanceOf<T>) {
 		if amount.is_zero() {
 			return;

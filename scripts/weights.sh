@@ -25,6 +25,19 @@ benchmark() {
 if [ "${1:-}" != election ]; then
 	benchmark pallet_palisade_pool_upkeep pallets/pool-upkeep/src/weights.rs
 	benchmark pallet_palisade_staking pallets/staking/src/weights.rs
+	# The voter list, whose `on_idle` rebag follows every payout: upstream's benchmarks in this
+	# runtime, written by the CLI's default template (an implementation of
+	# `pallet_bags_list::WeightInfo`).
+	"$PALISADE_NODE" benchmark pallet \
+		--chain dev \
+		--pallet pallet_bags_list \
+		--extrinsic '*' \
+		--steps 50 \
+		--repeat 20 \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--header .maintain/HEADER \
+		--output runtime/src/weights/pallet_bags_list.rs
 fi
 
 # The election pallets' weights are measured in the production runtime (built with its

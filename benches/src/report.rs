@@ -108,16 +108,22 @@ impl Report {
 				let Some(cost) = entry.costs.first() else { continue };
 				let (blocks, slowest, heaviest, weight) = match &entry.blocks {
 					Some(blocks) => {
-						let slowest = blocks.slowest();
+						let (number, slowest) = blocks.slowest();
+						let (heaviest_number, heaviest) = blocks.heaviest();
 						(
 							blocks.blocks.len().to_string(),
 							format!(
-								"{} ({}; root {})",
+								"{} ({}; root {}; block {number}: {} reads, {} writes)",
 								duration(slowest.time()),
 								percent(slowest.time().as_secs_f64() / BLOCK_SECONDS),
-								duration(slowest.root)
+								duration(slowest.root),
+								thousands(slowest.reads),
+								thousands(slowest.writes)
 							),
-							percent(share_of_block(blocks.heaviest().weight)),
+							format!(
+								"{} (block {heaviest_number})",
+								percent(share_of_block(heaviest.weight))
+							),
 							seconds(blocks.weight()),
 						)
 					},
@@ -155,14 +161,14 @@ impl Report {
 			[ROTATION, PAYOUT, SLASH]
 				.iter()
 				.filter_map(|step| report.get(scale, step, pallet)?.blocks.as_ref())
-				.map(|blocks| share_of_block(blocks.heaviest().weight))
+				.map(|blocks| share_of_block(blocks.heaviest().1.weight))
 				.reduce(f64::max)
 		};
 		let worst_time = |report: &Report, pallet: &str| {
 			[ROTATION, PAYOUT, SLASH]
 				.iter()
 				.filter_map(|step| report.get(scale, step, pallet)?.blocks.as_ref())
-				.map(|blocks| blocks.slowest().time().as_secs_f64() / BLOCK_SECONDS)
+				.map(|blocks| blocks.slowest().1.time().as_secs_f64() / BLOCK_SECONDS)
 				.reduce(f64::max)
 		};
 		for (label, f) in [

@@ -138,18 +138,19 @@ impl Blocks {
 		self.blocks.iter().map(|block| block.proof_size).sum()
 	}
 
-	/// The block that took longest.
-	pub fn slowest(&self) -> BlockWork {
-		self.blocks.iter().copied().max_by_key(BlockWork::time).unwrap_or_default()
+	/// The block that took longest, and its number in the step (from 1).
+	pub fn slowest(&self) -> (usize, BlockWork) {
+		self.numbered().max_by_key(|(_, block)| block.time()).unwrap_or_default()
 	}
 
-	/// The block that registered the most weight.
-	pub fn heaviest(&self) -> BlockWork {
-		self.blocks
-			.iter()
-			.copied()
-			.max_by_key(|block| block.weight.ref_time())
-			.unwrap_or_default()
+	/// The block that registered the most weight, and its number in the step (from 1).
+	pub fn heaviest(&self) -> (usize, BlockWork) {
+		self.numbered().max_by_key(|(_, block)| block.weight.ref_time()).unwrap_or_default()
+	}
+
+	/// Each block with its number in the step, from 1.
+	fn numbered(&self) -> impl Iterator<Item = (usize, BlockWork)> + '_ {
+		self.blocks.iter().copied().enumerate().map(|(index, block)| (index + 1, block))
 	}
 }
 

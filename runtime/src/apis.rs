@@ -320,7 +320,7 @@ impl_runtime_apis! {
 		) {
 			use crate::{
 				MultiBlockElection, MultiBlockElectionSigned, MultiBlockElectionUnsigned,
-				MultiBlockElectionVerifier, PoolUpkeep, Staking,
+				MultiBlockElectionVerifier, PoolUpkeep, Staking, VoterList,
 			};
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
@@ -336,7 +336,7 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use crate::{
 				MultiBlockElection, MultiBlockElectionSigned, MultiBlockElectionUnsigned,
-				MultiBlockElectionVerifier, PoolUpkeep, Staking,
+				MultiBlockElectionVerifier, PoolUpkeep, Staking, VoterList,
 			};
 			use frame_benchmarking::BenchmarkBatch;
 			use frame_support::traits::WhitelistedStorageKeys;

@@ -27,6 +27,8 @@ mod benchmarks {
 	frame_benchmarking::define_benchmarks!(
 		[pallet_palisade_staking, Staking]
 		[pallet_palisade_pool_upkeep, PoolUpkeep]
+		// The voter list: its `on_idle` rebag follows every payout.
+		[pallet_bags_list, VoterList]
 		// The election pallets under the names of their weight traits (upstream's
 		// `weights::traits` modules), which `.maintain/election-weight-template.hbs` implements.
 		[pallet_election_provider_multi_block, MultiBlockElection]

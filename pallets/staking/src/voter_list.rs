@@ -126,6 +126,31 @@ impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
 	fn score(who: &T::AccountId) -> Option<BalanceOf<T>> {
 		Self::is_voter(who).then(|| Self::active_bond(who))
 	}
+
+	/// For `pallet-bags-list`'s benchmarks, which move a node by changing its score: `who`
+	/// becomes a nominator (of nobody, if it was not one) whose active bond is `score`. Only
+	/// the ledger, `Bonded` and `Nominators` are written, not the hold or the list: the state
+	/// is not consistent, and a benchmark throws it away.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_score_of(who: &T::AccountId, score: BalanceOf<T>) {
+		use sp_runtime::Saturating;
+		let mut ledger =
+			StakingLedger::<T>::get(who).unwrap_or_else(|| StakingLedger::new(who.clone(), score));
+		ledger.total = ledger.total.saturating_sub(ledger.active).saturating_add(score);
+		ledger.active = score;
+		Ledger::<T>::insert(who, ledger);
+		crate::Bonded::<T>::insert(who, who);
+		if !Self::is_voter(who) {
+			Nominators::<T>::insert(
+				who,
+				crate::Nominations::<T> {
+					targets: Default::default(),
+					submitted_in: 0,
+					suppressed: false,
+				},
+			);
+		}
+	}
 }
 
 /// A voter list read straight from the `Validators` and `Nominators` maps: validators first,

@@ -174,7 +174,8 @@ parameter_types! {
 
 impl pallet_bags_list::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_bags_list::weights::SubstrateWeight<Runtime>;
+	/// Measured in this runtime (`scripts/weights.sh`): its `on_idle` rebag follows every payout.
+	type WeightInfo = crate::weights::pallet_bags_list::WeightInfo<Runtime>;
 	type ScoreProvider = Staking;
 	type BagThresholds = BagThresholds;
 	/// The staking pallet sets a voter's score on every change a staker makes (deferred while

@@ -5,7 +5,8 @@
 //!
 //! `PALISADE_BENCH_SCALES=1000x20000` (a comma-separated list) limits the scales; the calls
 //! are measured at the smallest scale chosen. `PALISADE_BENCH_LEGACY=0` leaves
-//! `pallet-staking` out. `PALISADE_BENCH_MINE_ONLY=1` only mines the scales' elections, which
+//! `pallet-staking` out, and `PALISADE_BENCH_ASYNC=0` `pallet-staking-async` (to look at
+//! Palisade's blocks alone). `PALISADE_BENCH_MINE_ONLY=1` only mines the scales' elections, which
 //! later runs then find on disk.
 
 use palisade_benches::{
@@ -29,6 +30,7 @@ fn main() {
 	let started = Instant::now();
 	let runs = env_number("PALISADE_BENCH_RUNS", 3);
 	let legacy = env_number("PALISADE_BENCH_LEGACY", 1) != 0;
+	let with_async = env_number("PALISADE_BENCH_ASYNC", 1) != 0;
 	let mut report = Report::default();
 	let scales = scales();
 	if env_number("PALISADE_BENCH_MINE_ONLY", 0) != 0 {
@@ -43,7 +45,9 @@ fn main() {
 		let population = Population::new(*scale);
 		let with_calls = index == 0;
 		measure::<Palisade>(&mut report, &population, runs, with_calls);
-		measure::<StakingAsync>(&mut report, &population, runs, with_calls);
+		if with_async {
+			measure::<StakingAsync>(&mut report, &population, runs, with_calls);
+		}
 		if legacy {
 			measure::<Upstream>(&mut report, &population, runs, with_calls);
 		}

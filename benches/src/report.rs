@@ -121,8 +121,10 @@ impl Report {
 								thousands(slowest.writes)
 							),
 							format!(
-								"{} (block {heaviest_number})",
-								percent(share_of_block(heaviest.weight))
+								"{} (block {heaviest_number}: {}, root {})",
+								percent(share_of_block(heaviest.weight)),
+								duration(heaviest.time()),
+								duration(heaviest.root)
 							),
 							seconds(blocks.weight()),
 						)

@@ -113,10 +113,11 @@ impl Report {
 						(
 							blocks.blocks.len().to_string(),
 							format!(
-								"{} ({}; root {}; block {number}: {} reads, {} writes)",
+								"{} ({}; root {}; block {number}: weight {}, {} reads, {} writes)",
 								duration(slowest.time()),
 								percent(slowest.time().as_secs_f64() / BLOCK_SECONDS),
 								duration(slowest.root),
+								percent(share_of_block(slowest.weight)),
 								thousands(slowest.reads),
 								thousands(slowest.writes)
 							),

@@ -398,12 +398,14 @@ fn supports_of(solution: &Solution, voters: &[AccountId]) -> Vec<(AccountId, Sup
 }
 
 /// How much `reduce` cut, for each solution mined so far: voter-validator pairs before and
-/// after.
-pub fn edges() -> Vec<(u64, u64)> {
+/// after, and the voters that back someone (validators' votes for themselves included).
+pub fn edges() -> Vec<(u64, u64, u64)> {
 	solutions()
 		.lock()
 		.expect("not poisoned")
 		.values()
-		.map(|solution| (solution.edges_before, solution.edges_after))
+		.map(|solution| {
+			(solution.edges_before, solution.edges_after, solution.backings.len() as u64)
+		})
 		.collect()
 }

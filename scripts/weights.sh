@@ -8,36 +8,31 @@ source scripts/env.sh
 scripts/setup.sh
 palisade_build
 # Our pallets' weights are measured in the development runtime the node embeds: the pool
-# upkeep's first (seconds), then the staking pallet's (about half an hour).
+# upkeep's first (seconds), then the staking pallet's (about half an hour), then the voter
+# list's. `benchmark PALLET OUTPUT [ARGS…]` passes ARGS on (our pallets' template).
 benchmark() {
+	local pallet="$1" output="$2"
+	shift 2
 	"$PALISADE_NODE" benchmark pallet \
 		--chain dev \
-		--pallet "$1" \
+		--pallet "$pallet" \
 		--extrinsic '*' \
 		--steps 50 \
 		--repeat 20 \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
 		--header .maintain/HEADER \
-		--template .maintain/frame-weight-template.hbs \
-		--output "$2"
+		--output "$output" \
+		"$@"
 }
 if [ "${1:-}" != election ]; then
-	benchmark pallet_palisade_pool_upkeep pallets/pool-upkeep/src/weights.rs
-	benchmark pallet_palisade_staking pallets/staking/src/weights.rs
+	template=(--template .maintain/frame-weight-template.hbs)
+	benchmark pallet_palisade_pool_upkeep pallets/pool-upkeep/src/weights.rs "${template[@]}"
+	benchmark pallet_palisade_staking pallets/staking/src/weights.rs "${template[@]}"
 	# The voter list, whose `on_idle` rebag follows every payout: upstream's benchmarks in this
 	# runtime, written by the CLI's default template (an implementation of
 	# `pallet_bags_list::WeightInfo`).
-	"$PALISADE_NODE" benchmark pallet \
-		--chain dev \
-		--pallet pallet_bags_list \
-		--extrinsic '*' \
-		--steps 50 \
-		--repeat 20 \
-		--wasm-execution compiled \
-		--heap-pages 4096 \
-		--header .maintain/HEADER \
-		--output runtime/src/weights/pallet_bags_list.rs
+	benchmark pallet_bags_list runtime/src/weights/pallet_bags_list.rs
 fi
 
 # The election pallets' weights are measured in the production runtime (built with its

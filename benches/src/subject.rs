@@ -145,7 +145,9 @@ impl Blocks {
 
 	/// The block that registered the most weight, and its number in the step (from 1).
 	pub fn heaviest(&self) -> (usize, BlockWork) {
-		self.numbered().max_by_key(|(_, block)| block.weight.ref_time()).unwrap_or_default()
+		self.numbered()
+			.max_by_key(|(_, block)| block.weight.ref_time())
+			.unwrap_or_default()
 	}
 
 	/// Each block with its number in the step, from 1.

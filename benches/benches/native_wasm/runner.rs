@@ -46,7 +46,9 @@ impl Runner {
 		let config: RuntimeGenesisConfig =
 			serde_json::from_value(config).expect("the preset is a genesis config");
 		let mut storage = config.build_storage().expect("the genesis builds");
-		storage.top.insert(sp_core::storage::well_known_keys::CODE.to_vec(), code.to_vec());
+		storage
+			.top
+			.insert(sp_core::storage::well_known_keys::CODE.to_vec(), code.to_vec());
 		let state = BenchmarkingState::new(storage, None, true, false)
 			.unwrap_or_else(|error| panic!("benchmarking state: {error}"));
 		let strategy = HeapAllocStrategy::Static { extra_pages: HEAP_PAGES as u32 };

@@ -4,8 +4,9 @@
 use crate::{
 	weights::WeightInfo, BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes,
 	ElectionFailure, ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing,
-	MinimumValidatorCount, NextEraElection, Nominators, Pallet, UnpaidBackings, ValidatorCount,
-	Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+	MinimumActiveStake, MinimumValidatorCount, NextEraElection, Nominators, Pallet,
+	SnapshotMinimumActiveStake, UnpaidBackings, ValidatorCount, Validators, VoterSnapshot,
+	VoterSnapshotStatus, LOG_TARGET,
 };
 use alloc::{boxed::Box, collections::btree_map::BTreeMap, vec, vec::Vec};
 use codec::Encode;
@@ -32,6 +33,8 @@ struct VoterPage<T: Config> {
 	last_looked: Option<T::AccountId>,
 	/// Whether the list ran out.
 	exhausted: bool,
+	/// The smallest active bond of a nominator among the voters, if there is one.
+	min_nominator_stake: Option<BalanceOf<T>>,
 }
 
 impl<T: Config> Pallet<T> {
@@ -176,11 +179,6 @@ impl<T: Config> Pallet<T> {
 		(winners, backers)
 	}
 
-	/// The vote weight of `stash`'s active bond.
-	pub fn vote_weight(stash: &T::AccountId) -> VoteWeight {
-		Self::to_vote(Self::active_bond(stash))
-	}
-
 	/// Converts a balance to a vote weight at the current issuance.
 	fn to_vote(balance: BalanceOf<T>) -> VoteWeight {
 		T::CurrencyToVote::to_vote(balance, T::Currency::total_issuance())
@@ -213,6 +211,11 @@ impl<T: Config> Pallet<T> {
 		};
 
 		let page = Self::take_voters(stashes, bounds);
+		if let Some(page_min) = page.min_nominator_stake {
+			SnapshotMinimumActiveStake::<T>::mutate(|min| {
+				*min = Some(min.map_or(page_min, |min| min.min(page_min)))
+			});
+		}
 		match (page.exhausted, page.last_looked) {
 			(true, _) => Self::set_voter_snapshot(VoterSnapshotStatus::Consumed),
 			(false, Some(last)) => Self::set_voter_snapshot(VoterSnapshotStatus::Ongoing(last)),
@@ -230,15 +233,20 @@ impl<T: Config> Pallet<T> {
 	) -> VoterPage<T> {
 		let max_count = bounds.count.map_or(u32::MAX, |count| count.0);
 		let max_looked = max_count.saturating_mul(2);
-		let mut page =
-			VoterPage { voters: Vec::new(), looked: 0, last_looked: None, exhausted: true };
+		let mut page = VoterPage {
+			voters: Vec::new(),
+			looked: 0,
+			last_looked: None,
+			exhausted: true,
+			min_nominator_stake: None,
+		};
 		let mut size = 0u32;
 		for stash in stashes {
 			if page.voters.len() as u32 >= max_count || page.looked >= max_looked {
 				page.exhausted = false;
 				break;
 			}
-			if let Some(voter) = Self::voter_of(&stash) {
+			if let Some((voter, nominator_stake)) = Self::voter_of(&stash) {
 				let voter_size = voter.encoded_size() as u32;
 				if bounds.size_exhausted(SizeBound(size.saturating_add(voter_size))) {
 					page.exhausted = false;
@@ -246,6 +254,11 @@ impl<T: Config> Pallet<T> {
 				}
 				size = size.saturating_add(voter_size);
 				page.voters.push(voter);
+				if let Some(stake) = nominator_stake {
+					page.min_nominator_stake = Some(
+						page.min_nominator_stake.map_or(stake, |min: BalanceOf<T>| min.min(stake)),
+					);
+				}
 			}
 			page.looked.saturating_inc();
 			page.last_looked = Some(stash);
@@ -266,22 +279,31 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends the voter snapshot, taken or not: the next one starts from the top of the list.
 	pub(crate) fn reset_voter_snapshot() {
+		SnapshotMinimumActiveStake::<T>::kill();
 		Self::set_voter_snapshot(VoterSnapshotStatus::Waiting);
 	}
 
-	/// `stash` as an election voter: a nominator with its targets, or a validator voting for
-	/// itself. `None` for anyone else and for an empty bond.
-	fn voter_of(stash: &T::AccountId) -> Option<VoterOf<Self>> {
-		let weight = Self::vote_weight(stash);
+	/// Ends the voter snapshot once its last page is taken: the smallest nominator stake it
+	/// took becomes [`crate::MinimumActiveStake`] (zero if it took no nominator).
+	fn complete_voter_snapshot() {
+		MinimumActiveStake::<T>::put(SnapshotMinimumActiveStake::<T>::take().unwrap_or_default());
+		Self::reset_voter_snapshot();
+	}
+
+	/// `stash` as an election voter: a nominator with its targets (and its active bond), or a
+	/// validator voting for itself. `None` for anyone else and for an empty bond.
+	fn voter_of(stash: &T::AccountId) -> Option<(VoterOf<Self>, Option<BalanceOf<T>>)> {
+		let active = Self::active_bond(stash);
+		let weight = Self::to_vote(active);
 		if weight.is_zero() {
 			return None;
 		}
 		if let Some(nominations) = Nominators::<T>::get(stash) {
-			return Some((stash.clone(), weight, nominations.targets));
+			return Some(((stash.clone(), weight, nominations.targets), Some(active)));
 		}
 		if Validators::<T>::contains_key(stash) {
 			let self_vote = BoundedVec::try_from(vec![stash.clone()]).defensive().ok()?;
-			return Some((stash.clone(), weight, self_vote));
+			return Some(((stash.clone(), weight, self_vote), None));
 		}
 		// Stopped while the list was frozen: it leaves the list once the snapshot is done.
 		None
@@ -351,14 +373,15 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	}
 
 	/// The next page of voters, richest first (as the voter list sorts them). Each call
-	/// continues where the previous page stopped; page 0 is the last.
+	/// continues where the previous page stopped; page 0 is the last, after which
+	/// [`crate::MinimumActiveStake`] is the smallest nominator stake the snapshot took.
 	fn electing_voters(
 		bounds: DataProviderBounds,
 		page: PageIndex,
 	) -> data_provider::Result<Vec<VoterOf<Self>>> {
 		let (voters, looked) = Self::snapshot_voters(bounds);
 		if page.is_zero() {
-			Self::reset_voter_snapshot();
+			Self::complete_voter_snapshot();
 		}
 		// A provider that counts a page counts one in which every voter looked at was taken:
 		// looking past stakers that stopped while the list was frozen is this pallet's cost.

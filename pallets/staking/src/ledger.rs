@@ -10,7 +10,7 @@ use crate::{
 	StakingLedger, UnlockChunk, VirtualStakers,
 };
 use alloc::collections::BTreeMap;
-use frame_support::{traits::fungible::MutateHold, BoundedVec};
+use frame_support::{defensive, traits::fungible::MutateHold, BoundedVec};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{Saturating, Zero},
@@ -57,6 +57,22 @@ impl<T: Config> StakingLedger<T> {
 		}
 		self.active = self.active.saturating_sub(value);
 		Ok(())
+	}
+
+	/// Notes, as a validator's ledger, that every page of its rewards for `era` has been
+	/// claimed: `era` joins `legacy_claimed_rewards` in order, and eras before `oldest` (out
+	/// of the reward history) leave it. Nothing changes for an era before `oldest`.
+	pub(crate) fn note_rewards_claimed(&mut self, era: EraIndex, oldest: EraIndex) {
+		if era < oldest {
+			return;
+		}
+		let claimed = &mut self.legacy_claimed_rewards;
+		claimed.retain(|claimed_era| *claimed_era >= oldest);
+		if let Err(place) = claimed.binary_search(&era) {
+			if claimed.try_insert(place, era).is_err() {
+				defensive!("more eras claimed than the reward history holds");
+			}
+		}
 	}
 
 	/// Removes the chunks that have unlocked by `current_era` and returns their sum.

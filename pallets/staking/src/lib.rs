@@ -74,7 +74,9 @@
 //! (richest first with `pallet-bags-list`) page by page, validator candidates from
 //! `Validators` (only those with session keys, see [`Config::SessionKeys`]), and
 //! `ValidatorCount` is the number to elect. Era 0 is elected at genesis by
-//! [`Config::GenesisElectionProvider`].
+//! [`Config::GenesisElectionProvider`]. Once a snapshot's last page is taken,
+//! `MinimumActiveStake` holds the smallest active bond of a nominator it took, which wallets
+//! show as the least stake that earns rewards.
 //!
 //! The chain never stalls on an election. One that has not finished when its era is due
 //! postpones the era a session at a time (`ElectionDelayed`): the current validators go on,
@@ -130,8 +132,10 @@
 //! `EraRewardsPaid` when done. Meanwhile (and after), `payout_stakers` and
 //! `payout_stakers_by_page` pay a page at once, as in `pallet-staking`. Either path claims a
 //! page (`ClaimedRewards`) before paying it, and skips a page claimed already, so nobody is
-//! paid twice. An era is not removed from history while its automatic payout is pending, so no
-//! reward expires.
+//! paid twice. Once every page of a validator's era is claimed, the era also joins its
+//! ledger's `legacy_claimed_rewards`, as in `pallet-staking`, for the clients that read
+//! "claimed" there. An era is not removed from history while its automatic payout is pending,
+//! so no reward expires.
 //!
 //! **Commission.** A validator's commission is at most [`Config::MaxCommission`]. A decrease
 //! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
@@ -179,6 +183,8 @@
 //!   with it ends richer than before the offence (see `slashing.rs`). The rest goes to
 //!   [`Config::Slash`]. Applied amounts are recorded in `ValidatorSlashInEra` and
 //!   `NominatorSlashInEra`.
+//! - **No slashing spans.** The highest fraction per era replaces `pallet-staking`'s spans;
+//!   its `SlashingSpans` map is declared for the clients that read it, and stays empty.
 //!
 //! ## Invariants
 //!
@@ -186,7 +192,9 @@
 //! after every step of the random-sequence harness (`fuzzing`, run by the test suite):
 //! - every stored value of every storage item decodes (a lowered bound can make stored values
 //!   undecodable, and iteration would skip them silently);
-//! - a ledger's `total` equals its `active` plus the sum of its `unlocking` chunks;
+//! - a ledger's `total` equals its `active` plus the sum of its `unlocking` chunks; the eras
+//!   it lists as claimed ascend, and in each still in history the staker was elected and every
+//!   page of its rewards is claimed;
 //! - the balance held under [`HoldReason::Staking`] equals the ledger's `total`, except for a
 //!   virtual staker: nothing of it is held here, it never signed, its rewards go to another
 //!   account, it does not validate, and its owner ([`Config::VirtualStakeOwner`]) holds at
@@ -200,7 +208,8 @@
 //!   active bond (bonded rewards wait for the list's rebagging), but for the changes a voter
 //!   snapshot deferred;
 //! - the active era is planned, has a start session and is the last bonded era; the election's
-//!   state matches the planned era;
+//!   state matches the planned era; a snapshot's running minimum stake exists only while a
+//!   snapshot is under way; no slashing spans are stored;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
 //!   elects more than `MaxValidatorSet`;
 //! - exposure records are kept for bonded stakers only, and the queue of unrecorded exposures
@@ -278,8 +287,9 @@ pub use slashing::SlashErasBound;
 pub use types::{
 	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
 	EraRewardPoints, Forcing, Nominations, PayoutCursor, PendingCommissionIncrease,
-	RewardDestination, SlashComputation, SlashReporters, StakingLedger, UnappliedSlash,
-	UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus, MAX_SLASH_REPORTERS,
+	RewardDestination, SlashComputation, SlashReporters, SlashingSpanHistory, StakingLedger,
+	UnappliedSlash, UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus,
+	MAX_SLASH_REPORTERS,
 };
 pub use virtual_stakers::{DelegatedFunds, ListenerWeights, VirtualStakeOwner};
 pub use voter_list::UseValidatorsAndNominators;
@@ -745,6 +755,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type VoterSnapshot<T: Config> = StorageValue<_, VoterSnapshotStatus<T>, ValueQuery>;
 
+	/// The smallest active bond of a nominator in the last voter snapshot taken: the snapshot
+	/// takes voters richest first, up to the election's bound, so a nominator with less may
+	/// have been left out of that election and earn nothing in its era. Zero before the first
+	/// snapshot, and after one that held no nominator. Wallets show it as the minimum active
+	/// stake to earn rewards. Named and typed as in `pallet-staking`.
+	#[pallet::storage]
+	pub type MinimumActiveStake<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The smallest active bond of a nominator in the pages of the running voter snapshot so
+	/// far. It becomes [`MinimumActiveStake`] when the snapshot ends.
+	#[pallet::storage]
+	pub type SnapshotMinimumActiveStake<T: Config> = StorageValue<_, BalanceOf<T>, OptionQuery>;
+
 	/// Stakers whose place in the voter list changed (bond, intent, removal) while a voter
 	/// snapshot froze the list: each is brought up to date once the snapshot is done.
 	#[pallet::storage]
@@ -847,6 +870,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NominatorSlashInEra<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, EraIndex, Twox64Concat, T::AccountId, BalanceOf<T>>;
+
+	/// `pallet-staking`'s slashing spans of each stash. **Never written: Palisade keeps no
+	/// spans.** `pallet-staking` groups a stash's slashes into spans, so that only the largest
+	/// slash within a span counts; Palisade counts the largest fraction reported per era
+	/// instead ([`ValidatorSlashInEra`], [`NominatorSlashInEra`]), and its `withdraw_unbonded`
+	/// ignores `num_slashing_spans`. The map is declared, with `pallet-staking`'s key and
+	/// value types, so that clients that read it (Sidecar's `staking-info`, Polkadot.js Apps'
+	/// withdraw) get the true answer for every stash: no spans.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type SlashingSpans<T: Config> =
+		StorageMap<_, Twox64Concat, T::AccountId, SlashingSpanHistory>;
 
 	/// The slashes waiting to be applied, by the era they are due in (their offence era plus
 	/// `SlashDeferDuration`), one entry per page of an offender's exposure: the first

@@ -15,6 +15,9 @@
 //! - **on request**: `payout_stakers_by_page` pays one unclaimed page of a validator's
 //!   exposure at once (as in `pallet-staking`).
 //!
+//! Once every page of a validator's rewards in an era is claimed, either way, the era joins
+//! the validator's ledger's `legacy_claimed_rewards` too, as `pallet-staking` kept it.
+//!
 //! A staker who backed several validators is paid once for each. Eras recorded before
 //! storage version 3 ([`crate::PagedPayoutsFrom`]) pay only what each staker's record in
 //! [`crate::ErasUnpaidBackings`] still holds: the version-2 payout paid stakers one at a time
@@ -288,6 +291,9 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok::<_, DispatchError>((page, first_unclaimed(pages, claimed)))
 		})?;
+		if next.is_none() {
+			Self::note_rewards_claimed(era, &validator);
+		}
 		Self::deposit_event(Event::<T>::PayoutStarted {
 			era_index: era,
 			validator_stash: validator.clone(),
@@ -550,15 +556,30 @@ impl<T: Config> Pallet<T> {
 	/// Claims page `page` of `validator`'s rewards in `era` for the automatic payout, unless it
 	/// is claimed already. Returns whether it was claimed here.
 	fn claim_page(era: EraIndex, validator: &T::AccountId, page: Page) -> bool {
-		ClaimedRewards::<T>::mutate(era, validator, |claimed| {
+		let pages = Self::reward_pages(era, validator).unwrap_or(0);
+		let (claimed_here, all_claimed) = ClaimedRewards::<T>::mutate(era, validator, |claimed| {
 			if claimed.contains(&page) {
-				return false;
+				return (false, false);
 			}
 			if claimed.try_push(page).is_err() {
 				defensive!("an exposure has more pages than ClaimedPagesBound");
 			}
-			true
-		})
+			(true, first_unclaimed(pages, claimed).is_none())
+		});
+		if all_claimed {
+			Self::note_rewards_claimed(era, validator);
+		}
+		claimed_here
+	}
+
+	/// Every page of `validator`'s rewards in `era` is claimed: its ledger says so too, for
+	/// the clients that read `pallet-staking`'s `legacy_claimed_rewards`. Nothing if it is no
+	/// longer bonded.
+	fn note_rewards_claimed(era: EraIndex, validator: &T::AccountId) {
+		let Some(mut ledger) = StakingLedger::<T>::get(validator) else { return };
+		let oldest = Self::active_era().unwrap_or(0).saturating_sub(T::HistoryDepth::get());
+		ledger.note_rewards_claimed(era, oldest);
+		crate::Ledger::<T>::insert(validator, ledger);
 	}
 
 	/// `era` is paid: it leaves the queue.

@@ -9,10 +9,10 @@ use crate::{
 	ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason,
 	LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra, Nominators, PagedPayoutsFrom,
 	Pallet, Payee, PendingCommission, RewardDestination, SlashComputationQueue, SlashComputations,
-	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
-	UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras, UnrecordedExposureQueue,
-	UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators, VirtualStakeOwner,
-	VirtualStakers,
+	SlashingSpans, SnapshotMinimumActiveStake, StakerSlashDue, UnappliedSlash, UnappliedSlashEras,
+	UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras,
+	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators,
+	VirtualStakeOwner, VirtualStakers, VoterSnapshot, VoterSnapshotStatus,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -73,12 +73,13 @@ macro_rules! decode_checks {
 decode_checks! {
 	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, CurrentEra, CurrentPlannedSession,
 		ElectedStashes, ForceEra, MaxNominatorsCount, MaxValidatorsCount, MinCommission,
-		MinNominatorBond, MinValidatorBond, MinimumValidatorCount, NextEraElection,
-		OldestUnprunedEra, PagedPayoutsFrom, SlashComputationQueue, UnappliedSlashEras, UnpaidEras,
-		UnrecordedExposureQueue, ValidatorCount, VoterSnapshot;
+		MinNominatorBond, MinValidatorBond, MinimumActiveStake, MinimumValidatorCount,
+		NextEraElection, OldestUnprunedEra, PagedPayoutsFrom, SlashComputationQueue,
+		SnapshotMinimumActiveStake, UnappliedSlashEras, UnpaidEras, UnrecordedExposureQueue,
+		ValidatorCount, VoterSnapshot;
 	maps: Bonded, ChilledCommission, DeferredVoterUpdates, ErasRewardPaid, ErasRewardPoints, ErasStartSessionIndex,
 		ErasTotalStake, ErasValidatorReward, LastExposedEra, Ledger, Payee, PendingCommission,
-		SlashComputations, StakerSlashDue, UnappliedSlashes, UnappliedSlashOverflowCount,
+		SlashComputations, SlashingSpans, StakerSlashDue, UnappliedSlashes, UnappliedSlashOverflowCount,
 		UnrecordedExposures, Nominators, Validators, VirtualStakers;
 	double_maps: ClaimedRewards, ErasStakersOverview, ErasUnpaidBackings, ErasValidatorPrefs,
 		NominatorSlashInEra, UnappliedSlashOverflow, ValidatorSlashInEra;
@@ -127,9 +128,33 @@ impl<T: Config> Pallet<T> {
 					"a staker's held balance differs from its ledger total"
 				);
 			}
+			Self::check_legacy_claimed_rewards(&stash, &ledger.legacy_claimed_rewards)?;
+		}
+		Ok(())
+	}
+
+	/// The eras a ledger lists as claimed ascend, and in each of them still in history (and
+	/// not being removed) the staker was an elected validator all of whose reward pages are
+	/// claimed.
+	fn check_legacy_claimed_rewards(
+		stash: &T::AccountId,
+		eras: &[EraIndex],
+	) -> Result<(), TryRuntimeError> {
+		ensure!(
+			eras.windows(2).all(|pair| pair.first() < pair.get(1)),
+			"a ledger's claimed eras are not in ascending order"
+		);
+		for era in eras {
+			if !ErasStartSessionIndex::<T>::contains_key(era) {
+				continue;
+			}
 			ensure!(
-				ledger.legacy_claimed_rewards.is_empty(),
-				"a ledger has legacy claimed rewards, which Palisade never writes"
+				Self::reward_pages(*era, stash).is_some(),
+				"a ledger lists an era claimed in which the staker was not elected"
+			);
+			ensure!(
+				Self::next_unclaimed_page(*era, stash).is_none(),
+				"a ledger lists an era claimed with pages of it unclaimed"
 			);
 		}
 		Ok(())
@@ -293,6 +318,15 @@ impl<T: Config> Pallet<T> {
 				ensure!(ElectedStashes::<T>::get().is_empty(), "elected validators left over")
 			},
 		}
+		ensure!(
+			SnapshotMinimumActiveStake::<T>::get().is_none()
+				|| !matches!(VoterSnapshot::<T>::get(), VoterSnapshotStatus::Waiting),
+			"a minimum stake is being taken with no voter snapshot under way"
+		);
+		ensure!(
+			SlashingSpans::<T>::iter_keys().next().is_none(),
+			"slashing spans are stored, though Palisade keeps none"
+		);
 		Ok(())
 	}
 

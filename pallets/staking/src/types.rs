@@ -76,9 +76,29 @@ pub struct StakingLedger<T: Config> {
 	pub active: BalanceOf<T>,
 	/// Funds that are unbonding, at most one chunk per era.
 	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnlockingChunks>,
-	/// Always empty. Kept so that Polkadot.js, which reads this field of `pallet-staking`'s
-	/// ledger, decodes Palisade's ledger unchanged.
+	/// The eras, ascending, in which every page of this staker's rewards as a validator has
+	/// been claimed (paid automatically or through `payout_stakers`), within the last
+	/// `HistoryDepth` eras. `pallet-staking`'s field of that meaning, kept for the clients
+	/// that still take "claimed" from it (Polkadot.js' reward derives, Sidecar's
+	/// `staking-payouts` before 20.14.1); [`crate::ClaimedRewards`] holds the same per page.
+	/// Empty for a nominator.
 	pub legacy_claimed_rewards: BoundedVec<EraIndex, T::HistoryDepth>,
+}
+
+/// `pallet-staking`'s record of a stash's slashing spans: the value type of
+/// [`crate::SlashingSpans`], which Palisade never writes (it keeps no spans). The number of spans
+/// it describes is `prior.len() + 1`.
+#[derive(PartialEq, Eq, Clone, Encode, Decode, Debug, TypeInfo)]
+pub struct SlashingSpanHistory {
+	/// The index of the current span.
+	pub span_index: u32,
+	/// The era the current span started in.
+	pub last_start: EraIndex,
+	/// The last era with a nonzero slash.
+	pub last_nonzero_slash: EraIndex,
+	/// The starts of the earlier spans, newest first, each as an offset from the span after
+	/// it.
+	pub prior: alloc::vec::Vec<EraIndex>,
 }
 
 /// A validator's preferences, as `pallet-staking` stores them.

@@ -5,6 +5,7 @@
 mod admin;
 mod bad_input;
 mod bonding;
+mod client_storage;
 mod commission;
 mod election_rounds;
 mod era_admin;

@@ -32,10 +32,10 @@
 // 4096
 // --header
 // .maintain/HEADER
-// --template
-// .maintain/frame-weight-template.hbs
 // --output
 // pallets/staking/src/weights.rs
+// --template
+// .maintain/frame-weight-template.hbs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -105,8 +105,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 89_278_000 picoseconds.
-		Weight::from_parts(103_033_000, 4556)
+		// Minimum execution time: 84_002_000 picoseconds.
+		Weight::from_parts(90_058_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 149_542_000 picoseconds.
-		Weight::from_parts(172_644_000, 6280)
+		// Minimum execution time: 143_231_000 picoseconds.
+		Weight::from_parts(151_174_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -169,10 +169,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3789`
+		//  Measured:  `3823`
 		//  Estimated: `4556`
-		// Minimum execution time: 172_523_000 picoseconds.
-		Weight::from_parts(197_008_000, 4556)
+		// Minimum execution time: 161_113_000 picoseconds.
+		Weight::from_parts(169_343_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -199,10 +199,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 103_880_000 picoseconds.
-		Weight::from_parts(122_494_907, 4556)
-			// Standard Error: 3_635
-			.saturating_add(Weight::from_parts(96_796, 0).saturating_mul(s.into()))
+		// Minimum execution time: 102_174_000 picoseconds.
+		Weight::from_parts(108_643_910, 4556)
+			// Standard Error: 1_850
+			.saturating_add(Weight::from_parts(59_029, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -254,10 +254,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4656`
+		//  Measured:  `4689`
 		//  Estimated: `4556`
-		// Minimum execution time: 199_544_000 picoseconds.
-		Weight::from_parts(239_219_000, 4556)
+		// Minimum execution time: 194_729_000 picoseconds.
+		Weight::from_parts(201_221_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -293,10 +293,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2959`
+		//  Measured:  `2992`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_126_000 picoseconds.
-		Weight::from_parts(123_894_000, 4556)
+		// Minimum execution time: 98_715_000 picoseconds.
+		Weight::from_parts(103_169_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -325,12 +325,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1719 + n * (82 ±0)`
+		//  Measured:  `1752 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 87_560_000 picoseconds.
-		Weight::from_parts(91_519_309, 4556)
-			// Standard Error: 16_391
-			.saturating_add(Weight::from_parts(5_542_150, 0).saturating_mul(n.into()))
+		// Minimum execution time: 76_968_000 picoseconds.
+		Weight::from_parts(77_706_265, 4556)
+			// Standard Error: 8_853
+			.saturating_add(Weight::from_parts(4_857_051, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -360,10 +360,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3510`
+		//  Measured:  `3543`
 		//  Estimated: `6280`
-		// Minimum execution time: 110_638_000 picoseconds.
-		Weight::from_parts(120_616_000, 6280)
+		// Minimum execution time: 97_535_000 picoseconds.
+		Weight::from_parts(102_237_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -377,8 +377,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_123_000 picoseconds.
-		Weight::from_parts(31_844_000, 4556)
+		// Minimum execution time: 24_366_000 picoseconds.
+		Weight::from_parts(28_179_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -428,10 +428,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4894`
+		//  Measured:  `4927`
 		//  Estimated: `6280`
-		// Minimum execution time: 218_939_000 picoseconds.
-		Weight::from_parts(240_536_000, 6280)
+		// Minimum execution time: 193_826_000 picoseconds.
+		Weight::from_parts(207_260_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -454,10 +454,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 102_186_000 picoseconds.
-		Weight::from_parts(117_430_282, 6280)
-			// Standard Error: 7_042
-			.saturating_add(Weight::from_parts(112_692, 0).saturating_mul(l.into()))
+		// Minimum execution time: 96_345_000 picoseconds.
+		Weight::from_parts(102_638_680, 6280)
+			// Standard Error: 6_619
+			.saturating_add(Weight::from_parts(32_060, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -503,10 +503,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3908`
+		//  Measured:  `3941`
 		//  Estimated: `4556`
-		// Minimum execution time: 155_639_000 picoseconds.
-		Weight::from_parts(186_695_000, 4556)
+		// Minimum execution time: 152_558_000 picoseconds.
+		Weight::from_parts(159_163_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -519,10 +519,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_671_000 picoseconds.
-		Weight::from_parts(37_330_615, 4556)
-			// Standard Error: 54_017
-			.saturating_add(Weight::from_parts(11_898_672, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_473_000 picoseconds.
+		Weight::from_parts(36_180_361, 4556)
+			// Standard Error: 31_768
+			.saturating_add(Weight::from_parts(10_360_759, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -544,8 +544,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_874_000 picoseconds.
-		Weight::from_parts(6_399_000, 0)
+		// Minimum execution time: 5_131_000 picoseconds.
+		Weight::from_parts(5_946_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -564,8 +564,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_638_000 picoseconds.
-		Weight::from_parts(5_818_000, 0)
+		// Minimum execution time: 4_624_000 picoseconds.
+		Weight::from_parts(5_384_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -598,10 +598,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3575`
+		//  Measured:  `3608`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_105_000 picoseconds.
-		Weight::from_parts(122_904_000, 6280)
+		// Minimum execution time: 107_348_000 picoseconds.
+		Weight::from_parts(112_977_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -615,8 +615,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 28_159_000 picoseconds.
-		Weight::from_parts(33_736_000, 3513)
+		// Minimum execution time: 27_033_000 picoseconds.
+		Weight::from_parts(29_988_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -626,8 +626,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_183_000 picoseconds.
-		Weight::from_parts(4_076_000, 0)
+		// Minimum execution time: 3_172_000 picoseconds.
+		Weight::from_parts(3_716_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -636,8 +636,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_269_000 picoseconds.
-		Weight::from_parts(4_068_000, 0)
+		// Minimum execution time: 3_168_000 picoseconds.
+		Weight::from_parts(3_711_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -646,8 +646,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_330_000 picoseconds.
-		Weight::from_parts(10_146_000, 1489)
+		// Minimum execution time: 8_265_000 picoseconds.
+		Weight::from_parts(9_286_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -657,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_336_000 picoseconds.
-		Weight::from_parts(10_068_000, 1489)
+		// Minimum execution time: 8_187_000 picoseconds.
+		Weight::from_parts(9_238_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -668,8 +668,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_707_000 picoseconds.
-		Weight::from_parts(8_518_000, 0)
+		// Minimum execution time: 6_519_000 picoseconds.
+		Weight::from_parts(7_383_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -678,8 +678,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_721_000 picoseconds.
-		Weight::from_parts(8_343_000, 0)
+		// Minimum execution time: 6_494_000 picoseconds.
+		Weight::from_parts(7_383_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -688,8 +688,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_566_000 picoseconds.
-		Weight::from_parts(8_499_000, 0)
+		// Minimum execution time: 6_445_000 picoseconds.
+		Weight::from_parts(7_348_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -720,12 +720,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 942_839_000 picoseconds.
-		Weight::from_parts(1_005_755_000, 33487)
-			// Standard Error: 86_748
-			.saturating_add(Weight::from_parts(26_808_596, 0).saturating_mul(v.into()))
-			// Standard Error: 17_349
-			.saturating_add(Weight::from_parts(617_305, 0).saturating_mul(n.into()))
+		// Minimum execution time: 834_236_000 picoseconds.
+		Weight::from_parts(840_049_000, 33487)
+			// Standard Error: 64_759
+			.saturating_add(Weight::from_parts(24_382_964, 0).saturating_mul(v.into()))
+			// Standard Error: 12_951
+			.saturating_add(Weight::from_parts(513_118, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(41_u64))
@@ -745,12 +745,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1118 + u * (111 ±0)`
+		//  Measured:  `1152 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 37_310_000 picoseconds.
-		Weight::from_parts(35_902_258, 58843)
-			// Standard Error: 18_208
-			.saturating_add(Weight::from_parts(7_599_659, 0).saturating_mul(u.into()))
+		// Minimum execution time: 32_748_000 picoseconds.
+		Weight::from_parts(30_042_955, 58843)
+			// Standard Error: 4_972
+			.saturating_add(Weight::from_parts(6_960_626, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -769,6 +769,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
@@ -777,8 +779,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:513 w:513)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:513 w:513)
-	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
@@ -790,32 +790,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 184_804_000 picoseconds.
-		Weight::from_parts(190_818_000, 39483)
-			// Standard Error: 172_290
-			.saturating_add(Weight::from_parts(105_672_723, 0).saturating_mul(n.into()))
+		// Minimum execution time: 169_912_000 picoseconds.
+		Weight::from_parts(174_610_000, 39483)
+			// Standard Error: 72_104
+			.saturating_add(Weight::from_parts(92_456_990, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
-	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	fn read_payout_page() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `20920`
+		//  Measured:  `21224`
 		//  Estimated: `28639`
-		// Minimum execution time: 55_908_000 picoseconds.
-		Weight::from_parts(60_088_000, 28639)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 69_593_000 picoseconds.
+		Weight::from_parts(73_396_000, 28639)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
@@ -831,8 +835,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 108_913_000 picoseconds.
-		Weight::from_parts(116_236_000, 4556)
+		// Minimum execution time: 105_999_000 picoseconds.
+		Weight::from_parts(112_400_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -848,6 +852,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SnapshotMinimumActiveStake` (r:1 w:1)
+	/// Proof: `Staking::SnapshotMinimumActiveStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::MinimumActiveStake` (r:0 w:1)
+	/// Proof: `Staking::MinimumActiveStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:0 w:1)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
@@ -855,13 +863,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 789_225_000 picoseconds.
-		Weight::from_parts(481_396_624, 513990)
-			// Standard Error: 65_547
-			.saturating_add(Weight::from_parts(18_570_025, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(281_u64))
+		// Minimum execution time: 764_183_000 picoseconds.
+		Weight::from_parts(525_658_838, 513990)
+			// Standard Error: 50_239
+			.saturating_add(Weight::from_parts(17_247_782, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(282_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
@@ -886,8 +894,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 107_783_000 picoseconds.
-		Weight::from_parts(122_966_000, 11570)
+		// Minimum execution time: 108_847_000 picoseconds.
+		Weight::from_parts(115_002_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -902,10 +910,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 46_878_000 picoseconds.
-		Weight::from_parts(49_869_000, 6030)
-			// Standard Error: 18_346
-			.saturating_add(Weight::from_parts(15_467_423, 0).saturating_mul(t.into()))
+		// Minimum execution time: 44_993_000 picoseconds.
+		Weight::from_parts(46_551_000, 6030)
+			// Standard Error: 17_646
+			.saturating_add(Weight::from_parts(14_410_192, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -939,10 +947,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 147_330_000 picoseconds.
-		Weight::from_parts(5_360_731, 56288)
-			// Standard Error: 36_708
-			.saturating_add(Weight::from_parts(16_177_267, 0).saturating_mul(k.into()))
+		// Minimum execution time: 140_451_000 picoseconds.
+		Weight::from_parts(7_895_656, 56288)
+			// Standard Error: 13_835
+			.saturating_add(Weight::from_parts(15_099_963, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -988,12 +996,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1926 + o * (296 ±0)`
+		//  Measured:  `1959 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 114_690_000 picoseconds.
-		Weight::from_parts(217_923_473, 3555)
-			// Standard Error: 223_341
-			.saturating_add(Weight::from_parts(58_102_604, 0).saturating_mul(o.into()))
+		// Minimum execution time: 105_885_000 picoseconds.
+		Weight::from_parts(72_635_982, 3555)
+			// Standard Error: 77_144
+			.saturating_add(Weight::from_parts(56_444_880, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -1017,10 +1025,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 976_728_000 picoseconds.
-		Weight::from_parts(987_557_008, 3190551)
-			// Standard Error: 10_687
-			.saturating_add(Weight::from_parts(2_941_710, 0).saturating_mul(n.into()))
+		// Minimum execution time: 996_451_000 picoseconds.
+		Weight::from_parts(999_418_939, 3190551)
+			// Standard Error: 4_030
+			.saturating_add(Weight::from_parts(2_885_629, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1060,10 +1068,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_781_914_000 picoseconds.
-		Weight::from_parts(3_053_971_388, 3190551)
-			// Standard Error: 406_000
-			.saturating_add(Weight::from_parts(99_059_931, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_661_833_000 picoseconds.
+		Weight::from_parts(3_045_686_032, 3190551)
+			// Standard Error: 120_613
+			.saturating_add(Weight::from_parts(87_951_538, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -1081,10 +1089,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_428_565_000 picoseconds.
-		Weight::from_parts(3_589_030_231, 3190551)
-			// Standard Error: 409_463
-			.saturating_add(Weight::from_parts(46_365_841, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_369_805_000 picoseconds.
+		Weight::from_parts(3_273_408_817, 3190551)
+			// Standard Error: 201_471
+			.saturating_add(Weight::from_parts(35_409_083, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1129,10 +1137,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2155`
+		//  Measured:  `2188`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_848_000 picoseconds.
-		Weight::from_parts(130_075_000, 4023)
+		// Minimum execution time: 110_689_000 picoseconds.
+		Weight::from_parts(118_453_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -1154,8 +1162,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 89_278_000 picoseconds.
-		Weight::from_parts(103_033_000, 4556)
+		// Minimum execution time: 84_002_000 picoseconds.
+		Weight::from_parts(90_058_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1177,8 +1185,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 149_542_000 picoseconds.
-		Weight::from_parts(172_644_000, 6280)
+		// Minimum execution time: 143_231_000 picoseconds.
+		Weight::from_parts(151_174_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1218,10 +1226,10 @@ impl WeightInfo for () {
 	/// Proof: `DelegatedStaking::Agents` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3789`
+		//  Measured:  `3823`
 		//  Estimated: `4556`
-		// Minimum execution time: 172_523_000 picoseconds.
-		Weight::from_parts(197_008_000, 4556)
+		// Minimum execution time: 161_113_000 picoseconds.
+		Weight::from_parts(169_343_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1248,10 +1256,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 103_880_000 picoseconds.
-		Weight::from_parts(122_494_907, 4556)
-			// Standard Error: 3_635
-			.saturating_add(Weight::from_parts(96_796, 0).saturating_mul(s.into()))
+		// Minimum execution time: 102_174_000 picoseconds.
+		Weight::from_parts(108_643_910, 4556)
+			// Standard Error: 1_850
+			.saturating_add(Weight::from_parts(59_029, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1303,10 +1311,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded_kill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4656`
+		//  Measured:  `4689`
 		//  Estimated: `4556`
-		// Minimum execution time: 199_544_000 picoseconds.
-		Weight::from_parts(239_219_000, 4556)
+		// Minimum execution time: 194_729_000 picoseconds.
+		Weight::from_parts(201_221_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
@@ -1342,10 +1350,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::ListNodes` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
 	fn validate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2959`
+		//  Measured:  `2992`
 		//  Estimated: `4556`
-		// Minimum execution time: 112_126_000 picoseconds.
-		Weight::from_parts(123_894_000, 4556)
+		// Minimum execution time: 98_715_000 picoseconds.
+		Weight::from_parts(103_169_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1374,12 +1382,12 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 16]`.
 	fn nominate(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1719 + n * (82 ±0)`
+		//  Measured:  `1752 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 87_560_000 picoseconds.
-		Weight::from_parts(91_519_309, 4556)
-			// Standard Error: 16_391
-			.saturating_add(Weight::from_parts(5_542_150, 0).saturating_mul(n.into()))
+		// Minimum execution time: 76_968_000 picoseconds.
+		Weight::from_parts(77_706_265, 4556)
+			// Standard Error: 8_853
+			.saturating_add(Weight::from_parts(4_857_051, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1409,10 +1417,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3510`
+		//  Measured:  `3543`
 		//  Estimated: `6280`
-		// Minimum execution time: 110_638_000 picoseconds.
-		Weight::from_parts(120_616_000, 6280)
+		// Minimum execution time: 97_535_000 picoseconds.
+		Weight::from_parts(102_237_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1426,8 +1434,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 25_123_000 picoseconds.
-		Weight::from_parts(31_844_000, 4556)
+		// Minimum execution time: 24_366_000 picoseconds.
+		Weight::from_parts(28_179_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1477,10 +1485,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn force_unstake() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4894`
+		//  Measured:  `4927`
 		//  Estimated: `6280`
-		// Minimum execution time: 218_939_000 picoseconds.
-		Weight::from_parts(240_536_000, 6280)
+		// Minimum execution time: 193_826_000 picoseconds.
+		Weight::from_parts(207_260_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
@@ -1503,10 +1511,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 102_186_000 picoseconds.
-		Weight::from_parts(117_430_282, 6280)
-			// Standard Error: 7_042
-			.saturating_add(Weight::from_parts(112_692, 0).saturating_mul(l.into()))
+		// Minimum execution time: 96_345_000 picoseconds.
+		Weight::from_parts(102_638_680, 6280)
+			// Standard Error: 6_619
+			.saturating_add(Weight::from_parts(32_060, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1552,10 +1560,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::PendingCommission` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn reap_stash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3908`
+		//  Measured:  `3941`
 		//  Estimated: `4556`
-		// Minimum execution time: 155_639_000 picoseconds.
-		Weight::from_parts(186_695_000, 4556)
+		// Minimum execution time: 152_558_000 picoseconds.
+		Weight::from_parts(159_163_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
@@ -1568,10 +1576,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_671_000 picoseconds.
-		Weight::from_parts(37_330_615, 4556)
-			// Standard Error: 54_017
-			.saturating_add(Weight::from_parts(11_898_672, 0).saturating_mul(k.into()))
+		// Minimum execution time: 39_473_000 picoseconds.
+		Weight::from_parts(36_180_361, 4556)
+			// Standard Error: 31_768
+			.saturating_add(Weight::from_parts(10_360_759, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1593,8 +1601,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_874_000 picoseconds.
-		Weight::from_parts(6_399_000, 0)
+		// Minimum execution time: 5_131_000 picoseconds.
+		Weight::from_parts(5_946_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1613,8 +1621,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_638_000 picoseconds.
-		Weight::from_parts(5_818_000, 0)
+		// Minimum execution time: 4_624_000 picoseconds.
+		Weight::from_parts(5_384_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1647,10 +1655,10 @@ impl WeightInfo for () {
 	/// Proof: `VoterList::CounterForListNodes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn chill_other() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3575`
+		//  Measured:  `3608`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_105_000 picoseconds.
-		Weight::from_parts(122_904_000, 6280)
+		// Minimum execution time: 107_348_000 picoseconds.
+		Weight::from_parts(112_977_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1664,8 +1672,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 28_159_000 picoseconds.
-		Weight::from_parts(33_736_000, 3513)
+		// Minimum execution time: 27_033_000 picoseconds.
+		Weight::from_parts(29_988_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1675,8 +1683,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_183_000 picoseconds.
-		Weight::from_parts(4_076_000, 0)
+		// Minimum execution time: 3_172_000 picoseconds.
+		Weight::from_parts(3_716_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1685,8 +1693,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_269_000 picoseconds.
-		Weight::from_parts(4_068_000, 0)
+		// Minimum execution time: 3_168_000 picoseconds.
+		Weight::from_parts(3_711_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1695,8 +1703,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_330_000 picoseconds.
-		Weight::from_parts(10_146_000, 1489)
+		// Minimum execution time: 8_265_000 picoseconds.
+		Weight::from_parts(9_286_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1706,8 +1714,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_336_000 picoseconds.
-		Weight::from_parts(10_068_000, 1489)
+		// Minimum execution time: 8_187_000 picoseconds.
+		Weight::from_parts(9_238_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1717,8 +1725,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_707_000 picoseconds.
-		Weight::from_parts(8_518_000, 0)
+		// Minimum execution time: 6_519_000 picoseconds.
+		Weight::from_parts(7_383_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1727,8 +1735,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_721_000 picoseconds.
-		Weight::from_parts(8_343_000, 0)
+		// Minimum execution time: 6_494_000 picoseconds.
+		Weight::from_parts(7_383_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1737,8 +1745,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_566_000 picoseconds.
-		Weight::from_parts(8_499_000, 0)
+		// Minimum execution time: 6_445_000 picoseconds.
+		Weight::from_parts(7_348_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1769,12 +1777,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 942_839_000 picoseconds.
-		Weight::from_parts(1_005_755_000, 33487)
-			// Standard Error: 86_748
-			.saturating_add(Weight::from_parts(26_808_596, 0).saturating_mul(v.into()))
-			// Standard Error: 17_349
-			.saturating_add(Weight::from_parts(617_305, 0).saturating_mul(n.into()))
+		// Minimum execution time: 834_236_000 picoseconds.
+		Weight::from_parts(840_049_000, 33487)
+			// Standard Error: 64_759
+			.saturating_add(Weight::from_parts(24_382_964, 0).saturating_mul(v.into()))
+			// Standard Error: 12_951
+			.saturating_add(Weight::from_parts(513_118, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(41_u64))
@@ -1794,12 +1802,12 @@ impl WeightInfo for () {
 	/// The range of component `u` is `[1, 64]`.
 	fn record_exposures(u: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1118 + u * (111 ±0)`
+		//  Measured:  `1152 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 37_310_000 picoseconds.
-		Weight::from_parts(35_902_258, 58843)
-			// Standard Error: 18_208
-			.saturating_add(Weight::from_parts(7_599_659, 0).saturating_mul(u.into()))
+		// Minimum execution time: 32_748_000 picoseconds.
+		Weight::from_parts(30_042_955, 58843)
+			// Standard Error: 4_972
+			.saturating_add(Weight::from_parts(6_960_626, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1818,6 +1826,8 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
 	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:513 w:513)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
@@ -1826,8 +1836,6 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:513 w:513)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Staking::Ledger` (r:513 w:513)
-	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::VirtualStakers` (r:513 w:0)
 	/// Proof: `Staking::VirtualStakers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:513 w:513)
@@ -1839,32 +1847,36 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 184_804_000 picoseconds.
-		Weight::from_parts(190_818_000, 39483)
-			// Standard Error: 172_290
-			.saturating_add(Weight::from_parts(105_672_723, 0).saturating_mul(n.into()))
+		// Minimum execution time: 169_912_000 picoseconds.
+		Weight::from_parts(174_610_000, 39483)
+			// Standard Error: 72_104
+			.saturating_add(Weight::from_parts(92_456_990, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(n.into()))
 	}
-	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
-	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ClaimedRewards` (r:1 w:1)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasValidatorPrefs` (r:1 w:0)
 	/// Proof: `Staking::ErasValidatorPrefs` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::ErasStakersPaged` (r:1 w:0)
 	/// Proof: `Staking::ErasStakersPaged` (`max_values`: None, `max_size`: Some(25174), added: 27649, mode: `MaxEncodedLen`)
 	fn read_payout_page() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `20920`
+		//  Measured:  `21224`
 		//  Estimated: `28639`
-		// Minimum execution time: 55_908_000 picoseconds.
-		Weight::from_parts(60_088_000, 28639)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		// Minimum execution time: 69_593_000 picoseconds.
+		Weight::from_parts(73_396_000, 28639)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Staking::Payee` (r:1 w:0)
 	/// Proof: `Staking::Payee` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
@@ -1880,8 +1892,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 108_913_000 picoseconds.
-		Weight::from_parts(116_236_000, 4556)
+		// Minimum execution time: 105_999_000 picoseconds.
+		Weight::from_parts(112_400_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1897,6 +1909,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::Nominators` (`max_values`: None, `max_size`: Some(558), added: 3033, mode: `MaxEncodedLen`)
 	/// Storage: `Staking::Validators` (r:17 w:0)
 	/// Proof: `Staking::Validators` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::SnapshotMinimumActiveStake` (r:1 w:1)
+	/// Proof: `Staking::SnapshotMinimumActiveStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::MinimumActiveStake` (r:0 w:1)
+	/// Proof: `Staking::MinimumActiveStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `VoterList::Lock` (r:0 w:1)
 	/// Proof: `VoterList::Lock` (`max_values`: Some(1), `max_size`: Some(0), added: 495, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 500]`.
@@ -1904,13 +1920,13 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 789_225_000 picoseconds.
-		Weight::from_parts(481_396_624, 513990)
-			// Standard Error: 65_547
-			.saturating_add(Weight::from_parts(18_570_025, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(281_u64))
+		// Minimum execution time: 764_183_000 picoseconds.
+		Weight::from_parts(525_658_838, 513990)
+			// Standard Error: 50_239
+			.saturating_add(Weight::from_parts(17_247_782, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(282_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(v.into()))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:0)
@@ -1935,8 +1951,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 107_783_000 picoseconds.
-		Weight::from_parts(122_966_000, 11570)
+		// Minimum execution time: 108_847_000 picoseconds.
+		Weight::from_parts(115_002_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1951,10 +1967,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 46_878_000 picoseconds.
-		Weight::from_parts(49_869_000, 6030)
-			// Standard Error: 18_346
-			.saturating_add(Weight::from_parts(15_467_423, 0).saturating_mul(t.into()))
+		// Minimum execution time: 44_993_000 picoseconds.
+		Weight::from_parts(46_551_000, 6030)
+			// Standard Error: 17_646
+			.saturating_add(Weight::from_parts(14_410_192, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -1988,10 +2004,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 147_330_000 picoseconds.
-		Weight::from_parts(5_360_731, 56288)
-			// Standard Error: 36_708
-			.saturating_add(Weight::from_parts(16_177_267, 0).saturating_mul(k.into()))
+		// Minimum execution time: 140_451_000 picoseconds.
+		Weight::from_parts(7_895_656, 56288)
+			// Standard Error: 13_835
+			.saturating_add(Weight::from_parts(15_099_963, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -2037,12 +2053,12 @@ impl WeightInfo for () {
 	/// The range of component `o` is `[1, 100]`.
 	fn report_offences(o: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1926 + o * (296 ±0)`
+		//  Measured:  `1959 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 114_690_000 picoseconds.
-		Weight::from_parts(217_923_473, 3555)
-			// Standard Error: 223_341
-			.saturating_add(Weight::from_parts(58_102_604, 0).saturating_mul(o.into()))
+		// Minimum execution time: 105_885_000 picoseconds.
+		Weight::from_parts(72_635_982, 3555)
+			// Standard Error: 77_144
+			.saturating_add(Weight::from_parts(56_444_880, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -2066,10 +2082,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 976_728_000 picoseconds.
-		Weight::from_parts(987_557_008, 3190551)
-			// Standard Error: 10_687
-			.saturating_add(Weight::from_parts(2_941_710, 0).saturating_mul(n.into()))
+		// Minimum execution time: 996_451_000 picoseconds.
+		Weight::from_parts(999_418_939, 3190551)
+			// Standard Error: 4_030
+			.saturating_add(Weight::from_parts(2_885_629, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -2109,10 +2125,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_781_914_000 picoseconds.
-		Weight::from_parts(3_053_971_388, 3190551)
-			// Standard Error: 406_000
-			.saturating_add(Weight::from_parts(99_059_931, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_661_833_000 picoseconds.
+		Weight::from_parts(3_045_686_032, 3190551)
+			// Standard Error: 120_613
+			.saturating_add(Weight::from_parts(87_951_538, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
@@ -2130,10 +2146,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_428_565_000 picoseconds.
-		Weight::from_parts(3_589_030_231, 3190551)
-			// Standard Error: 409_463
-			.saturating_add(Weight::from_parts(46_365_841, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_369_805_000 picoseconds.
+		Weight::from_parts(3_273_408_817, 3190551)
+			// Standard Error: 201_471
+			.saturating_add(Weight::from_parts(35_409_083, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2178,10 +2194,10 @@ impl WeightInfo for () {
 	/// Proof: `Staking::ChilledCommission` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn manual_slash() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2155`
+		//  Measured:  `2188`
 		//  Estimated: `4023`
-		// Minimum execution time: 112_848_000 picoseconds.
-		Weight::from_parts(130_075_000, 4023)
+		// Minimum execution time: 110_689_000 picoseconds.
+		Weight::from_parts(118_453_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}

@@ -126,24 +126,50 @@ test('a pool member: getAccountStatus$, the pool functions and unbondNominationP
   await papiSubmit(unsafe.tx.NominationPools.join({ amount: 2n * PAL, pool_id: 1 }), member);
 
   const record = (await api.query.nominationPools.poolMembers(member.address)).unwrap();
-  const status = await accountStatus(member.address, (s) => s.nominationPool.pool === 1);
-  const { nominationPool } = status;
-  assert.equal(nominationPool.points, record.points.toBigInt());
-  assert.equal(nominationPool.currentBond, (await api.call.nominationPoolsApi.pointsToBalance(1, record.points)).toBigInt());
-  assert.equal(nominationPool.pendingRewards, (await api.call.nominationPoolsApi.pendingRewards(member.address)).toBigInt());
+  // The SDK reads finalised state: compared with the chain's at the finalised head, until
+  // both are read at the same one (a payout between the reads changes pending rewards).
+  let status;
+  let chain;
+  await waitFor(async () => {
+    status = await accountStatus(member.address, (s) => s.nominationPool.pool === 1);
+    const at = await api.at(await api.rpc.chain.getFinalizedHead());
+    chain = {
+      points: (await at.query.nominationPools.poolMembers(member.address)).unwrap().points.toBigInt(),
+      bond: (await at.call.nominationPoolsApi.pointsToBalance(1, record.points)).toBigInt(),
+      pending: (await at.call.nominationPoolsApi.pendingRewards(member.address)).toBigInt()
+    };
+    const { nominationPool } = status;
+    return nominationPool.points === chain.points && nominationPool.currentBond === chain.bond &&
+      nominationPool.pendingRewards === chain.pending;
+  }, 60_000, 'the SDK and the finalised chain to agree on the member');
+  assert.equal(chain.points, record.points.toBigInt());
   assert.equal(status.nomination.nominating, null, 'a pool member does not nominate itself');
 
-  // The pool as the SDK shows it, and as the chain stores it.
-  const bonded = (await api.query.nominationPools.bondedPools(1)).unwrap();
+  // The pool as the SDK shows it, and as the chain stores it at the finalised head (where
+  // the SDK reads; pool upkeep may compound rewards into the pool between reads).
   const poolAccount = (await api.call.nominationPoolsApi.poolAccounts(1))[0].toString();
-  const pool = await withTimeout(firstValueFrom(sdk.getNominationPool$(1)), 30_000, 'getNominationPool$');
+  let pool;
+  let stored;
+  await waitFor(async () => {
+    pool = await withTimeout(firstValueFrom(sdk.getNominationPool$(1)), 30_000, 'getNominationPool$');
+    const at = await api.at(await api.rpc.chain.getFinalizedHead());
+    const bonded = (await at.query.nominationPools.bondedPools(1)).unwrap();
+    stored = {
+      memberCount: bonded.memberCounter.toNumber(),
+      points: bonded.points.toBigInt(),
+      bond: (await at.query.staking.ledger(poolAccount)).unwrap().active.toBigInt(),
+      nominations: (await at.query.staking.nominators(poolAccount)).unwrap().targets.map(String),
+      state: bonded.state.type
+    };
+    return pool.points === stored.points && pool.bond === stored.bond;
+  }, 60_000, 'the SDK and the finalised chain to agree on pool 1');
   assert.equal(pool.addresses.pool, poolAccount);
-  assert.equal(pool.memberCount, bonded.memberCounter.toNumber());
-  assert.equal(pool.points, bonded.points.toBigInt());
-  assert.equal(pool.bond, (await api.query.staking.ledger(poolAccount)).unwrap().active.toBigInt());
-  assert.deepEqual(pool.nominations, (await api.query.staking.nominators(poolAccount)).unwrap().targets.map(String));
-  assert.equal(pool.state, bonded.state.type);
+  assert.deepEqual(
+    { memberCount: pool.memberCount, points: pool.points, bond: pool.bond, nominations: pool.nominations, state: pool.state },
+    stored
+  );
   const listed = (await sdk.getNominationPools()).find((p) => p.id === 1);
+  assert.ok(listed, 'getNominationPools lists pool 1');
   // `bond` is left out: sdk-staking 0.5.0 indexes the pools' bonds by pool id instead of by
   // position in `getNominationPools`, so pool 1 shows pool 2's bond (none here).
   assert.deepEqual([listed.memberCount, listed.points], [pool.memberCount, pool.points]);

@@ -70,7 +70,7 @@ test('staking-info: the ledger, the payee, no slashing spans, and the eras a val
     return validator.staking.legacyClaimedRewards.length > 0;
   }, 240_000, 'the automatic payout of era 0, finalised');
   assert.deepEqual(validator.staking, await ledgerJson(alice, validator.at.hash));
-  assert.deepEqual(validator.staking.legacyClaimedRewards, ['0']);
+  assert.ok(validator.staking.legacyClaimedRewards.includes('0'), 'era 0 is listed as claimed');
   const paidAt = await api.at(validator.at.hash);
   const pages = (await paidAt.query.staking.erasStakersOverview(0, alice)).unwrap().pageCount.toNumber();
   assert.equal((await paidAt.query.staking.claimedRewards(0, alice)).length, Math.max(pages, 1));

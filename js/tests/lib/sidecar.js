@@ -2,7 +2,7 @@
 // free loopback port, and stops it.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ export async function startSidecar (rpcPort, timeoutMs = 60_000) {
   const dir = mkdtempSync(join(tmpdir(), 'palisade-sidecar-'));
   const logPath = join(dir, 'sidecar.log');
   const [port] = await freePorts(1);
+  const log = openSync(logPath, 'a');
   const child = spawn(SIDECAR, [], {
     env: {
       ...process.env,
@@ -24,8 +25,9 @@ export async function startSidecar (rpcPort, timeoutMs = 60_000) {
       SAS_EXPRESS_PORT: String(port),
       SAS_LOG_LEVEL: 'warn'
     },
-    stdio: ['ignore', openSync(logPath, 'w'), openSync(logPath, 'a')]
+    stdio: ['ignore', log, log]
   });
+  closeSync(log);
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
   const base = `http://127.0.0.1:${port}`;

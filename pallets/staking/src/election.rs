@@ -394,7 +394,8 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	}
 
 	/// The voters from the top of the list within `bounds`, in one page, without touching a
-	/// snapshot under way (for a single-page fallback election while a paged one runs).
+	/// snapshot under way (for a single-page fallback election while a paged one runs), nor
+	/// [`crate::MinimumActiveStake`].
 	fn electing_voters_stateless(
 		bounds: DataProviderBounds,
 	) -> data_provider::Result<Vec<VoterOf<Self>>> {

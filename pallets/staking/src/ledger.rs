@@ -3,7 +3,9 @@
 //! Every write of a ledger goes through [`StakingLedger::update`], which also sets the held
 //! balance to the ledger's `total` (except for virtual stakers, whose funds their owner holds)
 //! and tells [`Config::EventListeners`] of the new stake. That keeps the invariant "held =
-//! ledger total" true by construction rather than by care at each call site.
+//! ledger total" true by construction rather than by care at each call site. The one write
+//! that bypasses it, noting a validator's claimed eras (`Pallet::note_rewards_claimed`),
+//! changes neither the stake nor the held balance.
 
 use crate::{
 	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Pallet, Payee, RewardDestination,

@@ -420,7 +420,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUnlockingChunks: Get<u32>;
 
-		/// How many eras of history (exposures, rewards, slashes) are kept.
+		/// How many eras of history (exposures, rewards, slashes) are kept. It also bounds the
+		/// eras a validator's ledger lists as claimed: lowering it needs a migration that
+		/// shortens those lists, or ledgers with longer ones no longer decode.
 		#[pallet::constant]
 		type HistoryDepth: Get<u32>;
 

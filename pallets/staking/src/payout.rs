@@ -556,7 +556,7 @@ impl<T: Config> Pallet<T> {
 	/// Claims page `page` of `validator`'s rewards in `era` for the automatic payout, unless it
 	/// is claimed already. Returns whether it was claimed here.
 	fn claim_page(era: EraIndex, validator: &T::AccountId, page: Page) -> bool {
-		let pages = Self::reward_pages(era, validator).unwrap_or(0);
+		let pages = Self::reward_pages(era, validator);
 		let (claimed_here, all_claimed) = ClaimedRewards::<T>::mutate(era, validator, |claimed| {
 			if claimed.contains(&page) {
 				return (false, false);
@@ -564,7 +564,8 @@ impl<T: Config> Pallet<T> {
 			if claimed.try_push(page).is_err() {
 				defensive!("an exposure has more pages than ClaimedPagesBound");
 			}
-			(true, first_unclaimed(pages, claimed).is_none())
+			// A validator not elected in `era` has no pages to have claimed all of.
+			(true, pages.is_some_and(|pages| first_unclaimed(pages, claimed).is_none()))
 		});
 		if all_claimed {
 			Self::note_rewards_claimed(era, validator);

@@ -135,7 +135,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The eras a ledger lists as claimed ascend, and in each of them still in history (and
 	/// not being removed) the staker was an elected validator all of whose reward pages are
-	/// claimed.
+	/// claimed. Only this direction is checked: an era claimed while the staker was not bonded,
+	/// or before the list was kept, is rightly missing from it.
 	fn check_legacy_claimed_rewards(
 		stash: &T::AccountId,
 		eras: &[EraIndex],

@@ -76,12 +76,13 @@ pub struct StakingLedger<T: Config> {
 	pub active: BalanceOf<T>,
 	/// Funds that are unbonding, at most one chunk per era.
 	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnlockingChunks>,
-	/// The eras, ascending, in which every page of this staker's rewards as a validator has
-	/// been claimed (paid automatically or through `payout_stakers`), within the last
-	/// `HistoryDepth` eras. `pallet-staking`'s field of that meaning, kept for the clients
+	/// Eras, ascending, in which every page of this staker's rewards as a validator has been
+	/// claimed (paid automatically or through `payout_stakers`) while it was bonded: each is
+	/// added when its last page is claimed, and eras older than `HistoryDepth` leave the list
+	/// at the next addition. `pallet-staking`'s field of that meaning, kept for the clients
 	/// that still take "claimed" from it (Polkadot.js' reward derives, Sidecar's
 	/// `staking-payouts` before 20.14.1); [`crate::ClaimedRewards`] holds the same per page.
-	/// Empty for a nominator.
+	/// Eras claimed under a runtime that did not keep this list yet are not listed.
 	pub legacy_claimed_rewards: BoundedVec<EraIndex, T::HistoryDepth>,
 }
 

@@ -3,8 +3,8 @@
 //! `MinimumActiveStake`, `SlashingSpans` and the ledger's `legacy_claimed_rewards`.
 
 use crate::{
-	mock::*, ClaimedRewards, ErasValidatorReward, Ledger, MinimumActiveStake, RewardDestination,
-	SlashingSpans, SnapshotMinimumActiveStake, StakingLedger,
+	mock::*, ClaimedRewards, ElectionFailure, ErasValidatorReward, Ledger, MinimumActiveStake,
+	RewardDestination, SlashingSpans, SnapshotMinimumActiveStake, StakingLedger,
 };
 use frame_election_provider_support::{bounds::DataProviderBounds, ElectionDataProvider};
 use frame_support::assert_ok;
@@ -73,9 +73,9 @@ fn a_snapshot_cut_short_leaves_the_last_complete_snapshots_minimum() {
 	voters_of_three_sizes().build_and_execute(|| {
 		Staking::electing_voters(count(2), 1).expect("page 1");
 		assert_eq!(SnapshotMinimumActiveStake::<Test>::get(), Some(1_000));
-		// The election is dropped before its last page: what the snapshot took so far is
+		// The election fails before its last page: what the snapshot took so far is
 		// forgotten, and the last complete snapshot's value stays.
-		Staking::reset_voter_snapshot();
+		Staking::fail_election(1, ElectionFailure::ProviderFailed);
 		assert_eq!(SnapshotMinimumActiveStake::<Test>::get(), None);
 		assert_eq!(MinimumActiveStake::<Test>::get(), 50);
 	});
@@ -150,6 +150,42 @@ fn an_era_is_listed_only_once_every_page_is_claimed_by_hand_or_automatically() {
 		assert_eq!(claimed_eras(ALICE), vec![0], "listed once");
 	});
 	MaxExposurePageSize::set(64);
+}
+
+#[test]
+fn the_automatic_payout_lists_an_era_whose_other_pages_were_paid_by_hand() {
+	MaxExposurePageSize::set(2);
+	alice_with_nominators(&[10, 11, 12]).build_and_execute(|| {
+		end_era_zero();
+		assert_ok!(Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 1));
+		assert_eq!(claimed_eras(ALICE), Vec::<EraIndex>::new());
+		// The automatic payout claims page 0, the last one left.
+		run_automatic_payouts();
+		assert_eq!(claimed_eras(ALICE), vec![0]);
+	});
+	MaxExposurePageSize::set(64);
+}
+
+#[test]
+fn an_era_paid_after_leaving_the_history_is_not_listed() {
+	HistoryDepth::set(BONDING_DURATION);
+	alice_with_nominators(&[]).build_and_execute(|| {
+		end_era_zero();
+		// A payout backlog holds era 0 back until it is older than the history.
+		crate::UnpaidEras::<Test>::mutate(|eras| eras[0].1 = u64::MAX);
+		start_active_era(BONDING_DURATION + 2);
+		crate::UnpaidEras::<Test>::mutate(|eras| eras[0].1 = 0);
+		let mut era_zero_paid = false;
+		for _ in 0..AutoPayoutDelay::get() + 3 {
+			run_to_block(System::block_number() + 1);
+			era_zero_paid |= System::events().iter().any(|record| {
+				record.event == RuntimeEvent::Staking(crate::Event::EraRewardsPaid { era: 0 })
+			});
+		}
+		assert!(era_zero_paid, "era 0 was paid");
+		assert!(!claimed_eras(ALICE).contains(&0), "but is out of the claimed eras' window");
+	});
+	HistoryDepth::set(84);
 }
 
 #[test]

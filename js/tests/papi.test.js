@@ -5,7 +5,7 @@
 // read through Polkadot.js.
 
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { createStakingSdk } from '@polkadot-api/sdk-staking';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -15,7 +15,7 @@ import { getWsProvider } from 'polkadot-api/ws';
 import { firstValueFrom } from 'rxjs';
 import { WebSocket } from 'ws';
 
-import { startNode, submit, waitFor, withTimeout } from './lib/node.js';
+import { fundedAccount, startNode, waitFor, withTimeout } from './lib/node.js';
 
 const PAL = 10n ** 12n;
 let node;
@@ -36,13 +36,6 @@ after(async () => {
   client?.destroy();
   await node?.stop();
 });
-
-/** A fresh account with `amount` from Alice. */
-async function funded (amount) {
-  const who = keys.addFromUri(mnemonicGenerate());
-  await submit(node.api, node.api.tx.balances.transferKeepAlive(who.address, amount), keys.addFromUri('//Alice'));
-  return who;
-}
 
 /** polkadot-api's signer for a Polkadot.js keyring pair. */
 function signerOf (pair) {
@@ -78,7 +71,7 @@ async function accountStatus (address, ready = () => true) {
 test('upsertNomination bonds and nominates, and getAccountStatus$ shows it as the chain does', async () => {
   const { api } = node;
   const alice = keys.addFromUri('//Alice').address;
-  const nominator = await funded(10n * PAL);
+  const nominator = await fundedAccount(node.api, 10n * PAL);
   const upsert = sdk.upsertNomination(nominator.address, { bond: 4n * PAL, validators: [alice] });
   await papiSubmit(await upsert.waited, nominator);
 
@@ -121,7 +114,7 @@ test('upsertNomination bonds and nominates, and getAccountStatus$ shows it as th
 
 test('a pool member: getAccountStatus$, the pool functions and unbondNominationPool agree with the chain', async () => {
   const { api } = node;
-  const member = await funded(5n * PAL);
+  const member = await fundedAccount(node.api, 5n * PAL);
   const unsafe = client.getUnsafeApi();
   await papiSubmit(unsafe.tx.NominationPools.join({ amount: 2n * PAL, pool_id: 1 }), member);
 

@@ -5,13 +5,13 @@
 // chain's own metadata, and the chain's storage shows each took effect.
 
 import { Keyring } from '@polkadot/api';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { construct, getRegistryBase } from '@substrate/txwrapper-core';
 import { methods } from '@substrate/txwrapper-substrate';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { startNode, submit, waitFor } from './lib/node.js';
+import { fundedAccount, startNode, waitFor } from './lib/node.js';
 
 const PAL = 10n ** 12n;
 let node;
@@ -26,13 +26,6 @@ before(async () => {
 after(async () => {
   await node?.stop();
 });
-
-/** A fresh account with `amount` from Alice. */
-async function funded (amount) {
-  const who = keys.addFromUri(mnemonicGenerate());
-  await submit(node.api, node.api.tx.balances.transferKeepAlive(who.address, amount), keys.addFromUri('//Alice'));
-  return who;
-}
 
 /** What the online machine hands the offline signer for `address`'s next transaction. */
 async function onlineInfo (address) {
@@ -78,7 +71,7 @@ async function signAndSubmit (unsigned, pair, options) {
 test('an offline-signed batchAll(bond, nominate) bonds and nominates', async () => {
   const { api } = node;
   const alice = keys.addFromUri('//Alice').address;
-  const staker = await funded(10n * PAL);
+  const staker = await fundedAccount(node.api, 10n * PAL);
   const { info, options } = await onlineInfo(staker.address);
 
   const bond = methods.staking.bond({ value: (3n * PAL).toString(), payee: 'Staked' }, info, options);
@@ -100,7 +93,7 @@ test('an offline-signed batchAll(bond, nominate) bonds and nominates', async () 
 
 test('an offline-signed nominationPools.join makes a pool member', async () => {
   const { api } = node;
-  const member = await funded(5n * PAL);
+  const member = await fundedAccount(node.api, 5n * PAL);
   const { info, options } = await onlineInfo(member.address);
   const amount = 2n * PAL;
   const expectedPoints = (await api.call.nominationPoolsApi.balanceToPoints(1, amount)).toBigInt();

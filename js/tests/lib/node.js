@@ -1,6 +1,7 @@
 // Starts a palisade-node on free loopback ports, connects Polkadot.js to it, and stops it.
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -159,4 +160,12 @@ export async function waitFor (condition, timeoutMs, what) {
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
+}
+
+/** A fresh sr25519 account (a random mnemonic) that Alice has sent `amount`; on dev chains. */
+export async function fundedAccount (api, amount) {
+  const keys = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const who = keys.addFromUri(mnemonicGenerate());
+  await submit(api, api.tx.balances.transferKeepAlive(who.address, amount), keys.addFromUri('//Alice'));
+  return who;
 }

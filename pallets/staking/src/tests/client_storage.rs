@@ -2,23 +2,21 @@
 //! polkadot-api's staking SDK, Polkadot.js' derives), each holding a true answer:
 //! `MinimumActiveStake`, `SlashingSpans` and the ledger's `legacy_claimed_rewards`.
 
+use super::{
+	rewards::{
+		end_era_zero, run_automatic_payouts, two_validators_one_nominator,
+		with_more_nominators_of_alice,
+	},
+	voter_list::voters_of_three_sizes,
+};
 use crate::{
-	mock::*, ClaimedRewards, ElectionFailure, ErasValidatorReward, Ledger, MinimumActiveStake,
-	RewardDestination, SlashingSpans, SnapshotMinimumActiveStake, StakingLedger,
+	mock::*, ClaimedRewards, ElectionFailure, Ledger, MinimumActiveStake, RewardDestination,
+	SlashingSpans, SnapshotMinimumActiveStake, StakingLedger,
 };
 use frame_election_provider_support::{bounds::DataProviderBounds, ElectionDataProvider};
 use frame_support::assert_ok;
 use sp_runtime::Perbill;
 use sp_staking::EraIndex;
-
-/// Alice validates with 100; Bob (5,000), Charlie (50) and Dave (1,000) nominate her.
-fn voters_of_three_sizes() -> ExtBuilder {
-	ExtBuilder::default()
-		.validator(ALICE, 100)
-		.nominator(BOB, 5_000, vec![ALICE])
-		.nominator(CHARLIE, 50, vec![ALICE])
-		.nominator(DAVE, 1_000, vec![ALICE])
-}
 
 fn count(voters: u32) -> DataProviderBounds {
 	DataProviderBounds { count: Some(voters.into()), size: None }
@@ -93,38 +91,9 @@ fn each_eras_election_updates_the_minimum_active_stake() {
 	});
 }
 
-/// Alice (1,000) and Bob (1,000) validate; Dave (500) and `more` (100 each) nominate Alice.
-/// Days pass between blocks, so that eras earn whole units.
-fn alice_with_nominators(more: &[AccountId]) -> ExtBuilder {
-	MillisPerBlock::set(24 * 60 * 60 * 1_000);
-	more.iter().fold(
-		ExtBuilder::default().validator(ALICE, 1_000).validator(BOB, 1_000).nominator(
-			DAVE,
-			500,
-			vec![ALICE],
-		),
-		|builder, &who| builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE]),
-	)
-}
-
-/// Ends era 0 with points for Alice and Bob.
-fn end_era_zero() {
-	Staking::reward_by_ids([(ALICE, 60), (BOB, 40)]);
-	start_active_era(1);
-	assert!(ErasValidatorReward::<Test>::get(0).is_some());
-}
-
-/// Runs blocks until every automatic payout is done.
-fn run_automatic_payouts() {
-	for _ in 0..AutoPayoutDelay::get() + 3 {
-		run_to_block(System::block_number() + 1);
-	}
-	assert!(crate::UnpaidEras::<Test>::get().is_empty(), "the automatic payout is done");
-}
-
 #[test]
 fn a_validators_ledger_lists_an_era_once_the_automatic_payout_claimed_all_its_pages() {
-	alice_with_nominators(&[]).build_and_execute(|| {
+	two_validators_one_nominator().build_and_execute(|| {
 		end_era_zero();
 		assert_eq!(claimed_eras(ALICE), Vec::<EraIndex>::new());
 		run_automatic_payouts();
@@ -138,7 +107,7 @@ fn a_validators_ledger_lists_an_era_once_the_automatic_payout_claimed_all_its_pa
 #[test]
 fn an_era_is_listed_only_once_every_page_is_claimed_by_hand_or_automatically() {
 	MaxExposurePageSize::set(2);
-	alice_with_nominators(&[10, 11, 12]).build_and_execute(|| {
+	with_more_nominators_of_alice(&[10, 11, 12]).build_and_execute(|| {
 		end_era_zero();
 		assert_eq!(Staking::reward_pages(0, &ALICE), Some(2));
 		assert_ok!(Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 1));
@@ -155,7 +124,7 @@ fn an_era_is_listed_only_once_every_page_is_claimed_by_hand_or_automatically() {
 #[test]
 fn the_automatic_payout_lists_an_era_whose_other_pages_were_paid_by_hand() {
 	MaxExposurePageSize::set(2);
-	alice_with_nominators(&[10, 11, 12]).build_and_execute(|| {
+	with_more_nominators_of_alice(&[10, 11, 12]).build_and_execute(|| {
 		end_era_zero();
 		assert_ok!(Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 1));
 		assert_eq!(claimed_eras(ALICE), Vec::<EraIndex>::new());
@@ -169,7 +138,7 @@ fn the_automatic_payout_lists_an_era_whose_other_pages_were_paid_by_hand() {
 #[test]
 fn an_era_paid_after_leaving_the_history_is_not_listed() {
 	HistoryDepth::set(BONDING_DURATION);
-	alice_with_nominators(&[]).build_and_execute(|| {
+	two_validators_one_nominator().build_and_execute(|| {
 		end_era_zero();
 		// A payout backlog holds era 0 back until it is older than the history.
 		crate::UnpaidEras::<Test>::mutate(|eras| eras[0].1 = u64::MAX);
@@ -191,7 +160,7 @@ fn an_era_paid_after_leaving_the_history_is_not_listed() {
 #[test]
 fn claimed_eras_stay_within_the_reward_history() {
 	HistoryDepth::set(3);
-	alice_with_nominators(&[]).build_and_execute(|| {
+	two_validators_one_nominator().build_and_execute(|| {
 		for era in 0..6 {
 			Staking::reward_by_ids([(ALICE, 1)]);
 			start_active_era(era + 1);
@@ -223,7 +192,7 @@ fn claimed_eras_are_kept_in_order_once_each_and_never_older_than_the_history() {
 
 #[test]
 fn a_validator_that_left_before_its_payout_gets_no_ledger_back() {
-	alice_with_nominators(&[]).build_and_execute(|| {
+	two_validators_one_nominator().build_and_execute(|| {
 		end_era_zero();
 		assert_ok!(Staking::chill(RuntimeOrigin::signed(BOB)));
 		assert_ok!(Staking::force_unstake(RuntimeOrigin::root(), BOB, 0));
@@ -236,7 +205,7 @@ fn a_validator_that_left_before_its_payout_gets_no_ledger_back() {
 
 #[test]
 fn slashing_keeps_no_spans() {
-	alice_with_nominators(&[]).build_and_execute(|| {
+	two_validators_one_nominator().build_and_execute(|| {
 		assert_ok!(Staking::manual_slash(
 			RuntimeOrigin::root(),
 			ALICE,

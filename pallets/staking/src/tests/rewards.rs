@@ -16,7 +16,7 @@ const DAY: u64 = 24 * 60 * 60 * 1_000;
 
 /// Alice (1,000, 10 % commission) and Bob (1,000) validate; Dave (500) nominates Alice. Days
 /// pass between blocks, so that eras earn whole units.
-fn two_validators_one_nominator() -> ExtBuilder {
+pub(super) fn two_validators_one_nominator() -> ExtBuilder {
 	MillisPerBlock::set(DAY);
 	ExtBuilder::default().validator(ALICE, 1_000).validator(BOB, 1_000).nominator(
 		DAVE,
@@ -26,7 +26,7 @@ fn two_validators_one_nominator() -> ExtBuilder {
 }
 
 /// [`two_validators_one_nominator`], and `nominators` (funded) nominating Alice with 100 each.
-fn with_more_nominators_of_alice(nominators: &[AccountId]) -> ExtBuilder {
+pub(super) fn with_more_nominators_of_alice(nominators: &[AccountId]) -> ExtBuilder {
 	nominators.iter().fold(two_validators_one_nominator(), |builder, &who| {
 		builder.funded(who, INITIAL_BALANCE).nominator(who, 100, vec![ALICE])
 	})
@@ -40,7 +40,7 @@ fn alice_takes_ten_percent() {
 }
 
 /// Ends era 0 with Alice holding 60 and Bob 40 of its 100 points; returns its reward.
-fn end_era_zero() -> Balance {
+pub(super) fn end_era_zero() -> Balance {
 	Staking::reward_by_ids([(ALICE, 60), (BOB, 40)]);
 	start_active_era(1);
 	ErasValidatorReward::<Test>::get(0).expect("era 0 ended")
@@ -48,7 +48,7 @@ fn end_era_zero() -> Balance {
 
 /// What each staker was paid, and how many times, from `Rewarded` events.
 #[derive(Default)]
-struct Payments(BTreeMap<AccountId, (Balance, u32)>);
+pub(super) struct Payments(BTreeMap<AccountId, (Balance, u32)>);
 
 impl Payments {
 	/// Adds the current block's payments.
@@ -92,7 +92,7 @@ impl Payments {
 }
 
 /// Runs blocks, one at a time, until every automatic payout is done; returns the payments.
-fn run_automatic_payouts() -> Payments {
+pub(super) fn run_automatic_payouts() -> Payments {
 	let mut payments = Payments::default();
 	for _ in 0..AutoPayoutDelay::get() + 3 {
 		run_to_block(System::block_number() + 1);

@@ -53,7 +53,7 @@ fn voters_enter_on_intent_and_leave_when_chilled_or_removed() {
 }
 
 /// Alice validates with 100; Bob (5,000), Charlie (50) and Dave (1,000) nominate her.
-fn voters_of_three_sizes() -> ExtBuilder {
+pub(super) fn voters_of_three_sizes() -> ExtBuilder {
 	ExtBuilder::default()
 		.validator(ALICE, 100)
 		.nominator(BOB, 5_000, vec![ALICE])

@@ -1,25 +1,28 @@
-//! Builds the runtime to WASM. A runtime built without the development features (the one a
-//! real network runs) is written as `palisade_runtime_production.*`, and the same runtime with
-//! its benchmarks (`runtime-benchmarks` alone, which the election pallets' weights are measured
-//! in) as `palisade_runtime_production_benchmarks.*`, so that they and the development runtime
-//! the node embeds sit side by side in one target directory, and building one never replaces
-//! another.
+//! Builds the runtime to WASM, named by its features so that every variant sits side by side in
+//! one target directory and building one never replaces another:
+//! - without the development features (the runtime a real network runs):
+//!   `palisade_runtime_production.*`, and with its benchmarks (`runtime-benchmarks` alone, which
+//!   the election pallets' weights are measured in) `palisade_runtime_production_benchmarks.*`;
+//! - with `fast-runtime` alone (short eras, no sudo, every check of a runtime upgrade on):
+//!   `palisade_runtime_fast.*`, the runtime the live upgrade test moves a network to;
+//! - with any other development feature: the default `palisade_runtime.*` the node embeds.
 fn main() {
 	#[cfg(feature = "std")]
 	{
 		let enabled =
 			|feature: &str| std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_some();
-		let development =
-			["FAST_RUNTIME", "SUDO", "TRY_RUNTIME"].iter().any(|feature| enabled(feature));
+		let benchmarks = enabled("RUNTIME_BENCHMARKS");
+		let fast = enabled("FAST_RUNTIME");
+		let development = ["SUDO", "TRY_RUNTIME"].iter().any(|feature| enabled(feature));
 		let builder = substrate_wasm_builder::WasmBuilder::init_with_defaults();
-		if development {
-			builder.build();
-			return;
-		}
-		let name = if enabled("RUNTIME_BENCHMARKS") {
-			"palisade_runtime_production_benchmarks"
-		} else {
-			"palisade_runtime_production"
+		let name = match (development, fast, benchmarks) {
+			(false, false, false) => "palisade_runtime_production",
+			(false, false, true) => "palisade_runtime_production_benchmarks",
+			(false, true, false) => "palisade_runtime_fast",
+			_ => {
+				builder.build();
+				return;
+			},
 		};
 		// The builder names both the WASM files and the Rust file that embeds them; the
 		// runtime includes `wasm_binary.rs`, which here includes that file.

@@ -343,7 +343,7 @@ pub mod pallet {
 	};
 
 	/// The in-code storage version.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -936,6 +936,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OldestUnprunedEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
+	/// How far the listing of claimed eras in validators' ledgers, which storage version 4
+	/// started, has gone (see [`migrations::v4`]). Absent once done, and on chains that started
+	/// at version 4 or later.
+	#[pallet::storage]
+	pub type ClaimedErasBackfill<T: Config> =
+		StorageValue<_, migrations::v4::ClaimedErasCursor<T::AccountId>, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -1201,10 +1208,12 @@ pub mod pallet {
 			Self::note_era_start_time();
 		}
 
-		/// Removes history older than `HistoryDepth` eras, within the block's spare weight.
+		/// Removes history older than `HistoryDepth` eras, then moves the backfill of claimed
+		/// eras that storage version 4 started, within the block's spare weight.
 		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			let mut meter = WeightMeter::with_limit(remaining);
 			Self::prune_history(&mut meter);
+			Self::backfill_claimed_eras(&mut meter);
 			meter.consumed()
 		}
 

@@ -576,7 +576,7 @@ impl<T: Config> Pallet<T> {
 	/// Every page of `validator`'s rewards in `era` is claimed: its ledger says so too, for
 	/// the clients that read `pallet-staking`'s `legacy_claimed_rewards`. Nothing if it is no
 	/// longer bonded.
-	fn note_rewards_claimed(era: EraIndex, validator: &T::AccountId) {
+	pub(crate) fn note_rewards_claimed(era: EraIndex, validator: &T::AccountId) {
 		let Some(mut ledger) = StakingLedger::<T>::get(validator) else { return };
 		let oldest = Self::active_era().unwrap_or(0).saturating_sub(T::HistoryDepth::get());
 		ledger.note_rewards_claimed(era, oldest);
@@ -656,6 +656,6 @@ enum PagePaid {
 }
 
 /// The lowest of pages `0..pages` that is not in `claimed`.
-fn first_unclaimed(pages: Page, claimed: &[Page]) -> Option<Page> {
+pub(crate) fn first_unclaimed(pages: Page, claimed: &[Page]) -> Option<Page> {
 	(0..pages).find(|page| !claimed.contains(page))
 }

@@ -4,15 +4,16 @@
 
 use crate::{
 	payout::EraPayout, ActiveEra, AutoPayout, BalanceOf, Bonded, BondedEras, ChilledCommission,
-	ClaimedRewards, Config, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase,
-	ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
-	ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason,
-	LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra, Nominators, PagedPayoutsFrom,
-	Pallet, Payee, PendingCommission, RewardDestination, SlashComputationQueue, SlashComputations,
-	SlashingSpans, SnapshotMinimumActiveStake, StakerSlashDue, UnappliedSlash, UnappliedSlashEras,
-	UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras,
-	UnrecordedExposureQueue, UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators,
-	VirtualStakeOwner, VirtualStakers, VoterSnapshot, VoterSnapshotStatus,
+	ClaimedErasBackfill, ClaimedRewards, Config, CurrentEra, DeferredVoterUpdates, ElectedStashes,
+	ElectionPhase, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
+	ErasStartSessionIndex, ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs,
+	ErasValidatorReward, HoldReason, LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra,
+	Nominators, PagedPayoutsFrom, Pallet, Payee, PendingCommission, RewardDestination,
+	SlashComputationQueue, SlashComputations, SlashingSpans, SnapshotMinimumActiveStake,
+	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
+	UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras, UnrecordedExposureQueue,
+	UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators, VirtualStakeOwner,
+	VirtualStakers, VoterSnapshot, VoterSnapshotStatus,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -71,7 +72,7 @@ macro_rules! decode_checks {
 }
 
 decode_checks! {
-	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, CurrentEra, CurrentPlannedSession,
+	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, ClaimedErasBackfill, CurrentEra, CurrentPlannedSession,
 		ElectedStashes, ForceEra, MaxNominatorsCount, MaxValidatorsCount, MinCommission,
 		MinNominatorBond, MinValidatorBond, MinimumActiveStake, MinimumValidatorCount,
 		NextEraElection, OldestUnprunedEra, PagedPayoutsFrom, SlashComputationQueue,
@@ -327,6 +328,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			SlashingSpans::<T>::iter_keys().next().is_none(),
 			"slashing spans are stored, though Palisade keeps none"
+		);
+		ensure!(
+			ClaimedErasBackfill::<T>::get()
+				.is_none_or(|cursor| Some(cursor.era) <= ActiveEra::<T>::get().map(|a| a.index)),
+			"the backfill of claimed eras is past the active era"
 		);
 		Ok(())
 	}

@@ -77,6 +77,7 @@ pub trait WeightInfo {
 	fn payout_stakers_by_page(n: u32, ) -> Weight;
 	fn read_payout_page() -> Weight;
 	fn pay_page_staker() -> Weight;
+	fn backfill_claimed_era() -> Weight;
 	fn electing_voters(v: u32, ) -> Weight;
 	fn apply_deferred_voter_update() -> Weight;
 	fn electable_targets(t: u32, ) -> Weight;
@@ -839,6 +840,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(112_400_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn backfill_claimed_era() -> Weight {
+		Weight::from_parts(112_400_000, 4556)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
@@ -1896,6 +1902,11 @@ impl WeightInfo for () {
 		Weight::from_parts(112_400_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn backfill_claimed_era() -> Weight {
+		Weight::from_parts(112_400_000, 4556)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
 	/// Proof: `Staking::VoterSnapshot` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)

@@ -13,3 +13,4 @@
 //! before version 3).
 
 pub mod v3;
+pub mod v4;

@@ -1,13 +1,21 @@
 //! Storage migrations: each runs once, on a chain at the version before it.
 
 use crate::{
-	migrations::v3::MigrateV2ToV3, mock::*, payout::EraPayout, AutoPayout, ErasRewardPaid,
-	ErasRewardPoints, ErasUnpaidBackings, ErasValidatorReward, Event, PagedPayoutsFrom, Pallet,
+	migrations::{
+		v3::MigrateV2ToV3,
+		v4::{ClaimedErasCursor, MigrateV3ToV4},
+	},
+	mock::*,
+	payout::EraPayout,
+	weights::WeightInfo,
+	ActiveEra, AutoPayout, ClaimedErasBackfill, ErasRewardPaid, ErasRewardPoints,
+	ErasUnpaidBackings, ErasValidatorReward, Event, Ledger, PagedPayoutsFrom, Pallet,
 	ValidatorPrefs,
 };
 use frame_support::{
 	assert_ok,
-	traits::{fungible::Inspect, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	traits::{fungible::Inspect, Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	weights::{RuntimeDbWeight, WeightMeter},
 };
 use sp_runtime::{Perbill, Perquintill};
 use sp_staking::EraIndex;
@@ -123,4 +131,116 @@ fn v3_in_the_middle_of_an_automatic_payout_pays_nobody_twice() {
 			.mul_floor(reward);
 			assert!(bob_reward > Perbill::from_percent(10).mul_floor(bobs_part));
 		});
+}
+
+/// Every ledger's list of claimed eras, by stash.
+fn claimed_eras_of_all() -> std::collections::BTreeMap<AccountId, Vec<EraIndex>> {
+	Ledger::<Test>::iter()
+		.map(|(stash, ledger)| (stash, ledger.legacy_claimed_rewards.to_vec()))
+		.collect()
+}
+
+/// Ends eras 0 to `eras - 1`, each with reward points for `validators`, and runs their
+/// automatic payouts.
+fn pay_eras(eras: EraIndex, validators: &[AccountId]) {
+	for era in 0..eras {
+		Staking::reward_by_ids(validators.iter().map(|v| (*v, 10)));
+		start_active_era(era + 1);
+		crate::tests::rewards::run_automatic_payouts();
+	}
+}
+
+/// What a chain at storage version 3 stored: the same state, with no ledger listing its
+/// claimed eras.
+fn as_at_version_3() {
+	for stash in Ledger::<Test>::iter_keys().collect::<Vec<_>>() {
+		Ledger::<Test>::mutate(&stash, |ledger| {
+			if let Some(ledger) = ledger {
+				ledger.legacy_claimed_rewards = Default::default();
+			}
+		});
+	}
+	StorageVersion::new(3).put::<Pallet<Test>>();
+}
+
+#[test]
+fn v4_lists_in_each_ledger_the_eras_version_3_paid_in_full() {
+	MillisPerBlock::set(24 * 60 * 60 * 1_000);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.nominator(DAVE, 500, vec![ALICE, BOB])
+		.build_and_execute(|| {
+			pay_eras(4, &[ALICE, BOB]);
+			let paid = claimed_eras_of_all();
+			assert_eq!(paid.get(&ALICE), Some(&vec![0, 1, 2, 3]));
+			assert_eq!(paid.get(&BOB), Some(&vec![0, 1, 2, 3]));
+			as_at_version_3();
+
+			MigrateV3ToV4::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
+			assert_eq!(
+				ClaimedErasBackfill::<Test>::get(),
+				Some(ClaimedErasCursor { era: 0, after: None })
+			);
+			assert!(claimed_eras_of_all().values().all(Vec::is_empty), "nothing listed yet");
+
+			run_to_block(System::block_number() + 1);
+			assert_eq!(
+				ClaimedErasBackfill::<Test>::get(),
+				None,
+				"a block's spare weight is enough"
+			);
+			assert_eq!(claimed_eras_of_all(), paid);
+
+			// At version 4 it starts nothing.
+			MigrateV3ToV4::<Test>::on_runtime_upgrade();
+			assert_eq!(ClaimedErasBackfill::<Test>::get(), None);
+		});
+}
+
+#[test]
+fn the_v4_backfill_goes_on_across_blocks_as_their_spare_weight_allows() {
+	MillisPerBlock::set(24 * 60 * 60 * 1_000);
+	ExtBuilder::default()
+		.validator(ALICE, 1_000)
+		.validator(BOB, 1_000)
+		.validator(CHARLIE, 1_000)
+		.validator_count(3)
+		.build_and_execute(|| {
+			pay_eras(3, &[ALICE, BOB, CHARLIE]);
+			let paid = claimed_eras_of_all();
+			assert_eq!(paid.get(&CHARLIE), Some(&vec![0, 1, 2]));
+			as_at_version_3();
+			MigrateV3ToV4::<Test>::on_runtime_upgrade();
+
+			// Room for the cursor and one validator a block: 3 eras of 3 validators, and the
+			// eras' ends.
+			let db = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get();
+			let step = db
+				.reads_writes(2, 1)
+				.saturating_add(<Test as crate::Config>::WeightInfo::backfill_claimed_era());
+			let mut blocks = 0;
+			while ClaimedErasBackfill::<Test>::exists() {
+				assert!(blocks < 20, "the backfill ends");
+				let mut meter = WeightMeter::with_limit(step);
+				Pallet::<Test>::backfill_claimed_eras(&mut meter);
+				assert!(meter.consumed().all_lte(step));
+				blocks += 1;
+				assert_ok!(Pallet::<Test>::do_try_state());
+			}
+			assert!(blocks > 9, "one validator a block: {blocks}");
+			assert_eq!(claimed_eras_of_all(), paid);
+		});
+}
+
+#[test]
+fn v4_starts_no_backfill_before_the_first_era() {
+	ExtBuilder::default().validator(ALICE, 1_000).build_and_execute(|| {
+		ActiveEra::<Test>::kill();
+		StorageVersion::new(3).put::<Pallet<Test>>();
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
+		assert_eq!(ClaimedErasBackfill::<Test>::get(), None);
+	});
 }

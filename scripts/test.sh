@@ -20,6 +20,12 @@ cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-pool-upke
 production_start=$(date +%s)
 cargo check --locked --profile "$PALISADE_PROFILE" -p palisade-runtime
 echo "production runtime WASM built in $(( $(date +%s) - production_start )) s"
+# The runtime a live test network upgrades to (js/tests/upgrade.test.js): `fast-runtime` alone,
+# without sudo and the benchmarks (which turn off the checks of an upgrade's version), built as
+# `palisade_runtime_fast.*`.
+fast_start=$(date +%s)
+cargo check --locked --profile "$PALISADE_PROFILE" -p palisade-runtime --features fast-runtime
+echo "fast-runtime WASM built in $(( $(date +%s) - fast_start )) s"
 rm -f "$CARGO_TARGET_DIR/tmp/network-timings.txt"
 cargo test --locked --profile "$PALISADE_PROFILE" --features "$PALISADE_FEATURES" --workspace \
 	--exclude palisade-runtime --no-fail-fast

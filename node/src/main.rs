@@ -6,6 +6,7 @@ mod command;
 mod mine;
 mod rpc;
 mod service;
+mod staking_metrics;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -284,6 +284,15 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
+	if let Some(registry) = prometheus_registry.as_ref() {
+		let metrics = crate::staking_metrics::StakingMetrics::register(registry)?;
+		task_manager.spawn_handle().spawn(
+			"staking-metrics",
+			None,
+			crate::staking_metrics::run(client.clone(), keystore_container.keystore(), metrics),
+		);
+	}
+
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),

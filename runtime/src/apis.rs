@@ -7,7 +7,7 @@ use crate::{
 	System, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS,
 	MILLISECS_PER_BLOCK, VERSION,
 };
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use codec::Encode;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -15,7 +15,7 @@ use frame_support::{
 	weights::Weight,
 };
 use pallet_nomination_pools::PoolId;
-use pallet_palisade_staking_runtime_api::UnbondingChunk;
+use pallet_palisade_staking_runtime_api::{OperatorStatus, UnbondingChunk};
 use sp_api::impl_runtime_apis;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_runtime::{
@@ -243,6 +243,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_palisade_staking_runtime_api::PalisadeStakingApi<Block, AccountId, Balance>
 		for Runtime
 	{
@@ -259,6 +260,17 @@ impl_runtime_apis! {
 
 		fn projected_annual_yield(who: AccountId) -> FixedU128 {
 			Staking::projected_annual_yield(&who)
+		}
+
+		fn operator_status(babe_key: Vec<u8>) -> OperatorStatus<AccountId, Balance> {
+			crate::operator_status::operator_status(&babe_key)
+		}
+
+		fn check_invariants() -> Result<(), String> {
+			Staking::do_try_state().map_err(|error| match error {
+				sp_runtime::DispatchError::Other(message) => message.into(),
+				other => alloc::format!("{other:?}"),
+			})
 		}
 	}
 

@@ -43,6 +43,7 @@ pub mod configs;
 pub mod constants;
 pub mod genesis_config_presets;
 pub mod governance;
+mod operator_status;
 pub mod weights;
 
 use alloc::vec::Vec;
@@ -96,7 +97,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("palisade"),
 	impl_name: alloc::borrow::Cow::Borrowed("palisade"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -217,7 +218,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at a runtime upgrade. Each runs only on a chain whose stored
 /// version of its pallet is the one it migrates from; chains started from this runtime's
 /// genesis are at the current versions already.
-pub type Migrations = (pallet_palisade_staking::migrations::v3::MigrateV2ToV3<Runtime>,);
+pub type Migrations = (
+	pallet_palisade_staking::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_palisade_staking::migrations::v4::MigrateV3ToV4<Runtime>,
+);
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -23,20 +23,24 @@ export async function freePorts (count) {
   return ports;
 }
 
-/** Starts a node with `args`; resolves once Polkadot.js is connected to it (within `timeoutMs`). */
-export async function startNode (args, timeoutMs = 120_000) {
+/**
+ * Starts a node with `args`; resolves once Polkadot.js is connected to it (within `timeoutMs`).
+ * With `prometheus`, the node serves its metrics on a free port (`metrics()` reads them).
+ */
+export async function startNode (args, timeoutMs = 120_000, { prometheus = false } = {}) {
   if (!NODE) {
     throw new Error('PALISADE_NODE must name the palisade-node binary (scripts/test.sh sets it)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'palisade-js-'));
   const logPath = join(dir, 'node.log');
-  const [rpcPort, p2pPort] = await freePorts(2);
+  const [rpcPort, p2pPort, metricsPort] = await freePorts(3);
+  const metricsArgs = prometheus ? ['--prometheus-port', String(metricsPort)] : ['--no-prometheus'];
   const child = spawn(NODE, [
     ...args,
     '--base-path', join(dir, 'base'),
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
-    '--no-prometheus', '--no-telemetry', '--no-mdns'
+    ...metricsArgs, '--no-telemetry', '--no-mdns'
   ], { stdio: ['ignore', 'ignore', openSync(logPath, 'w')] });
   const log = () => readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n');
   // However the test process ends, the node must not outlive it.
@@ -76,6 +80,16 @@ export async function startNode (args, timeoutMs = 120_000) {
     rpcPort,
     /** Sends a raw JSON-RPC request (for methods this Polkadot.js version does not know). */
     rpc: (method, params) => provider.send(method, params),
+    /** The node's Prometheus metrics as `name{labels}` → value (with `prometheus` only). */
+    async metrics () {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return new Map(text.split('\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => {
+          const at = line.lastIndexOf(' ');
+          return [line.slice(0, at), Number(line.slice(at + 1))];
+        }));
+    },
     async stop () {
       await api.disconnect();
       process.off('exit', killNode);
@@ -85,8 +99,18 @@ export async function startNode (args, timeoutMs = 120_000) {
   };
 }
 
+/** Polkadot.js, connected to the node whose RPC listens on 127.0.0.1:`port`. */
+export async function connectApi (port, timeoutMs = 60_000) {
+  const provider = new WsProvider(`ws://127.0.0.1:${port}`);
+  return withTimeout(ApiPromise.create({ provider, noInitWarn: true }), timeoutMs, 'Polkadot.js to initialise')
+    .catch((error) => {
+      provider.disconnect();
+      throw error;
+    });
+}
+
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */
-function accepts (port) {
+export function accepts (port) {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => { socket.destroy(); resolve(true); });

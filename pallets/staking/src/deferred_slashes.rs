@@ -16,8 +16,9 @@
 //! stakers wait for slashes before they withdraw (see [`Pallet::must_wait_for_slashes`]).
 
 use crate::{
-	Config, Error, LastExposedEra, Pallet, SlashComputationQueue, StakerSlashDue, UnappliedSlash,
-	UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes,
+	BalanceOf, Config, Error, LastExposedEra, Pallet, SlashComputationQueue, StakerSlashDue,
+	UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount,
+	UnappliedSlashes,
 };
 use alloc::vec::Vec;
 use frame_support::{defensive, ensure, traits::Get};
@@ -32,6 +33,22 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn unapplied_slash_count(due: EraIndex) -> u32 {
 		let listed = UnappliedSlashes::<T>::decode_len(due).unwrap_or(0) as u32;
 		listed.saturating_add(UnappliedSlashOverflowCount::<T>::get(due))
+	}
+
+	/// The slashes not applied yet whose offender is `validator`: how many, and what they take
+	/// of its own stake. Reads every waiting slash: for runtime APIs, not for blocks.
+	pub fn unapplied_slashes_of(validator: &T::AccountId) -> (u32, BalanceOf<T>) {
+		UnappliedSlashEras::<T>::get()
+			.into_iter()
+			.flat_map(|due| {
+				UnappliedSlashes::<T>::get(due)
+					.into_iter()
+					.chain(UnappliedSlashOverflow::<T>::iter_prefix_values(due))
+			})
+			.filter(|slash| slash.validator == *validator)
+			.fold((0u32, BalanceOf::<T>::zero()), |(count, own), slash| {
+				(count.saturating_add(1), own.saturating_add(slash.own))
+			})
 	}
 
 	/// Adds `slash` to the end of the list of slashes due in `due`, and marks the stakers it

@@ -281,7 +281,7 @@ pub use exposure::{ExposedChunk, EXPOSURE_RECORD_CHUNK};
 pub use genesis::generated_nominator;
 pub use inflation::InflationCurve;
 pub use pallet::*;
-pub use payout::{ClaimedPagesBound, UnpaidBackings, UnpaidErasBound};
+pub use payout::{ClaimedPages, ClaimedPagesBound, UnpaidBackings, UnpaidErasBound};
 pub use session_interface::{Session, SessionInterface};
 pub use slashing::SlashErasBound;
 pub use types::{
@@ -820,7 +820,7 @@ pub mod pallet {
 		EraIndex,
 		Twox64Concat,
 		T::AccountId,
-		BoundedVec<Page, ClaimedPagesBound<T>>,
+		ClaimedPages<T>,
 		ValueQuery,
 	>;
 

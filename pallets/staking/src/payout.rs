@@ -63,6 +63,9 @@ pub type UnpaidBackings<T> = BoundedVec<
 /// can produce.
 pub struct ClaimedPagesBound<T>(PhantomData<T>);
 
+/// The pages of a validator's exposure in an era whose rewards were claimed.
+pub type ClaimedPages<T> = BoundedVec<Page, ClaimedPagesBound<T>>;
+
 impl<T: Config> Get<u32> for ClaimedPagesBound<T> {
 	fn get() -> u32 {
 		type Provider<T> = <T as Config>::ElectionProvider;

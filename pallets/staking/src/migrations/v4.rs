@@ -12,7 +12,7 @@
 //! order, so the two never conflict.
 
 use crate::{
-	payout::first_unclaimed, weights::WeightInfo, ClaimedErasBackfill, ClaimedPagesBound,
+	payout::first_unclaimed, weights::WeightInfo, ClaimedErasBackfill, ClaimedPages,
 	ClaimedRewards, Config, ErasStakersOverview, Pallet,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
@@ -20,7 +20,6 @@ use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::{Weight, WeightMeter},
-	BoundedVec,
 };
 use scale_info::TypeInfo;
 use sp_staking::{EraIndex, Page};
@@ -110,7 +109,7 @@ impl<T: Config> Pallet<T> {
 	/// The validator after the cursor's in its era's [`ClaimedRewards`], with its claimed pages.
 	pub(crate) fn next_claimed(
 		cursor: &ClaimedErasCursor<T::AccountId>,
-	) -> Option<(T::AccountId, BoundedVec<Page, ClaimedPagesBound<T>>)> {
+	) -> Option<(T::AccountId, ClaimedPages<T>)> {
 		match &cursor.after {
 			Some(after) => ClaimedRewards::<T>::iter_prefix_from(
 				cursor.era,

@@ -46,8 +46,10 @@ function guideBlocks (tag) {
   return blocks;
 }
 
-const [GENERATE_KEYS, BUILD_SPEC, RUN_NODE, INSERT_KEYS] = guideBlocks('sh launch');
-const [, , ROTATE_KEYS] = guideBlocks('sh checked');
+const LAUNCH = guideBlocks('sh launch');
+const [GENERATE_KEYS, BUILD_SPEC, RUN_NODE, INSERT_KEYS] = LAUNCH;
+/** Section 4's request for session keys owned by a stash. */
+const ROTATE_KEYS = guideBlocks('sh checked').find((block) => block.includes('author_rotateKeysWithOwner'));
 
 /** `block` with the guide's ports replaced by `operator`'s. */
 function onPorts (block, { ports }) {
@@ -102,14 +104,21 @@ async function stopOperatorNode (operator) {
 /** The bootnode address of `operator`. */
 const bootnodeOf = ({ ports, peerId }) => `/ip4/127.0.0.1/tcp/${ports.p2p}/p2p/${peerId}`;
 
+/** However the test process ends, the operators' nodes must not outlive it. */
+const killNodes = () => operators.forEach((operator) => operator.process?.kill('SIGKILL'));
+
 before(async () => {
   await cryptoWaitReady();
+  assert.equal(LAUNCH.length, 4, 'the guide\'s launch has four blocks');
+  assert.ok(ROTATE_KEYS, 'the guide asks the node for keys with author_rotateKeysWithOwner');
   root = mkdtempSync(join(tmpdir(), 'palisade-launch-'));
+  process.once('exit', killNodes);
 });
 
 after(async () => {
   await api?.disconnect();
-  for (const operator of operators) operator.process?.kill('SIGKILL');
+  killNodes();
+  process.off('exit', killNodes);
   if (root) rmSync(root, { force: true, recursive: true });
 });
 

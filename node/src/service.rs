@@ -286,10 +286,16 @@ pub fn new_full<
 
 	if let Some(registry) = prometheus_registry.as_ref() {
 		let metrics = crate::staking_metrics::StakingMetrics::register(registry)?;
-		task_manager.spawn_handle().spawn(
+		// It runs the runtime at every new best block: off the async workers.
+		task_manager.spawn_handle().spawn_blocking(
 			"staking-metrics",
 			None,
-			crate::staking_metrics::run(client.clone(), keystore_container.keystore(), metrics),
+			crate::staking_metrics::run(
+				client.clone(),
+				keystore_container.keystore(),
+				sync_service.clone(),
+				metrics,
+			),
 		);
 	}
 

@@ -2,7 +2,7 @@
 //! node's own at `/metrics` (`--prometheus-port`, 9615 by default): the active era, where the
 //! election is, and the standing of the validator whose BABE session key this node holds. They
 //! are read through the runtime's `PalisadeStakingApi::operator_status` at every new best
-//! block; a runtime without that API (before version 2) leaves them unset, and
+//! block. When the runtime does not serve it (before version 2 of the API), they read 0 and
 //! `palisade_staking_status_available` says so. The validator guide lists them.
 
 use crate::service::FullClient;
@@ -11,6 +11,7 @@ use palisade_runtime::{constants::TOKEN_DECIMALS, opaque::Block, AccountId, Bala
 use pallet_palisade_staking_runtime_api::{ElectionStage, OperatorStatus, PalisadeStakingApi};
 use sc_client_api::BlockchainEvents;
 use sp_api::{ApiExt, ProvideRuntimeApi};
+use sp_consensus::SyncOracle;
 use sp_core::crypto::Ss58Codec;
 use sp_keystore::KeystorePtr;
 use sp_runtime::traits::Block as BlockT;
@@ -37,7 +38,7 @@ pub struct StakingMetrics {
 	commission: Gauge<F64>,
 	announced_commission: Gauge<F64>,
 	announced_commission_era: Gauge<U64>,
-	unapplied_slashes: Gauge<U64>,
+	slash_pending: Gauge<U64>,
 	unapplied_slash_own: Gauge<F64>,
 }
 
@@ -92,7 +93,7 @@ impl StakingMetrics {
 			disabled: gauge(
 				registry,
 				"palisade_validator_disabled",
-				"1 if this node's validator is disabled for the rest of the session",
+				"1 if this node's validator is disabled after an offence, until the next era",
 			)?,
 			era_points: gauge(
 				registry,
@@ -119,21 +120,22 @@ impl StakingMetrics {
 				"palisade_validator_announced_commission_era",
 				"The first era the announced increase applies to; 0 if none",
 			)?,
-			unapplied_slashes: gauge(
+			slash_pending: gauge(
 				registry,
-				"palisade_validator_unapplied_slashes",
-				"How many slashes of this node's validator wait for their era",
+				"palisade_validator_slash_pending",
+				"1 if a slash of this node's validator is being worked out or waits for its era",
 			)?,
 			unapplied_slash_own: gauge(
 				registry,
 				"palisade_validator_unapplied_slash_own",
-				"What those slashes take of the validator's own stake, in PAL",
+				"What the slashes worked out so far take of the validator's own stake, in PAL",
 			)?,
 		})
 	}
 
 	/// Sets the gauges from `status`.
 	fn update(&self, status: &OperatorStatus<AccountId, Balance>) {
+		self.clear();
 		self.available.set(1);
 		self.active_era.set(status.active_era.map_or(0, u64::from));
 		for stage in ElectionStage::ALL {
@@ -141,13 +143,7 @@ impl StakingMetrics {
 				.with_label_values(&[stage.name()])
 				.set(u64::from(stage == status.election));
 		}
-		self.validator.reset();
-		let Some(validator) = &status.validator else {
-			for gauge in [&self.elected, &self.validating, &self.disabled, &self.era_points] {
-				gauge.set(0);
-			}
-			return;
-		};
+		let Some(validator) = &status.validator else { return };
 		self.validator.with_label_values(&[&validator.stash.to_ss58check()]).set(1);
 		self.elected.set(u64::from(validator.elected));
 		self.validating.set(u64::from(validator.validating));
@@ -155,13 +151,40 @@ impl StakingMetrics {
 		self.era_points.set(u64::from(validator.era_points));
 		self.active_bond.set(in_tokens(validator.active_bond));
 		self.commission.set(ratio(validator.commission));
-		let (announced, era) = validator
-			.announced_commission
-			.map_or((0.0, 0), |(c, era)| (ratio(c), era.into()));
-		self.announced_commission.set(announced);
-		self.announced_commission_era.set(era);
-		self.unapplied_slashes.set(u64::from(validator.unapplied_slashes));
+		if let Some((commission, era)) = validator.announced_commission {
+			self.announced_commission.set(ratio(commission));
+			self.announced_commission_era.set(era.into());
+		}
+		self.slash_pending.set(u64::from(validator.slash_pending));
 		self.unapplied_slash_own.set(in_tokens(validator.unapplied_slash_own));
+	}
+
+	/// Sets every gauge to 0 and removes the labelled series: what a runtime that does not
+	/// serve the status shows, and the base of every update, so that no value outlives its
+	/// source (a validator whose key was removed, an announcement that took effect).
+	fn clear(&self) {
+		for gauge in [
+			&self.available,
+			&self.active_era,
+			&self.elected,
+			&self.validating,
+			&self.disabled,
+			&self.era_points,
+			&self.announced_commission_era,
+			&self.slash_pending,
+		] {
+			gauge.set(0);
+		}
+		for gauge in [
+			&self.active_bond,
+			&self.commission,
+			&self.announced_commission,
+			&self.unapplied_slash_own,
+		] {
+			gauge.set(0.0);
+		}
+		self.election_stage.reset();
+		self.validator.reset();
 	}
 }
 
@@ -176,16 +199,22 @@ fn ratio(value: sp_runtime::Perbill) -> f64 {
 }
 
 /// Updates `metrics` at every new best block, with the first BABE key in `keystore` that a
-/// stash registered (or none). Runs as long as the node.
-pub async fn run(client: Arc<FullClient>, keystore: KeystorePtr, metrics: StakingMetrics) {
+/// stash registered (or none); not while the node catches up with the chain (`sync`), whose
+/// old blocks no operator watches. Runs as long as the node.
+pub async fn run(
+	client: Arc<FullClient>,
+	keystore: KeystorePtr,
+	sync: Arc<impl SyncOracle>,
+	metrics: StakingMetrics,
+) {
 	let mut imports = client.import_notification_stream();
 	while let Some(notification) = imports.next().await {
-		if !notification.is_new_best {
+		if !notification.is_new_best || sync.is_major_syncing() {
 			continue;
 		}
 		match operator_status(&client, &keystore, notification.hash) {
 			Some(status) => metrics.update(&status),
-			None => metrics.available.set(0),
+			None => metrics.clear(),
 		}
 	}
 }

@@ -7,7 +7,7 @@ use crate::{
 	System, TransactionPayment, BABE_GENESIS_EPOCH_CONFIG, EPOCH_DURATION_IN_SLOTS,
 	MILLISECS_PER_BLOCK, VERSION,
 };
-use alloc::{string::String, vec::Vec};
+use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -265,8 +265,11 @@ impl_runtime_apis! {
 		fn operator_status(babe_key: Vec<u8>) -> OperatorStatus<AccountId, Balance> {
 			crate::operator_status::operator_status(&babe_key)
 		}
+	}
 
-		fn check_invariants() -> Result<(), String> {
+	#[cfg(feature = "fast-runtime")]
+	impl pallet_palisade_staking_runtime_api::PalisadeStakingChecksApi<Block> for Runtime {
+		fn check_invariants() -> Result<(), alloc::string::String> {
 			Staking::do_try_state().map_err(|error| match error {
 				sp_runtime::DispatchError::Other(message) => message.into(),
 				other => alloc::format!("{other:?}"),

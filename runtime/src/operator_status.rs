@@ -54,12 +54,9 @@ fn validator_status(
 	let disabled = Session::validators()
 		.iter()
 		.position(|validator| *validator == stash)
-		.is_some_and(|index| {
-			Session::disabled_validators()
-				.iter()
-				.any(|disabled| *disabled as usize == index)
-		});
-	let (unapplied_slashes, unapplied_slash_own) = Staking::unapplied_slashes_of(&stash);
+		.and_then(|index| u32::try_from(index).ok())
+		.is_some_and(|index| Session::disabled_validators().contains(&index));
+	let (slash_pending, unapplied_slash_own) = Staking::pending_slash_of(&stash);
 	ValidatorStatus {
 		active_bond: Ledger::<Runtime>::get(&stash).map_or(0, |ledger| ledger.active),
 		validating: Validators::<Runtime>::contains_key(&stash),
@@ -69,7 +66,7 @@ fn validator_status(
 		commission: Validators::<Runtime>::get(&stash).commission,
 		announced_commission: PendingCommission::<Runtime>::get(&stash)
 			.map(|increase| (increase.commission, increase.effective_era)),
-		unapplied_slashes,
+		slash_pending,
 		unapplied_slash_own,
 		stash,
 	}

@@ -32,16 +32,34 @@ export function rawSpec (chain, edit) {
   return { path: rawPath, remove: () => rmSync(dir, { force: true, recursive: true }) };
 }
 
-/** The libp2p peer id of the node key `00…0n`, which `--node-key` sets. */
+/** The libp2p peer id of the node key `nodeKey` (hex), which `--node-key` sets. */
 export function peerIdOf (nodeKey) {
-  return palisade(['key', 'inspect-node-key', '--file', writeTemp('node-key', nodeKey)]).trim();
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-node-key-'));
+  try {
+    writeFileSync(join(dir, 'node-key'), nodeKey);
+    return palisade(['key', 'inspect-node-key', '--file', join(dir, 'node-key')]).trim();
+  } finally {
+    rmSync(dir, { force: true, recursive: true });
+  }
 }
 
-/** Writes `content` to a new temporary file; returns its path. */
-function writeTemp (name, content) {
-  const path = join(mkdtempSync(join(tmpdir(), 'palisade-')), name);
-  writeFileSync(path, content);
-  return path;
+/**
+ * The first finalised block from number `from` on whose events include one `matches`, as
+ * `{ number, hash, events }`; waits for it up to `timeoutMs`. Reads the finalised chain block by block,
+ * so no block is missed, as a subscription to new heads can when the best chain reorganises.
+ */
+export async function findFinalised (api, from, matches, timeoutMs, what) {
+  let next = from;
+  let found;
+  await waitFor(async () => {
+    for (const last = await finalisedNumber(api); next <= last && !found; next++) {
+      const hash = await api.rpc.chain.getBlockHash(next);
+      const events = (await (await api.at(hash)).query.system.events()).map(({ event }) => event);
+      if (events.some(matches)) found = { number: next, hash, events };
+    }
+    return found !== undefined;
+  }, timeoutMs, what);
+  return found;
 }
 
 /**

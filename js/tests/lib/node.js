@@ -90,6 +90,10 @@ export async function startNode (args, timeoutMs = 120_000, { prometheus = false
           return [line.slice(0, at), Number(line.slice(at + 1))];
         }));
     },
+    /** Freezes the node's process (SIGSTOP): it keeps its state and its votes, and does nothing. */
+    pause: () => child.kill('SIGSTOP'),
+    /** Lets a paused node go on (SIGCONT). */
+    resume: () => child.kill('SIGCONT'),
     async stop () {
       await api.disconnect();
       process.off('exit', killNode);

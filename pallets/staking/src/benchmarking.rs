@@ -1,17 +1,16 @@
 //! Benchmarks of the pallet's calls (frame-benchmarking v2), each set up at its worst case.
 
 use crate::{
-	migrations::v4::ClaimedErasCursor, payout::EraPayout, ActiveEra, ActiveEraInfo, BalanceOf,
-	BondedEras, BoundedExposurePage, Call, ChillThreshold, ChilledCommission, ClaimedRewards,
-	Config, ConfigOp, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase,
-	EraRewardPoints, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasValidatorReward, ForceEra, Forcing, LastExposedEra, Ledger, MaxNominatorsCount,
-	MinCommission, MinNominatorBond, MinValidatorBond, NextEraElection, Nominators, Pallet,
-	PayoutCursor, PendingCommission, RewardDestination, SlashComputations, SlashReporters,
-	StakerSlashDue, StakingLedger, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
-	UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidBackings, ValidatorCount, ValidatorPrefs,
-	ValidatorSlashInEra, Validators, VoterSnapshotStatus, WeightInfo, EXPOSURE_RECORD_CHUNK,
-	MAX_SLASH_REPORTERS,
+	payout::EraPayout, ActiveEra, ActiveEraInfo, BalanceOf, BondedEras, BoundedExposurePage, Call,
+	ChillThreshold, ChilledCommission, ClaimedErasCursor, ClaimedRewards, Config, ConfigOp,
+	CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase, EraRewardPoints,
+	ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasValidatorReward,
+	ForceEra, Forcing, LastExposedEra, Ledger, MaxNominatorsCount, MinCommission, MinNominatorBond,
+	MinValidatorBond, NextEraElection, Nominators, Pallet, PayoutCursor, PendingCommission,
+	RewardDestination, SlashComputations, SlashReporters, StakerSlashDue, StakingLedger,
+	UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount,
+	UnappliedSlashes, UnpaidBackings, ValidatorCount, ValidatorPrefs, ValidatorSlashInEra,
+	Validators, VoterSnapshotStatus, WeightInfo, EXPOSURE_RECORD_CHUNK, MAX_SLASH_REPORTERS,
 };
 use alloc::{collections::btree_map::BTreeMap, vec, vec::Vec};
 use frame_benchmarking::v2::*;
@@ -686,33 +685,41 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A step of the backfill that storage version 4 started: reading the next validator of an
-	/// era, and listing the era, all of whose pages are claimed, in the validator's ledger when
-	/// the list is the longest the history holds and the era goes first.
+	/// A step of the backfill that storage version 4 started: reading the validator after the
+	/// cursor's in an era (the cursor resuming after another), and listing the era, all of whose
+	/// pages are claimed, in the validator's ledger when the list is the longest the history
+	/// holds and the era goes first.
 	#[benchmark]
 	fn backfill_claimed_era() -> Result<(), BenchmarkError> {
-		let validator = validator::<T>(0)?;
-		let stakes = vec![(validator.clone(), bond_amount::<T>())];
-		let era = ended_era_exposing::<T>([(validator.clone(), stakes)]);
+		let validators = [validator::<T>(0)?, validator::<T>(1)?];
+		let era = ended_era_exposing::<T>(
+			validators.clone().map(|v| (v.clone(), vec![(v, bond_amount::<T>())])),
+		);
 		let depth = T::HistoryDepth::get();
 		ActiveEra::<T>::put(ActiveEraInfo { index: era.saturating_add(depth), start: None });
-		let mut ledger = StakingLedger::<T>::get(&validator).ok_or("bonded")?;
-		let later: Vec<EraIndex> = (era.saturating_add(1)..era.saturating_add(depth)).collect();
-		ledger.legacy_claimed_rewards = BoundedVec::try_from(later).map_err(|_| "fits")?;
-		Ledger::<T>::insert(&validator, ledger);
-		ClaimedRewards::<T>::insert(era, &validator, BoundedVec::truncate_from(vec![0]));
-		let cursor = ClaimedErasCursor { era, after: None };
+		for validator in &validators {
+			let mut ledger = StakingLedger::<T>::get(validator).ok_or("bonded")?;
+			let later: Vec<EraIndex> = (era.saturating_add(1)..era.saturating_add(depth)).collect();
+			ledger.legacy_claimed_rewards = BoundedVec::try_from(later).map_err(|_| "fits")?;
+			Ledger::<T>::insert(validator, ledger);
+			ClaimedRewards::<T>::insert(era, validator, BoundedVec::truncate_from(vec![0]));
+		}
+		let first = ClaimedRewards::<T>::iter_key_prefix(era).next();
+		let cursor = ClaimedErasCursor { era, after: first.clone() };
+		let listed;
 
 		#[block]
 		{
-			if let Some((next, claimed)) = Pallet::<T>::next_claimed(&cursor) {
+			listed = Pallet::<T>::next_claimed(&cursor).map(|(next, claimed)| {
 				Pallet::<T>::list_if_claimed(era, &next, &claimed);
-			}
+				next
+			});
 		}
 
-		let listed =
-			StakingLedger::<T>::get(&validator).map(|ledger| ledger.legacy_claimed_rewards);
-		assert_eq!(listed.and_then(|eras| eras.first().copied()), Some(era));
+		let second = listed.ok_or("a second validator")?;
+		assert!(Some(&second) != first.as_ref());
+		let eras = StakingLedger::<T>::get(&second).map(|ledger| ledger.legacy_claimed_rewards);
+		assert_eq!(eras.and_then(|eras| eras.first().copied()), Some(era));
 		Ok(())
 	}
 

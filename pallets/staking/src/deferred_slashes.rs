@@ -16,9 +16,9 @@
 //! stakers wait for slashes before they withdraw (see [`Pallet::must_wait_for_slashes`]).
 
 use crate::{
-	BalanceOf, Config, Error, LastExposedEra, Pallet, SlashComputationQueue, StakerSlashDue,
-	UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount,
-	UnappliedSlashes,
+	BalanceOf, Config, Error, LastExposedEra, Pallet, SlashComputationQueue, SlashComputations,
+	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
+	UnappliedSlashOverflowCount, UnappliedSlashes,
 };
 use alloc::vec::Vec;
 use frame_support::{defensive, ensure, traits::Get};
@@ -35,9 +35,12 @@ impl<T: Config> Pallet<T> {
 		listed.saturating_add(UnappliedSlashOverflowCount::<T>::get(due))
 	}
 
-	/// The slashes not applied yet whose offender is `validator`: how many, and what they take
-	/// of its own stake. Reads every waiting slash: for runtime APIs, not for blocks.
-	pub fn unapplied_slashes_of(validator: &T::AccountId) -> (u32, BalanceOf<T>) {
+	/// Whether a slash of `validator` as the offender is being worked out or waits to be
+	/// applied, and what the slashes worked out so far take of its own stake. Reads every
+	/// waiting slash: for runtime APIs, not for blocks.
+	pub fn pending_slash_of(validator: &T::AccountId) -> (bool, BalanceOf<T>) {
+		let computing =
+			SlashComputations::<T>::iter_values().any(|slash| slash.validator == *validator);
 		UnappliedSlashEras::<T>::get()
 			.into_iter()
 			.flat_map(|due| {
@@ -46,8 +49,8 @@ impl<T: Config> Pallet<T> {
 					.chain(UnappliedSlashOverflow::<T>::iter_prefix_values(due))
 			})
 			.filter(|slash| slash.validator == *validator)
-			.fold((0u32, BalanceOf::<T>::zero()), |(count, own), slash| {
-				(count.saturating_add(1), own.saturating_add(slash.own))
+			.fold((computing, BalanceOf::<T>::zero()), |(_, own), slash| {
+				(true, own.saturating_add(slash.own))
 			})
 	}
 

@@ -209,7 +209,8 @@
 //!   snapshot deferred;
 //! - the active era is planned, has a start session and is the last bonded era; the election's
 //!   state matches the planned era; a snapshot's running minimum stake exists only while a
-//!   snapshot is under way; no slashing spans are stored;
+//!   snapshot is under way; no slashing spans are stored; the backfill of claimed eras is not
+//!   past the active era;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
 //!   elects more than `MaxValidatorSet`;
 //! - exposure records are kept for bonded stakers only, and the queue of unrecorded exposures
@@ -231,6 +232,7 @@ extern crate alloc;
 
 mod admin;
 mod bonding;
+mod claimed_eras_backfill;
 mod commission;
 mod deferred_slashes;
 mod election;
@@ -285,8 +287,8 @@ pub use payout::{ClaimedPages, ClaimedPagesBound, UnpaidBackings, UnpaidErasBoun
 pub use session_interface::{Session, SessionInterface};
 pub use slashing::SlashErasBound;
 pub use types::{
-	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ConfigOp, ElectionFailure, ElectionPhase,
-	EraRewardPoints, Forcing, Nominations, PayoutCursor, PendingCommissionIncrease,
+	ActiveEraInfo, BoundedExposurePage, ChunkQueue, ClaimedErasCursor, ConfigOp, ElectionFailure,
+	ElectionPhase, EraRewardPoints, Forcing, Nominations, PayoutCursor, PendingCommissionIncrease,
 	RewardDestination, SlashComputation, SlashReporters, SlashingSpanHistory, StakingLedger,
 	UnappliedSlash, UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus,
 	MAX_SLASH_REPORTERS,
@@ -937,11 +939,11 @@ pub mod pallet {
 	pub type OldestUnprunedEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
 	/// How far the listing of claimed eras in validators' ledgers, which storage version 4
-	/// started, has gone (see [`migrations::v4`]). Absent once done, and on chains that started
+	/// started, has gone (see [`claimed_eras_backfill`]). Absent once done, and on chains that started
 	/// at version 4 or later.
 	#[pallet::storage]
 	pub type ClaimedErasBackfill<T: Config> =
-		StorageValue<_, migrations::v4::ClaimedErasCursor<T::AccountId>, OptionQuery>;
+		StorageValue<_, ClaimedErasCursor<T::AccountId>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]

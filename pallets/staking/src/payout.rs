@@ -659,6 +659,6 @@ enum PagePaid {
 }
 
 /// The lowest of pages `0..pages` that is not in `claimed`.
-pub(crate) fn first_unclaimed(pages: Page, claimed: &[Page]) -> Option<Page> {
+fn first_unclaimed(pages: Page, claimed: &[Page]) -> Option<Page> {
 	(0..pages).find(|page| !claimed.contains(page))
 }

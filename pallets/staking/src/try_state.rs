@@ -72,9 +72,9 @@ macro_rules! decode_checks {
 }
 
 decode_checks! {
-	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, ClaimedErasBackfill, CurrentEra, CurrentPlannedSession,
-		ElectedStashes, ForceEra, MaxNominatorsCount, MaxValidatorsCount, MinCommission,
-		MinNominatorBond, MinValidatorBond, MinimumActiveStake, MinimumValidatorCount,
+	values: ActiveEra, AutoPayout, BondedEras, ChillThreshold, ClaimedErasBackfill, CurrentEra,
+		CurrentPlannedSession, ElectedStashes, ForceEra, MaxNominatorsCount, MaxValidatorsCount,
+		MinCommission, MinNominatorBond, MinValidatorBond, MinimumActiveStake, MinimumValidatorCount,
 		NextEraElection, OldestUnprunedEra, PagedPayoutsFrom, SlashComputationQueue,
 		SnapshotMinimumActiveStake, UnappliedSlashEras, UnpaidEras, UnrecordedExposureQueue,
 		ValidatorCount, VoterSnapshot;

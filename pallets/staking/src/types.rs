@@ -318,6 +318,16 @@ pub struct PendingCommissionIncrease {
 	pub effective_era: EraIndex,
 }
 
+/// Where the backfill of claimed eras that storage version 4 started is: the era being read,
+/// and the last validator of it done (`None` before the first).
+#[derive(PartialEq, Eq, Clone, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ClaimedErasCursor<AccountId> {
+	/// The era whose claimed pages are being read.
+	pub era: EraIndex,
+	/// The last validator of `era` done.
+	pub after: Option<AccountId>,
+}
+
 /// Where the automatic payout of the oldest unpaid era is: the exposure page it is paying,
 /// and the place on that page of the next staker to pay.
 #[derive(

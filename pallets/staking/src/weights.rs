@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 84_002_000 picoseconds.
-		Weight::from_parts(90_058_000, 4556)
+		// Minimum execution time: 87_872_000 picoseconds.
+		Weight::from_parts(94_442_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 143_231_000 picoseconds.
-		Weight::from_parts(151_174_000, 6280)
+		// Minimum execution time: 149_349_000 picoseconds.
+		Weight::from_parts(157_793_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3823`
 		//  Estimated: `4556`
-		// Minimum execution time: 161_113_000 picoseconds.
-		Weight::from_parts(169_343_000, 4556)
+		// Minimum execution time: 163_165_000 picoseconds.
+		Weight::from_parts(173_245_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -200,10 +200,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 102_174_000 picoseconds.
-		Weight::from_parts(108_643_910, 4556)
-			// Standard Error: 1_850
-			.saturating_add(Weight::from_parts(59_029, 0).saturating_mul(s.into()))
+		// Minimum execution time: 106_033_000 picoseconds.
+		Weight::from_parts(113_977_608, 4556)
+			// Standard Error: 2_266
+			.saturating_add(Weight::from_parts(72_283, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4689`
 		//  Estimated: `4556`
-		// Minimum execution time: 194_729_000 picoseconds.
-		Weight::from_parts(201_221_000, 4556)
+		// Minimum execution time: 200_989_000 picoseconds.
+		Weight::from_parts(214_010_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -296,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2992`
 		//  Estimated: `4556`
-		// Minimum execution time: 98_715_000 picoseconds.
-		Weight::from_parts(103_169_000, 4556)
+		// Minimum execution time: 98_941_000 picoseconds.
+		Weight::from_parts(105_104_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -328,10 +328,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1752 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 76_968_000 picoseconds.
-		Weight::from_parts(77_706_265, 4556)
-			// Standard Error: 8_853
-			.saturating_add(Weight::from_parts(4_857_051, 0).saturating_mul(n.into()))
+		// Minimum execution time: 78_307_000 picoseconds.
+		Weight::from_parts(80_273_213, 4556)
+			// Standard Error: 10_957
+			.saturating_add(Weight::from_parts(4_869_657, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -363,8 +363,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3543`
 		//  Estimated: `6280`
-		// Minimum execution time: 97_535_000 picoseconds.
-		Weight::from_parts(102_237_000, 6280)
+		// Minimum execution time: 97_612_000 picoseconds.
+		Weight::from_parts(104_095_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -378,8 +378,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 24_366_000 picoseconds.
-		Weight::from_parts(28_179_000, 4556)
+		// Minimum execution time: 25_355_000 picoseconds.
+		Weight::from_parts(28_587_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -431,8 +431,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4927`
 		//  Estimated: `6280`
-		// Minimum execution time: 193_826_000 picoseconds.
-		Weight::from_parts(207_260_000, 6280)
+		// Minimum execution time: 202_508_000 picoseconds.
+		Weight::from_parts(209_497_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 	}
@@ -455,10 +455,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 96_345_000 picoseconds.
-		Weight::from_parts(102_638_680, 6280)
-			// Standard Error: 6_619
-			.saturating_add(Weight::from_parts(32_060, 0).saturating_mul(l.into()))
+		// Minimum execution time: 97_347_000 picoseconds.
+		Weight::from_parts(102_064_735, 6280)
+			// Standard Error: 4_434
+			.saturating_add(Weight::from_parts(90_640, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -506,8 +506,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3941`
 		//  Estimated: `4556`
-		// Minimum execution time: 152_558_000 picoseconds.
-		Weight::from_parts(159_163_000, 4556)
+		// Minimum execution time: 155_704_000 picoseconds.
+		Weight::from_parts(161_954_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
@@ -520,10 +520,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_473_000 picoseconds.
-		Weight::from_parts(36_180_361, 4556)
-			// Standard Error: 31_768
-			.saturating_add(Weight::from_parts(10_360_759, 0).saturating_mul(k.into()))
+		// Minimum execution time: 38_983_000 picoseconds.
+		Weight::from_parts(32_286_993, 4556)
+			// Standard Error: 58_763
+			.saturating_add(Weight::from_parts(11_488_268, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -545,8 +545,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_131_000 picoseconds.
-		Weight::from_parts(5_946_000, 0)
+		// Minimum execution time: 5_123_000 picoseconds.
+		Weight::from_parts(6_266_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -565,8 +565,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_624_000 picoseconds.
-		Weight::from_parts(5_384_000, 0)
+		// Minimum execution time: 4_850_000 picoseconds.
+		Weight::from_parts(5_667_000, 0)
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -601,8 +601,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3608`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_348_000 picoseconds.
-		Weight::from_parts(112_977_000, 6280)
+		// Minimum execution time: 110_537_000 picoseconds.
+		Weight::from_parts(118_925_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -616,8 +616,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 27_033_000 picoseconds.
-		Weight::from_parts(29_988_000, 3513)
+		// Minimum execution time: 27_846_000 picoseconds.
+		Weight::from_parts(31_880_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -627,8 +627,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_172_000 picoseconds.
-		Weight::from_parts(3_716_000, 0)
+		// Minimum execution time: 3_113_000 picoseconds.
+		Weight::from_parts(3_920_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -637,8 +637,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_168_000 picoseconds.
-		Weight::from_parts(3_711_000, 0)
+		// Minimum execution time: 3_327_000 picoseconds.
+		Weight::from_parts(4_107_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -647,8 +647,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_265_000 picoseconds.
-		Weight::from_parts(9_286_000, 1489)
+		// Minimum execution time: 8_016_000 picoseconds.
+		Weight::from_parts(9_582_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -658,8 +658,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_187_000 picoseconds.
-		Weight::from_parts(9_238_000, 1489)
+		// Minimum execution time: 8_024_000 picoseconds.
+		Weight::from_parts(9_284_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -669,8 +669,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_519_000 picoseconds.
-		Weight::from_parts(7_383_000, 0)
+		// Minimum execution time: 6_346_000 picoseconds.
+		Weight::from_parts(7_485_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -679,8 +679,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_494_000 picoseconds.
-		Weight::from_parts(7_383_000, 0)
+		// Minimum execution time: 6_630_000 picoseconds.
+		Weight::from_parts(7_484_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -689,8 +689,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_445_000 picoseconds.
-		Weight::from_parts(7_348_000, 0)
+		// Minimum execution time: 6_616_000 picoseconds.
+		Weight::from_parts(7_565_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -721,12 +721,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 834_236_000 picoseconds.
-		Weight::from_parts(840_049_000, 33487)
-			// Standard Error: 64_759
-			.saturating_add(Weight::from_parts(24_382_964, 0).saturating_mul(v.into()))
-			// Standard Error: 12_951
-			.saturating_add(Weight::from_parts(513_118, 0).saturating_mul(n.into()))
+		// Minimum execution time: 862_260_000 picoseconds.
+		Weight::from_parts(873_366_000, 33487)
+			// Standard Error: 63_116
+			.saturating_add(Weight::from_parts(25_768_571, 0).saturating_mul(v.into()))
+			// Standard Error: 12_623
+			.saturating_add(Weight::from_parts(498_000, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(41_u64))
@@ -748,10 +748,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1152 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 32_748_000 picoseconds.
-		Weight::from_parts(30_042_955, 58843)
-			// Standard Error: 4_972
-			.saturating_add(Weight::from_parts(6_960_626, 0).saturating_mul(u.into()))
+		// Minimum execution time: 33_360_000 picoseconds.
+		Weight::from_parts(29_879_557, 58843)
+			// Standard Error: 6_380
+			.saturating_add(Weight::from_parts(7_059_599, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -791,10 +791,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 169_912_000 picoseconds.
-		Weight::from_parts(174_610_000, 39483)
-			// Standard Error: 72_104
-			.saturating_add(Weight::from_parts(92_456_990, 0).saturating_mul(n.into()))
+		// Minimum execution time: 178_331_000 picoseconds.
+		Weight::from_parts(184_088_000, 39483)
+			// Standard Error: 137_111
+			.saturating_add(Weight::from_parts(98_544_414, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -817,8 +817,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `21224`
 		//  Estimated: `28639`
-		// Minimum execution time: 69_593_000 picoseconds.
-		Weight::from_parts(73_396_000, 28639)
+		// Minimum execution time: 70_921_000 picoseconds.
+		Weight::from_parts(76_574_000, 28639)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -836,14 +836,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 105_999_000 picoseconds.
-		Weight::from_parts(112_400_000, 4556)
+		// Minimum execution time: 109_773_000 picoseconds.
+		Weight::from_parts(121_157_000, 4556)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Staking::ClaimedRewards` (r:2 w:0)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn backfill_claimed_era() -> Weight {
-		Weight::from_parts(112_400_000, 4556)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1482`
+		//  Estimated: `6118`
+		// Minimum execution time: 43_150_000 picoseconds.
+		Weight::from_parts(51_409_000, 6118)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -869,10 +881,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 764_183_000 picoseconds.
-		Weight::from_parts(525_658_838, 513990)
-			// Standard Error: 50_239
-			.saturating_add(Weight::from_parts(17_247_782, 0).saturating_mul(v.into()))
+		// Minimum execution time: 802_975_000 picoseconds.
+		Weight::from_parts(453_308_908, 513990)
+			// Standard Error: 74_457
+			.saturating_add(Weight::from_parts(18_553_784, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(282_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -900,8 +912,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 108_847_000 picoseconds.
-		Weight::from_parts(115_002_000, 11570)
+		// Minimum execution time: 112_058_000 picoseconds.
+		Weight::from_parts(119_623_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -916,10 +928,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 44_993_000 picoseconds.
-		Weight::from_parts(46_551_000, 6030)
-			// Standard Error: 17_646
-			.saturating_add(Weight::from_parts(14_410_192, 0).saturating_mul(t.into()))
+		// Minimum execution time: 47_161_000 picoseconds.
+		Weight::from_parts(50_040_000, 6030)
+			// Standard Error: 19_254
+			.saturating_add(Weight::from_parts(14_864_022, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -953,10 +965,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 140_451_000 picoseconds.
-		Weight::from_parts(7_895_656, 56288)
-			// Standard Error: 13_835
-			.saturating_add(Weight::from_parts(15_099_963, 0).saturating_mul(k.into()))
+		// Minimum execution time: 146_533_000 picoseconds.
+		Weight::from_parts(148_990_000, 56288)
+			// Standard Error: 26_851
+			.saturating_add(Weight::from_parts(15_754_555, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -1004,10 +1016,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1959 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 105_885_000 picoseconds.
-		Weight::from_parts(72_635_982, 3555)
-			// Standard Error: 77_144
-			.saturating_add(Weight::from_parts(56_444_880, 0).saturating_mul(o.into()))
+		// Minimum execution time: 109_868_000 picoseconds.
+		Weight::from_parts(5_343_401, 3555)
+			// Standard Error: 167_725
+			.saturating_add(Weight::from_parts(64_182_943, 0).saturating_mul(o.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -1031,10 +1043,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 996_451_000 picoseconds.
-		Weight::from_parts(999_418_939, 3190551)
-			// Standard Error: 4_030
-			.saturating_add(Weight::from_parts(2_885_629, 0).saturating_mul(n.into()))
+		// Minimum execution time: 974_822_000 picoseconds.
+		Weight::from_parts(1_050_940_141, 3190551)
+			// Standard Error: 7_022
+			.saturating_add(Weight::from_parts(2_793_789, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -1074,10 +1086,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_661_833_000 picoseconds.
-		Weight::from_parts(3_045_686_032, 3190551)
-			// Standard Error: 120_613
-			.saturating_add(Weight::from_parts(87_951_538, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_630_390_000 picoseconds.
+		Weight::from_parts(3_167_461_963, 3190551)
+			// Standard Error: 172_584
+			.saturating_add(Weight::from_parts(91_050_680, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
@@ -1095,10 +1107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_369_805_000 picoseconds.
-		Weight::from_parts(3_273_408_817, 3190551)
-			// Standard Error: 201_471
-			.saturating_add(Weight::from_parts(35_409_083, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_414_730_000 picoseconds.
+		Weight::from_parts(3_554_188_086, 3190551)
+			// Standard Error: 214_324
+			.saturating_add(Weight::from_parts(29_930_594, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -1145,8 +1157,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2188`
 		//  Estimated: `4023`
-		// Minimum execution time: 110_689_000 picoseconds.
-		Weight::from_parts(118_453_000, 4023)
+		// Minimum execution time: 113_754_000 picoseconds.
+		Weight::from_parts(122_432_000, 4023)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -1168,8 +1180,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `4556`
-		// Minimum execution time: 84_002_000 picoseconds.
-		Weight::from_parts(90_058_000, 4556)
+		// Minimum execution time: 87_872_000 picoseconds.
+		Weight::from_parts(94_442_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
@@ -1191,8 +1203,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2843`
 		//  Estimated: `6280`
-		// Minimum execution time: 143_231_000 picoseconds.
-		Weight::from_parts(151_174_000, 6280)
+		// Minimum execution time: 149_349_000 picoseconds.
+		Weight::from_parts(157_793_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1234,8 +1246,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3823`
 		//  Estimated: `4556`
-		// Minimum execution time: 161_113_000 picoseconds.
-		Weight::from_parts(169_343_000, 4556)
+		// Minimum execution time: 163_165_000 picoseconds.
+		Weight::from_parts(173_245_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1262,10 +1274,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1943 + s * (7 ±0)`
 		//  Estimated: `4556`
-		// Minimum execution time: 102_174_000 picoseconds.
-		Weight::from_parts(108_643_910, 4556)
-			// Standard Error: 1_850
-			.saturating_add(Weight::from_parts(59_029, 0).saturating_mul(s.into()))
+		// Minimum execution time: 106_033_000 picoseconds.
+		Weight::from_parts(113_977_608, 4556)
+			// Standard Error: 2_266
+			.saturating_add(Weight::from_parts(72_283, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -1319,8 +1331,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4689`
 		//  Estimated: `4556`
-		// Minimum execution time: 194_729_000 picoseconds.
-		Weight::from_parts(201_221_000, 4556)
+		// Minimum execution time: 200_989_000 picoseconds.
+		Weight::from_parts(214_010_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
@@ -1358,8 +1370,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2992`
 		//  Estimated: `4556`
-		// Minimum execution time: 98_715_000 picoseconds.
-		Weight::from_parts(103_169_000, 4556)
+		// Minimum execution time: 98_941_000 picoseconds.
+		Weight::from_parts(105_104_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
@@ -1390,10 +1402,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1752 + n * (82 ±0)`
 		//  Estimated: `4556 + n * (2520 ±0)`
-		// Minimum execution time: 76_968_000 picoseconds.
-		Weight::from_parts(77_706_265, 4556)
-			// Standard Error: 8_853
-			.saturating_add(Weight::from_parts(4_857_051, 0).saturating_mul(n.into()))
+		// Minimum execution time: 78_307_000 picoseconds.
+		Weight::from_parts(80_273_213, 4556)
+			// Standard Error: 10_957
+			.saturating_add(Weight::from_parts(4_869_657, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1425,8 +1437,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3543`
 		//  Estimated: `6280`
-		// Minimum execution time: 97_535_000 picoseconds.
-		Weight::from_parts(102_237_000, 6280)
+		// Minimum execution time: 97_612_000 picoseconds.
+		Weight::from_parts(104_095_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1440,8 +1452,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `4556`
-		// Minimum execution time: 24_366_000 picoseconds.
-		Weight::from_parts(28_179_000, 4556)
+		// Minimum execution time: 25_355_000 picoseconds.
+		Weight::from_parts(28_587_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1493,8 +1505,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `4927`
 		//  Estimated: `6280`
-		// Minimum execution time: 193_826_000 picoseconds.
-		Weight::from_parts(207_260_000, 6280)
+		// Minimum execution time: 202_508_000 picoseconds.
+		Weight::from_parts(209_497_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 	}
@@ -1517,10 +1529,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2877 + l * (7 ±0)`
 		//  Estimated: `6280`
-		// Minimum execution time: 96_345_000 picoseconds.
-		Weight::from_parts(102_638_680, 6280)
-			// Standard Error: 6_619
-			.saturating_add(Weight::from_parts(32_060, 0).saturating_mul(l.into()))
+		// Minimum execution time: 97_347_000 picoseconds.
+		Weight::from_parts(102_064_735, 6280)
+			// Standard Error: 4_434
+			.saturating_add(Weight::from_parts(90_640, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
@@ -1568,8 +1580,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3941`
 		//  Estimated: `4556`
-		// Minimum execution time: 152_558_000 picoseconds.
-		Weight::from_parts(159_163_000, 4556)
+		// Minimum execution time: 155_704_000 picoseconds.
+		Weight::from_parts(161_954_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
@@ -1582,10 +1594,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1271 + k * (594 ±0)`
 		//  Estimated: `4556 + k * (3033 ±0)`
-		// Minimum execution time: 39_473_000 picoseconds.
-		Weight::from_parts(36_180_361, 4556)
-			// Standard Error: 31_768
-			.saturating_add(Weight::from_parts(10_360_759, 0).saturating_mul(k.into()))
+		// Minimum execution time: 38_983_000 picoseconds.
+		Weight::from_parts(32_286_993, 4556)
+			// Standard Error: 58_763
+			.saturating_add(Weight::from_parts(11_488_268, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -1607,8 +1619,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_131_000 picoseconds.
-		Weight::from_parts(5_946_000, 0)
+		// Minimum execution time: 5_123_000 picoseconds.
+		Weight::from_parts(6_266_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::MinCommission` (r:0 w:1)
@@ -1627,8 +1639,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_624_000 picoseconds.
-		Weight::from_parts(5_384_000, 0)
+		// Minimum execution time: 4_850_000 picoseconds.
+		Weight::from_parts(5_667_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Staking::Ledger` (r:1 w:0)
@@ -1663,8 +1675,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3608`
 		//  Estimated: `6280`
-		// Minimum execution time: 107_348_000 picoseconds.
-		Weight::from_parts(112_977_000, 6280)
+		// Minimum execution time: 110_537_000 picoseconds.
+		Weight::from_parts(118_925_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1678,8 +1690,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `635`
 		//  Estimated: `3513`
-		// Minimum execution time: 27_033_000 picoseconds.
-		Weight::from_parts(29_988_000, 3513)
+		// Minimum execution time: 27_846_000 picoseconds.
+		Weight::from_parts(31_880_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1689,8 +1701,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_172_000 picoseconds.
-		Weight::from_parts(3_716_000, 0)
+		// Minimum execution time: 3_113_000 picoseconds.
+		Weight::from_parts(3_920_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:0 w:1)
@@ -1699,8 +1711,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_168_000 picoseconds.
-		Weight::from_parts(3_711_000, 0)
+		// Minimum execution time: 3_327_000 picoseconds.
+		Weight::from_parts(4_107_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ValidatorCount` (r:1 w:1)
@@ -1709,8 +1721,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_265_000 picoseconds.
-		Weight::from_parts(9_286_000, 1489)
+		// Minimum execution time: 8_016_000 picoseconds.
+		Weight::from_parts(9_582_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1720,8 +1732,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `497`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_187_000 picoseconds.
-		Weight::from_parts(9_238_000, 1489)
+		// Minimum execution time: 8_024_000 picoseconds.
+		Weight::from_parts(9_284_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
@@ -1731,8 +1743,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_519_000 picoseconds.
-		Weight::from_parts(7_383_000, 0)
+		// Minimum execution time: 6_346_000 picoseconds.
+		Weight::from_parts(7_485_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1741,8 +1753,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_494_000 picoseconds.
-		Weight::from_parts(7_383_000, 0)
+		// Minimum execution time: 6_630_000 picoseconds.
+		Weight::from_parts(7_484_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ForceEra` (r:0 w:1)
@@ -1751,8 +1763,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_445_000 picoseconds.
-		Weight::from_parts(7_348_000, 0)
+		// Minimum execution time: 6_616_000 picoseconds.
+		Weight::from_parts(7_565_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::ErasStakersOverview` (r:1000 w:1000)
@@ -1783,12 +1795,12 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `836`
 		//  Estimated: `33487 + v * (2567 ±0)`
-		// Minimum execution time: 834_236_000 picoseconds.
-		Weight::from_parts(840_049_000, 33487)
-			// Standard Error: 64_759
-			.saturating_add(Weight::from_parts(24_382_964, 0).saturating_mul(v.into()))
-			// Standard Error: 12_951
-			.saturating_add(Weight::from_parts(513_118, 0).saturating_mul(n.into()))
+		// Minimum execution time: 862_260_000 picoseconds.
+		Weight::from_parts(873_366_000, 33487)
+			// Standard Error: 63_116
+			.saturating_add(Weight::from_parts(25_768_571, 0).saturating_mul(v.into()))
+			// Standard Error: 12_623
+			.saturating_add(Weight::from_parts(498_000, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(41_u64))
@@ -1810,10 +1822,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1152 + u * (111 ±0)`
 		//  Estimated: `58843 + u * (2547 ±0)`
-		// Minimum execution time: 32_748_000 picoseconds.
-		Weight::from_parts(30_042_955, 58843)
-			// Standard Error: 4_972
-			.saturating_add(Weight::from_parts(6_960_626, 0).saturating_mul(u.into()))
+		// Minimum execution time: 33_360_000 picoseconds.
+		Weight::from_parts(29_879_557, 58843)
+			// Standard Error: 6_380
+			.saturating_add(Weight::from_parts(7_059_599, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -1853,10 +1865,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1934 + n * (348 ±0)`
 		//  Estimated: `39483 + n * (3566 ±0)`
-		// Minimum execution time: 169_912_000 picoseconds.
-		Weight::from_parts(174_610_000, 39483)
-			// Standard Error: 72_104
-			.saturating_add(Weight::from_parts(92_456_990, 0).saturating_mul(n.into()))
+		// Minimum execution time: 178_331_000 picoseconds.
+		Weight::from_parts(184_088_000, 39483)
+			// Standard Error: 137_111
+			.saturating_add(Weight::from_parts(98_544_414, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -1879,8 +1891,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `21224`
 		//  Estimated: `28639`
-		// Minimum execution time: 69_593_000 picoseconds.
-		Weight::from_parts(73_396_000, 28639)
+		// Minimum execution time: 70_921_000 picoseconds.
+		Weight::from_parts(76_574_000, 28639)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
@@ -1898,14 +1910,26 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1669`
 		//  Estimated: `4556`
-		// Minimum execution time: 105_999_000 picoseconds.
-		Weight::from_parts(112_400_000, 4556)
+		// Minimum execution time: 109_773_000 picoseconds.
+		Weight::from_parts(121_157_000, 4556)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
+	/// Storage: `Staking::ClaimedRewards` (r:2 w:0)
+	/// Proof: `Staking::ClaimedRewards` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ErasStakersOverview` (r:1 w:0)
+	/// Proof: `Staking::ErasStakersOverview` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::Ledger` (r:1 w:1)
+	/// Proof: `Staking::Ledger` (`max_values`: None, `max_size`: Some(1091), added: 3566, mode: `MaxEncodedLen`)
+	/// Storage: `Staking::ActiveEra` (r:1 w:0)
+	/// Proof: `Staking::ActiveEra` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn backfill_claimed_era() -> Weight {
-		Weight::from_parts(112_400_000, 4556)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `1482`
+		//  Estimated: `6118`
+		// Minimum execution time: 43_150_000 picoseconds.
+		Weight::from_parts(51_409_000, 6118)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Staking::VoterSnapshot` (r:1 w:1)
@@ -1931,10 +1955,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `8318 + v * (360 ±0)`
 		//  Estimated: `513990 + v * (3566 ±0)`
-		// Minimum execution time: 764_183_000 picoseconds.
-		Weight::from_parts(525_658_838, 513990)
-			// Standard Error: 50_239
-			.saturating_add(Weight::from_parts(17_247_782, 0).saturating_mul(v.into()))
+		// Minimum execution time: 802_975_000 picoseconds.
+		Weight::from_parts(453_308_908, 513990)
+			// Standard Error: 74_457
+			.saturating_add(Weight::from_parts(18_553_784, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(282_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -1962,8 +1986,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2822`
 		//  Estimated: `11570`
-		// Minimum execution time: 108_847_000 picoseconds.
-		Weight::from_parts(115_002_000, 11570)
+		// Minimum execution time: 112_058_000 picoseconds.
+		Weight::from_parts(119_623_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
@@ -1978,10 +2002,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2456 + t * (150 ±0)`
 		//  Estimated: `6030 + t * (3566 ±0)`
-		// Minimum execution time: 44_993_000 picoseconds.
-		Weight::from_parts(46_551_000, 6030)
-			// Standard Error: 17_646
-			.saturating_add(Weight::from_parts(14_410_192, 0).saturating_mul(t.into()))
+		// Minimum execution time: 47_161_000 picoseconds.
+		Weight::from_parts(50_040_000, 6030)
+			// Standard Error: 19_254
+			.saturating_add(Weight::from_parts(14_864_022, 0).saturating_mul(t.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3566).saturating_mul(t.into()))
@@ -2015,10 +2039,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1153 + k * (47 ±0)`
 		//  Estimated: `56288 + k * (27649 ±0)`
-		// Minimum execution time: 140_451_000 picoseconds.
-		Weight::from_parts(7_895_656, 56288)
-			// Standard Error: 13_835
-			.saturating_add(Weight::from_parts(15_099_963, 0).saturating_mul(k.into()))
+		// Minimum execution time: 146_533_000 picoseconds.
+		Weight::from_parts(148_990_000, 56288)
+			// Standard Error: 26_851
+			.saturating_add(Weight::from_parts(15_754_555, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -2066,10 +2090,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `1959 + o * (296 ±0)`
 		//  Estimated: `3555 + o * (3033 ±0)`
-		// Minimum execution time: 105_885_000 picoseconds.
-		Weight::from_parts(72_635_982, 3555)
-			// Standard Error: 77_144
-			.saturating_add(Weight::from_parts(56_444_880, 0).saturating_mul(o.into()))
+		// Minimum execution time: 109_868_000 picoseconds.
+		Weight::from_parts(5_343_401, 3555)
+			// Standard Error: 167_725
+			.saturating_add(Weight::from_parts(64_182_943, 0).saturating_mul(o.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(o.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -2093,10 +2117,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3130610 + n * (39 ±0)`
 		//  Estimated: `3190551 + n * (2519 ±0)`
-		// Minimum execution time: 996_451_000 picoseconds.
-		Weight::from_parts(999_418_939, 3190551)
-			// Standard Error: 4_030
-			.saturating_add(Weight::from_parts(2_885_629, 0).saturating_mul(n.into()))
+		// Minimum execution time: 974_822_000 picoseconds.
+		Weight::from_parts(1_050_940_141, 3190551)
+			// Standard Error: 7_022
+			.saturating_add(Weight::from_parts(2_793_789, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -2136,10 +2160,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3133348 + n * (489 ±0)`
 		//  Estimated: `3190551 + n * (3566 ±0)`
-		// Minimum execution time: 3_661_833_000 picoseconds.
-		Weight::from_parts(3_045_686_032, 3190551)
-			// Standard Error: 120_613
-			.saturating_add(Weight::from_parts(87_951_538, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_630_390_000 picoseconds.
+		Weight::from_parts(3_167_461_963, 3190551)
+			// Standard Error: 172_584
+			.saturating_add(Weight::from_parts(91_050_680, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
@@ -2157,10 +2181,10 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `3179562 + n * (95 ±0)`
 		//  Estimated: `3190551 + n * (52883 ±155)`
-		// Minimum execution time: 3_369_805_000 picoseconds.
-		Weight::from_parts(3_273_408_817, 3190551)
-			// Standard Error: 201_471
-			.saturating_add(Weight::from_parts(35_409_083, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_414_730_000 picoseconds.
+		Weight::from_parts(3_554_188_086, 3190551)
+			// Standard Error: 214_324
+			.saturating_add(Weight::from_parts(29_930_594, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 52883).saturating_mul(n.into()))
@@ -2207,8 +2231,8 @@ impl WeightInfo for () {
 		// Proof Size summary in bytes:
 		//  Measured:  `2188`
 		//  Estimated: `4023`
-		// Minimum execution time: 110_689_000 picoseconds.
-		Weight::from_parts(118_453_000, 4023)
+		// Minimum execution time: 113_754_000 picoseconds.
+		Weight::from_parts(122_432_000, 4023)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}

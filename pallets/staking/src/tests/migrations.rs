@@ -1,16 +1,13 @@
 //! Storage migrations: each runs once, on a chain at the version before it.
 
 use crate::{
-	migrations::{
-		v3::MigrateV2ToV3,
-		v4::{ClaimedErasCursor, MigrateV3ToV4},
-	},
+	migrations::{v3::MigrateV2ToV3, v4::MigrateV3ToV4},
 	mock::*,
 	payout::EraPayout,
 	weights::WeightInfo,
-	ActiveEra, AutoPayout, ClaimedErasBackfill, ErasRewardPaid, ErasRewardPoints,
-	ErasUnpaidBackings, ErasValidatorReward, Event, Ledger, PagedPayoutsFrom, Pallet,
-	ValidatorPrefs,
+	ActiveEra, AutoPayout, ClaimedErasBackfill, ClaimedErasCursor, ErasRewardPaid,
+	ErasRewardPoints, ErasUnpaidBackings, ErasValidatorReward, Event, Ledger, PagedPayoutsFrom,
+	Pallet, ValidatorPrefs,
 };
 use frame_support::{
 	assert_ok,
@@ -243,4 +240,24 @@ fn v4_starts_no_backfill_before_the_first_era() {
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
 		assert_eq!(ClaimedErasBackfill::<Test>::get(), None);
 	});
+}
+
+#[test]
+fn the_v4_backfill_leaves_a_partly_claimed_era_to_its_payout() {
+	MaxExposurePageSize::set(2);
+	crate::tests::rewards::with_more_nominators_of_alice(&[10, 11, 12]).build_and_execute(|| {
+		crate::tests::rewards::end_era_zero();
+		assert_eq!(Staking::reward_pages(0, &ALICE), Some(2));
+		assert_ok!(Staking::payout_stakers_by_page(RuntimeOrigin::signed(EVE), ALICE, 0, 1));
+		as_at_version_3();
+
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		Pallet::<Test>::backfill_claimed_eras(&mut WeightMeter::new());
+		assert_eq!(ClaimedErasBackfill::<Test>::get(), None);
+		assert_eq!(claimed_eras_of_all().get(&ALICE), Some(&vec![]), "page 0 is not claimed");
+
+		crate::tests::rewards::run_automatic_payouts();
+		assert_eq!(claimed_eras_of_all().get(&ALICE), Some(&vec![0]), "listed by the payout");
+	});
+	MaxExposurePageSize::set(64);
 }

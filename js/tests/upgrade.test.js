@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { finalisedNumber, rawSpec, startValidators } from './lib/network.js';
-import { eventsOf, submit, waitFor } from './lib/node.js';
+import { connectApi, eventsOf, submit, waitFor } from './lib/node.js';
 
 const PAL = 10n ** 12n;
 /** The runtime the network starts with: version 100, as `runtime/upgrade-fixtures/README.md` says. */
@@ -258,8 +258,16 @@ test('every node follows runtime 101 and finalises; eras, elections and payouts 
 
   // Alice's node exports her standing now that the runtime serves it.
   await waitFor(async () => (await metric('palisade_staking_status_available')) === 1, 30_000, 'the operator status');
-  const status = (await api.call.palisadeStakingApi.operatorStatus(account('//Alice').publicKey)).toJSON();
-  assert.equal(status.validator.stash, alice);
+  // The runtime API behind them, as a client connected after the upgrade reads it.
+  const client = await connectApi(nodes[0].rpcPort);
+  try {
+    const status = (await client.call.palisadeStakingApi.operatorStatus(u8aToHex(account('//Alice').publicKey))).toJSON();
+    assert.equal(status.validator.stash, alice);
+    assert.equal(status.validator.elected, true);
+    assert.ok(status.activeEra > eraAtUpgrade);
+  } finally {
+    await client.disconnect();
+  }
   const metrics = await nodes[0].metrics();
   const exported = (name) => [...metrics].find(([series]) => series.startsWith(`${name}{`))?.[1];
   assert.ok(exported('palisade_staking_active_era') >= eraAtUpgrade);

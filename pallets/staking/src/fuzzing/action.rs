@@ -52,8 +52,8 @@ pub enum Action {
 		fraction: Perbill,
 		reporters: Vec<AccountId>,
 	},
-	/// The runtime is upgraded: on a chain started at storage version 2, the migration to
-	/// version 3 runs (mid-era, mid-payout, wherever the sequence is).
+	/// The runtime is upgraded: on a chain started at storage version 2 or 3, the migrations
+	/// to the current version run (mid-era, mid-payout, wherever the sequence is).
 	Upgrade,
 }
 

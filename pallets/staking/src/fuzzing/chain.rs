@@ -98,8 +98,10 @@ impl<'a> Chain<'a> {
 			},
 			Action::Upgrade => {
 				self.begin_unit();
-				if Staking::on_chain_storage_version() == 2 {
+				if Staking::on_chain_storage_version() < crate::pallet::STORAGE_VERSION {
+					// The runtime's migrations, in order; each runs at its version only.
 					crate::migrations::v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+					crate::migrations::v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
 					self.stats.upgrades += 1;
 				}
 				invariants::check(self)

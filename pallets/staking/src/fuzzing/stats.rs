@@ -14,7 +14,7 @@ pub struct Stats {
 	/// How many times each of the pallet's events was emitted, by name.
 	pub events: BTreeMap<String, u64>,
 	pub offences: u64,
-	/// Runtime upgrades that migrated a chain started at storage version 2.
+	/// Runtime upgrades that migrated a chain started at storage version 2 or 3.
 	pub upgrades: u64,
 	/// The pallet's storage items that held a value after some step.
 	pub populated: BTreeSet<String>,

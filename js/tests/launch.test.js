@@ -24,7 +24,7 @@ const GUIDE = readFileSync(new URL('../../docs/validator-guide.md', import.meta.
 const NODE_DIR = dirname(process.env.PALISADE_NODE ?? '.');
 
 let root;
-/** The operators: `{ dir, ports, peerId, stash, process }`. */
+/** The operators: `{ name, dir, ports, peerId, keys, process }`. */
 const operators = [];
 let api;
 

@@ -69,12 +69,14 @@ async function invariantsAt (hash) {
   return api.createType('Result<Null, Text>', answer).toJSON();
 }
 
-/** Alice's node's metric `name` (its first series), or `undefined`. */
+/** The value of metric `name` (its first series) among `metrics`, or `undefined`. */
+function seriesOf (metrics, name) {
+  return [...metrics].find(([series]) => series === name || series.startsWith(`${name}{`))?.[1];
+}
+
+/** Alice's node's metric `name` now (its first series), or `undefined`. */
 async function metric (name) {
-  for (const [series, value] of await nodes[0].metrics()) {
-    if (series === name || series.startsWith(`${name}{`)) return value;
-  }
-  return undefined;
+  return seriesOf(await nodes[0].metrics(), name);
 }
 
 /** `who`'s account. */
@@ -269,7 +271,7 @@ test('every node follows runtime 101 and finalises; eras, elections and payouts 
     await client.disconnect();
   }
   const metrics = await nodes[0].metrics();
-  const exported = (name) => [...metrics].find(([series]) => series.startsWith(`${name}{`))?.[1];
+  const exported = (name) => seriesOf(metrics, name);
   assert.ok(exported('palisade_staking_active_era') >= eraAtUpgrade);
   assert.equal(exported('palisade_validator_elected'), 1);
   assert.equal(exported('palisade_validator_validating'), 1);

@@ -57,13 +57,14 @@ fn validator_status(
 		.and_then(|index| u32::try_from(index).ok())
 		.is_some_and(|index| Session::disabled_validators().contains(&index));
 	let (slash_pending, unapplied_slash_own) = Staking::pending_slash_of(&stash);
+	let prefs = Validators::<Runtime>::try_get(&stash).ok();
 	ValidatorStatus {
 		active_bond: Ledger::<Runtime>::get(&stash).map_or(0, |ledger| ledger.active),
-		validating: Validators::<Runtime>::contains_key(&stash),
+		validating: prefs.is_some(),
 		elected,
 		disabled,
 		era_points,
-		commission: Validators::<Runtime>::get(&stash).commission,
+		commission: prefs.map(|prefs| prefs.commission).unwrap_or_default(),
 		announced_commission: PendingCommission::<Runtime>::get(&stash)
 			.map(|increase| (increase.commission, increase.effective_era)),
 		slash_pending,

@@ -13,6 +13,12 @@ cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-staking \
 	--features runtime-benchmarks,try-runtime,fuzzing -- -D warnings
 cargo clippy --locked --profile "$PALISADE_PROFILE" -p pallet-palisade-pool-upkeep \
 	--features runtime-benchmarks,try-runtime -- -D warnings
+# The staking pallet's documentation builds without a warning, private items included: every
+# intra-doc link resolves (`rustdoc::broken_intra_doc_links`), none from public docs to private
+# items. With the features clippy checked, so its dependencies are not built again.
+RUSTDOCFLAGS="-D warnings" cargo doc --locked \
+	--profile "$PALISADE_PROFILE" -p pallet-palisade-staking --no-deps --document-private-items \
+	--features runtime-benchmarks,try-runtime,fuzzing
 # The runtime a real network runs (without `fast-runtime`, `sudo` and the benchmarks), built to
 # WASM as `palisade_runtime_production.*` beside the development runtime; its build script
 # builds the WASM, so `cargo check` suffices for the rest. node/tests/production_runtime.rs

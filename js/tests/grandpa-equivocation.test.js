@@ -108,7 +108,7 @@ test('two votes of Alice\'s GRANDPA key in one round are reported by Bob and sla
   assert.equal(fraction, 562_500_000n);
 
   // What each staker loses: the fraction of its stake behind Alice in the offence era.
-  const era = reported.data.slashEra.toNumber();
+  const era = reported.data.offenceEra.toNumber();
   const exposure = (await api.query.staking.erasStakersOverview(era, aliceStash)).unwrap();
   const expected = { [aliceStash]: fraction * exposure.own.toBigInt() / BILLION };
   for (let page = 0; page < exposure.pageCount.toNumber(); page++) {

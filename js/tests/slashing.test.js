@@ -119,7 +119,7 @@ test('an equivocating validator is reported on chain and slashed with its nomina
   twin = undefined;
   const reported = seen.find(({ event }) => event.method === 'SlashReported').event;
   assert.equal(reported.data.validator.toString(), alice);
-  const era = reported.data.slashEra.toNumber();
+  const era = reported.data.offenceEra.toNumber();
   const fraction = reported.data.fraction.toBigInt();
   // One offender among two validators: min((3·1/2)², 1) = 100 %.
   assert.equal(fraction, BILLION);

@@ -177,7 +177,7 @@ fn a_council_majority_cancels_a_deferred_slash_and_one_member_cannot() {
 			RawOrigin::Root,
 			StakingCall::manual_slash {
 				validator_stash: charlie.clone(),
-				era: 0,
+				offence_era: 0,
 				slash_fraction: Perbill::from_percent(10),
 			},
 		)
@@ -188,7 +188,7 @@ fn a_council_majority_cancels_a_deferred_slash_and_one_member_cannot() {
 		});
 
 		let cancel = RuntimeCall::Staking(StakingCall::cancel_deferred_slash {
-			era: due,
+			due_era: due,
 			slash_indices: vec![0],
 		});
 		let length_bound = codec::Encode::encoded_size(&cancel) as u32;
@@ -233,7 +233,7 @@ fn a_council_majority_cancels_a_deferred_slash_and_one_member_cannot() {
 		.unwrap();
 		// The event names the offence's era.
 		let cancelled = RuntimeEvent::Staking(pallet_palisade_staking::Event::SlashCancelled {
-			slash_era: 0,
+			offence_era: 0,
 			validator: charlie.clone(),
 		});
 		assert!(events().contains(&cancelled), "{:?}", events());

@@ -169,7 +169,7 @@ fn a_slash_of_the_pools_validator_reaches_every_member_pro_rata() {
 			RawOrigin::Root,
 			StakingCall::manual_slash {
 				validator_stash: charlie,
-				era,
+				offence_era: era,
 				slash_fraction: Perbill::from_percent(10),
 			},
 		)

@@ -25,7 +25,8 @@ use sp_staking::{EraIndex, OnStakingUpdate};
 pub(crate) enum Unbonding {
 	/// Until [`Pallet::unlock_era`]: at once for stake not exposed lately (instant exit).
 	Earliest,
-	/// `BondingDuration` eras from the current era, as `sp_staking` callers expect.
+	/// [`BondingDuration`](crate::Config::BondingDuration) eras from the current era, as
+	/// `sp_staking` callers expect.
 	Full,
 }
 
@@ -58,12 +59,12 @@ impl<T: Config> Pallet<T> {
 		value: BalanceOf<T>,
 		payee: RewardDestination<T::AccountId>,
 	) -> DispatchResult {
-		ensure!(!Bonded::<T>::contains_key(&stash), Error::<T>::AlreadyBonded);
+		ensure!(!Self::is_bonded(&stash), Error::<T>::AlreadyBonded);
+		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
+		let minimum = T::Currency::minimum_balance();
+		ensure!(value >= minimum, Error::<T>::BelowExistentialDeposit);
 		let value = value.min(Self::stakeable_balance(&stash));
-		ensure!(
-			!value.is_zero() && value >= T::Currency::minimum_balance(),
-			Error::<T>::InsufficientBond
-		);
+		ensure!(value >= minimum, Error::<T>::NotEnoughFreeBalance);
 
 		StakingLedger::<T>::new(stash.clone(), value).bond(payee)?;
 
@@ -77,14 +78,15 @@ impl<T: Config> Pallet<T> {
 		stash: T::AccountId,
 		max_additional: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let mut ledger = StakingLedger::<T>::of_stash(&stash)?;
+		ensure!(!max_additional.is_zero(), Error::<T>::ZeroAmount);
 		// A virtual staker's owner has already put the funds aside: it bonds what it is told.
 		let extra = if Self::is_virtual(&stash) {
 			max_additional
 		} else {
 			max_additional.min(Self::stakeable_balance(&stash))
 		};
-		ensure!(!extra.is_zero(), Error::<T>::InsufficientBond);
+		ensure!(!extra.is_zero(), Error::<T>::NotEnoughFreeBalance);
 
 		ledger.total = ledger.total.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
 		ledger.active = ledger.active.checked_add(&extra).ok_or(ArithmeticError::Overflow)?;
@@ -94,16 +96,17 @@ impl<T: Config> Pallet<T> {
 		Ok(extra)
 	}
 
-	/// Starts unbonding `value` of `stash`'s active bond (see the `unbond` call). With
-	/// `Unbonding::Full`, and always for a virtual staker, the funds unlock `BondingDuration`
-	/// eras after the current era, as `sp_staking::StakingInterface::unbond` promises; with
-	/// `Unbonding::Earliest`, at [`Self::unlock_era`].
+	/// Starts unbonding `value` of `stash`'s active bond (see the [`unbond`](crate::Call::unbond)
+	/// call). With `Unbonding::Full`, and always for a virtual staker, the funds unlock
+	/// [`BondingDuration`](crate::Config::BondingDuration) eras after the current era, as
+	/// `sp_staking::StakingInterface::unbond` promises; with `Unbonding::Earliest`, at
+	/// [`Self::unlock_era`].
 	pub(crate) fn do_unbond(
 		stash: T::AccountId,
 		value: BalanceOf<T>,
 		unbonding: Unbonding,
 	) -> DispatchResult {
-		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let mut ledger = StakingLedger::<T>::of_stash(&stash)?;
 		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(value <= ledger.active, Error::<T>::InsufficientActiveBond);
 
@@ -141,15 +144,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The era from which funds `stash` unbonds now can be withdrawn: `BondingDuration` eras
-	/// after the last era its stake was exposed in, and never before the current era. Stake
-	/// that was not exposed in the last `BondingDuration` eras (or never) can be withdrawn at
-	/// once. Until the stakers the last election exposed are all recorded, the stake may be
-	/// exposed without a record, and while an election is running a validator's or
-	/// nominator's stake may already be in its snapshot: then the full bonding duration
-	/// applies. A staker that stopped while the election runs is marked as exposed in the era
-	/// being elected (see [`Self::note_possibly_elected`]); one that stopped before it started
-	/// is in no snapshot, and keeps its instant exit.
+	/// The era from which funds `stash` unbonds now can be withdrawn:
+	/// [`BondingDuration`](crate::Config::BondingDuration) eras after the last era its stake was
+	/// exposed in, and never before the current era. Stake that was not exposed in the last
+	/// [`BondingDuration`](crate::Config::BondingDuration) eras (or never) can be withdrawn at
+	/// once. Until the stakers the last election exposed are all recorded, the stake may be exposed
+	/// without a record, and while an election is running a validator's or nominator's stake may
+	/// already be in its snapshot: then the full bonding duration applies. A staker that stopped
+	/// while the election runs is marked as exposed in the era being elected (see
+	/// [`Self::note_possibly_elected`]); one that stopped before it started is in no snapshot, and
+	/// keeps its instant exit.
 	pub(crate) fn unlock_era(stash: &T::AccountId, current_era: EraIndex) -> EraIndex {
 		let full = current_era.saturating_add(T::BondingDuration::get());
 		if Self::has_unrecorded_exposures() || (Self::is_electing() && Self::is_voter(stash)) {
@@ -167,8 +171,8 @@ impl<T: Config> Pallet<T> {
 	/// elected if an election is running: its snapshot may already hold the stake, and the
 	/// stakers the election exposes are only recorded once it is done. If the staker was
 	/// exposed, the election's record says the same; if it was not, the mark still keeps its
-	/// unbonding at the full duration until `BondingDuration` eras after that era (records
-	/// never lower it).
+	/// unbonding at the full duration until [`BondingDuration`](crate::Config::BondingDuration)
+	/// eras after that era (records never lower it).
 	pub(crate) fn note_possibly_elected(stash: &T::AccountId) {
 		if let ElectionPhase::Fetching { era, .. } = NextEraElection::<T>::get() {
 			Self::note_exposed(stash, era);
@@ -191,7 +195,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_withdraw_unbonded(
 		stash: &T::AccountId,
 	) -> Result<(BalanceOf<T>, bool), DispatchError> {
-		let mut ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
+		let mut ledger = StakingLedger::<T>::of_stash(stash)?;
 		ensure!(!Self::must_wait_for_slashes(stash), Error::<T>::SlashesPending);
 		// No slash that may name it is left: its mark, if any, is stale.
 		StakerSlashDue::<T>::remove(stash);
@@ -220,22 +224,26 @@ impl<T: Config> Pallet<T> {
 		stash: T::AccountId,
 		value: BalanceOf<T>,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let mut ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let mut ledger = StakingLedger::<T>::of_stash(&stash)?;
 		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(!ledger.unlocking.is_empty(), Error::<T>::NoUnlockChunk);
 
 		let rebonded = ledger.rebond(value);
-		ensure!(ledger.active >= T::Currency::minimum_balance(), Error::<T>::InsufficientBond);
+		ensure!(
+			ledger.active >= T::Currency::minimum_balance(),
+			Error::<T>::BelowExistentialDeposit
+		);
 		ledger.update()?;
 
 		Self::deposit_event(Event::<T>::Bonded { stash, amount: rebonded });
 		Ok(rebonded)
 	}
 
-	/// Removes the bonded `stash` from staking at once (see the `force_unstake` call). Not a
-	/// virtual staker: its owner (a nomination pool) would be left counting stake that is gone.
+	/// Removes the bonded `stash` from staking at once (see the
+	/// [`force_unstake`](crate::Call::force_unstake) call). Not a virtual staker: its owner (a
+	/// nomination pool) would be left counting stake that is gone.
 	pub(crate) fn do_force_unstake(stash: &T::AccountId) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		Self::ensure_bonded(stash)?;
 		ensure!(!Self::is_virtual(stash), Error::<T>::VirtualStakerNotAllowed);
 		Self::kill_stash(stash)
 	}

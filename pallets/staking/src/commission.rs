@@ -1,15 +1,18 @@
 //! Commission protections: a ceiling, a largest step, and notice before any increase.
 //!
-//! A validator's commission never exceeds `MaxCommission`. A decrease applies at once. An
-//! increase is announced (`CommissionIncreaseAnnounced`, and [`crate::PendingCommission`] in
-//! storage): it raises the commission by at most `MaxCommissionIncrease`, and applies from the
-//! first era whose election starts after `CommissionIncreaseDelay` full eras have passed since
-//! the announcement (see [`Pallet::first_era_after_notice`]), so that nominators can leave
-//! before it does: no era whose election snapshot was taken during the notice pays the new
-//! commission, however many blocks the election spans. Until then the validator keeps its
-//! commission, and every era's payout uses the commission recorded when the era was elected.
-//! A validator that stops validating keeps its commission as the base of its next `validate`
-//! ([`crate::ChilledCommission`]): chilling does not skip the notice.
+//! A validator's commission never exceeds [`MaxCommission`](crate::Config::MaxCommission). A
+//! decrease applies at once. An increase is announced
+//! ([`CommissionIncreaseAnnounced`](crate::Event::CommissionIncreaseAnnounced), and
+//! [`crate::PendingCommission`] in storage): it raises the commission by at most
+//! [`MaxCommissionIncrease`](crate::Config::MaxCommissionIncrease), and applies from the first era
+//! whose election starts after [`CommissionIncreaseDelay`](crate::Config::CommissionIncreaseDelay)
+//! full eras have passed since the announcement (see [`Pallet::first_era_after_notice`]), so that
+//! nominators can leave before it does: no era whose election snapshot was taken during the notice
+//! pays the new commission, however many blocks the election spans. Until then the validator keeps
+//! its commission, and every era's payout uses the commission recorded when the era was elected. A
+//! validator that stops validating keeps its commission as the base of its next
+//! [`validate`](crate::Call::validate) ([`crate::ChilledCommission`]): chilling does not skip the
+//! notice.
 
 use crate::{
 	ChilledCommission, Config, CurrentEra, Error, Event, Pallet, PendingCommission,
@@ -23,10 +26,11 @@ use sp_runtime::{
 use sp_staking::EraIndex;
 
 impl<T: Config> Pallet<T> {
-	/// The preferences `stash` may store now, asking for `prefs`: `prefs` itself for a new
-	/// validator or a lower commission; for a higher one, the current commission, with the
-	/// increase announced.
-	pub(crate) fn prefs_to_store(
+	/// Applies the preferences `stash` asks for, and returns those to store now: `prefs`
+	/// itself for a new validator or a lower commission (dropping an announced increase); for a
+	/// higher one, the current commission, with the increase announced
+	/// ([`PendingCommission`], [`Event::CommissionIncreaseAnnounced`]).
+	pub(crate) fn apply_requested_prefs(
 		stash: &T::AccountId,
 		prefs: ValidatorPrefs,
 	) -> Result<ValidatorPrefs, DispatchError> {
@@ -55,7 +59,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The first era an increase announced now may apply to: the first era whose election
-	/// starts (and so takes its snapshot) after `CommissionIncreaseDelay` full eras have passed.
+	/// starts (and so takes its snapshot) after
+	/// [`CommissionIncreaseDelay`](crate::Config::CommissionIncreaseDelay) full eras have passed.
 	///
 	/// The election of era `e + 1` starts during era `e`, and the snapshot is taken once it has
 	/// started, in the same or later blocks. Announced in active era `a`, the full eras of
@@ -87,10 +92,10 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// `validator`'s preferences for `era`, the era being elected. An announced increase that
-	/// applies by `era` takes effect now. A validator elected but chilled since the election's
-	/// snapshot keeps its commission (`ChilledCommission`), and stays chilled.
-	pub(crate) fn validator_prefs_for(era: EraIndex, validator: &T::AccountId) -> ValidatorPrefs {
+	/// Applies `validator`'s announced commission increase if it is due by `era`, the era being
+	/// elected, and returns its preferences for `era`. A validator elected but chilled since the
+	/// election's snapshot keeps its commission ([`ChilledCommission`]), and stays chilled.
+	pub(crate) fn apply_due_commission(era: EraIndex, validator: &T::AccountId) -> ValidatorPrefs {
 		let candidate = Validators::<T>::try_get(validator).ok();
 		let mut prefs = candidate.unwrap_or_else(|| ValidatorPrefs {
 			commission: ChilledCommission::<T>::get(validator).unwrap_or_default(),

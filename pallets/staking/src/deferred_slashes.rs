@@ -1,11 +1,11 @@
 //! The list of an era's deferred slashes, of any length, and who must wait for it.
 //!
 //! The slashes due in an era form one list, in the order they were worked out. Its first
-//! `MaxUnappliedSlashes` entries are stored in [`UnappliedSlashes`], in `pallet-staking`'s shape,
-//! which Polkadot.js Apps' Slashes tab and Substrate API Sidecar read; the rest in
-//! [`UnappliedSlashOverflow`], one key per entry. So a mass slash (hundreds of offenders at
-//! once, as a client bug can cause) stays deferred and cancellable however long its list is,
-//! and each operation on the list is bounded:
+//! [`MaxUnappliedSlashes`](crate::Config::MaxUnappliedSlashes) entries are stored in
+//! [`UnappliedSlashes`], in `pallet-staking`'s shape, which Polkadot.js Apps' Slashes tab and
+//! Substrate API Sidecar read; the rest in [`UnappliedSlashOverflow`], one key per entry. So a mass
+//! slash (hundreds of offenders at once, as a client bug can cause) stays deferred and cancellable
+//! however long its list is, and each operation on the list is bounded:
 //! - a new entry goes to the end of the list;
 //! - entries are applied from the end, so the places of the others do not change;
 //! - a cancelled entry in [`UnappliedSlashes`] is removed from it (the later entries move up
@@ -16,12 +16,16 @@
 //! stakers wait for slashes before they withdraw (see [`Pallet::must_wait_for_slashes`]).
 
 use crate::{
-	BalanceOf, Config, Error, LastExposedEra, Pallet, SlashComputationQueue, SlashComputations,
-	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
-	UnappliedSlashOverflowCount, UnappliedSlashes,
+	stored_queue::{SlashesToCompute, StoredQueue},
+	BalanceOf, Config, Error, LastExposedEra, Pallet, SlashComputations, StakerSlashDue,
+	UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow, UnappliedSlashOverflowCount,
+	UnappliedSlashes, UnexpectedKind,
 };
 use alloc::vec::Vec;
-use frame_support::{defensive, ensure, traits::Get};
+use frame_support::{
+	defensive, ensure,
+	traits::{DefensiveSaturating, Get},
+};
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError,
@@ -80,7 +84,7 @@ impl<T: Config> Pallet<T> {
 		UnappliedSlashEras::<T>::mutate(|eras| {
 			if let Err(place) = eras.binary_search(&due) {
 				if eras.try_insert(place, due).is_err() {
-					defensive!("slashes are due in more eras than the bound allows");
+					Self::unexpected(UnexpectedKind::EraListFull);
 				}
 			}
 		});
@@ -93,7 +97,7 @@ impl<T: Config> Pallet<T> {
 				Self::put_overflow_count(due, last);
 				let slash = UnappliedSlashOverflow::<T>::take(due, last);
 				if slash.is_none() {
-					defensive!("an overflowing unapplied slash is missing");
+					Self::unexpected(UnexpectedKind::UnappliedSlashMissing);
 				}
 				slash
 			},
@@ -116,7 +120,7 @@ impl<T: Config> Pallet<T> {
 		due: EraIndex,
 		indices: &[u32],
 	) -> Result<Vec<UnappliedSlash<T>>, DispatchError> {
-		ensure!(!indices.is_empty(), Error::<T>::EmptyTargets);
+		ensure!(!indices.is_empty(), Error::<T>::NoSlashIndices);
 		ensure!(
 			indices.windows(2).all(|pair| pair.first() < pair.get(1)),
 			Error::<T>::NotSortedAndUnique
@@ -132,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		for index in indices.iter().rev().copied() {
 			let slash = match index.checked_sub(first_beyond) {
 				Some(beyond) => {
-					overflow.saturating_dec();
+					overflow.defensive_saturating_dec();
 					let moved = UnappliedSlashOverflow::<T>::take(due, overflow);
 					let slash = if beyond == overflow {
 						moved
@@ -144,6 +148,7 @@ impl<T: Config> Pallet<T> {
 						slash
 					};
 					slash.ok_or_else(|| {
+						// The call fails, so an event would be discarded with it.
 						defensive!("an overflowing unapplied slash is missing");
 						Error::<T>::InvalidSlashIndex
 					})?
@@ -173,7 +178,7 @@ impl<T: Config> Pallet<T> {
 	/// Stakers never exposed behind an offender (a fresh bond, a nominator of validators that
 	/// were not elected) withdraw at once.
 	pub(crate) fn must_wait_for_slashes(stash: &T::AccountId) -> bool {
-		if !SlashComputationQueue::<T>::get().is_empty() {
+		if !SlashesToCompute::<T>::is_empty() {
 			if Self::has_unrecorded_exposures() {
 				return true;
 			}

@@ -5,8 +5,8 @@ use crate::{
 	weights::WeightInfo, BalanceOf, Config, CurrentEra, CurrentPlannedSession, ElectedStashes,
 	ElectionFailure, ElectionPhase, ErasStartSessionIndex, Event, ForceEra, Forcing,
 	MinimumActiveStake, MinimumValidatorCount, NextEraElection, Nominators, Pallet,
-	SnapshotMinimumActiveStake, UnpaidBackings, ValidatorCount, Validators, VoterSnapshot,
-	VoterSnapshotStatus, LOG_TARGET,
+	SnapshotMinimumActiveStake, UnexpectedKind, UnpaidBackings, ValidatorCount, Validators,
+	VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
 };
 use alloc::{boxed::Box, collections::btree_map::BTreeMap, vec, vec::Vec};
 use codec::Encode;
@@ -15,8 +15,7 @@ use frame_election_provider_support::{
 	ElectionProvider, PageIndex, SortedListProvider, TryFromOtherBounds, VoteWeight, VoterOf,
 };
 use frame_support::{
-	defensive,
-	traits::{fungible::Inspect, Defensive, EstimateNextNewSession, Get, ValidatorRegistration},
+	traits::{fungible::Inspect, EstimateNextNewSession, Get, ValidatorRegistration},
 	weights::{Weight, WeightMeter},
 	BoundedVec,
 };
@@ -160,7 +159,7 @@ impl<T: Config> Pallet<T> {
 		for (validator, support) in supports.into_iter() {
 			let is_new = !crate::ErasStakersOverview::<T>::contains_key(era, &validator);
 			if is_new && ElectedStashes::<T>::try_append(&validator).is_err() {
-				defensive!("the election elected more than MaxValidatorSet validators");
+				Self::unexpected(UnexpectedKind::ValidatorSetOverflow);
 				continue;
 			}
 			winners.saturating_inc();
@@ -171,7 +170,7 @@ impl<T: Config> Pallet<T> {
 				.map(|(who, weight)| (who, T::CurrencyToVote::to_currency(weight, issuance)));
 			for (staker, backing) in Self::add_exposure(era, &validator, stakes) {
 				if exposed.entry(staker).or_default().try_push(backing).is_err() {
-					defensive!("a staker backed more validators than MaxNominations");
+					Self::unexpected(UnexpectedKind::NominationsOverflow);
 				}
 			}
 		}
@@ -202,7 +201,7 @@ impl<T: Config> Pallet<T> {
 			VoterSnapshotStatus::Ongoing(last) => match T::VoterList::iter_from(&last) {
 				Ok(iter) => iter,
 				Err(error) => {
-					defensive!("the snapshot's last voter left the frozen voter list", error);
+					Self::unexpected_error(UnexpectedKind::SnapshotCursorLost, error);
 					Self::set_voter_snapshot(VoterSnapshotStatus::Consumed);
 					return (Vec::new(), 0);
 				},
@@ -302,7 +301,10 @@ impl<T: Config> Pallet<T> {
 			return Some(((stash.clone(), weight, nominations.targets), Some(active)));
 		}
 		if Validators::<T>::contains_key(stash) {
-			let self_vote = BoundedVec::try_from(vec![stash.clone()]).defensive().ok()?;
+			let Ok(self_vote) = BoundedVec::try_from(vec![stash.clone()]) else {
+				Self::unexpected(UnexpectedKind::NominationsOverflow);
+				return None;
+			};
 			return Some(((stash.clone(), weight, self_vote), None));
 		}
 		// Stopped while the list was frozen: it leaves the list once the snapshot is done.
@@ -335,12 +337,13 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 	/// so that the same state always gives the same targets. Candidates without session keys
 	/// are skipped: they take no place within the bound.
 	///
-	/// Every candidate is read (at most `MaxValidatorCandidates`), so that when there are more
-	/// than the bound, the richest are seen, whatever the order of storage. The candidates'
-	/// own stake is what ranks them, as `pallet-staking`'s target list does: it is what they
-	/// risk themselves, it needs no upkeep as nominators come and go (an approval stake would
-	/// move with every bond and reward of every nominator), and a crowd of cheap candidates
-	/// cannot push out one that bonded more.
+	/// Every candidate is read (at most
+	/// [`MaxValidatorCandidates`](crate::Config::MaxValidatorCandidates)), so that when there are
+	/// more than the bound, the richest are seen, whatever the order of storage. The candidates'
+	/// own stake is what ranks them, as `pallet-staking`'s target list does: it is what they risk
+	/// themselves, it needs no upkeep as nominators come and go (an approval stake would move with
+	/// every bond and reward of every nominator), and a crowd of cheap candidates cannot push out
+	/// one that bonded more.
 	fn electable_targets(
 		bounds: DataProviderBounds,
 		_page: PageIndex,
@@ -405,8 +408,8 @@ impl<T: Config> ElectionDataProvider for Pallet<T> {
 		Ok(page.voters)
 	}
 
-	/// `ValidatorCount`, or fewer if fewer candidates have session keys: a provider must elect
-	/// exactly this many, so it asks for no more than can be elected.
+	/// [`ValidatorCount`], or fewer if fewer candidates have session keys: a
+	/// provider must elect exactly this many, so it asks for no more than can be elected.
 	fn desired_targets() -> data_provider::Result<u32> {
 		let mut read = 0u32;
 		let electable = Validators::<T>::iter_keys()

@@ -6,25 +6,26 @@
 //! `pallet-session` asks for the validators of session `i + 1` at the start of session `i`
 //! (`new_session(i + 1)`), and the answer must be ready then. So the election of an era that
 //! starts at session `s` begins [`Config::ElectionLead`] sessions earlier, at
-//! `new_session(s - lead)`: the pallet bumps `CurrentEra`, records `ErasStartSessionIndex`, and
-//! starts the election provider. Its result is fetched one page per block (see `election.rs`)
-//! once the provider is ready. At `new_session(s)` the elected validators are handed to the
-//! session pallet, and at `start_session(s)` the era becomes active.
+//! `new_session(s - lead)`: the pallet bumps [`CurrentEra`], records
+//! [`ErasStartSessionIndex`], and starts the election provider. Its
+//! result is fetched one page per block (see `election.rs`) once the provider is ready. At
+//! `new_session(s)` the elected validators are handed to the session pallet, and at
+//! `start_session(s)` the era becomes active.
 //!
 //! If the election has not finished by `new_session(s)`, the era is postponed a session at a
-//! time (`ElectionDelayed`) until it has: the current validators go on meanwhile, and the
-//! provider's round is never abandoned half-way. If the election fails (the provider stopped,
-//! or too few validators were elected), the planned era is dropped, what it stored is cleared,
-//! and a new election starts at a later session. The chain never stalls on an election.
+//! time ([`ElectionDelayed`](crate::Event::ElectionDelayed)) until it has: the current validators
+//! go on meanwhile, and the provider's round is never abandoned half-way. If the election fails
+//! (the provider stopped, or too few validators were elected), the planned era is dropped, what it
+//! stored is cleared, and a new election starts at a later session. The chain never stalls on an
+//! election.
 
 use crate::{
 	ActiveEra, ActiveEraInfo, BondedEras, Config, CurrentEra, CurrentPlannedSession,
 	ElectedStashes, ElectionPhase, ErasStartSessionIndex, Error, Event, ForceEra, Forcing,
-	NextEraElection, Pallet, SessionInterface, ValidatorCount,
+	NextEraElection, Pallet, SessionInterface, UnexpectedKind, ValidatorCount,
 };
 use alloc::vec::Vec;
 use frame_support::{
-	defensive,
 	traits::{Get, UnixTime},
 	weights::{Weight, WeightMeter},
 };
@@ -133,7 +134,7 @@ impl<T: Config> Pallet<T> {
 	/// The session at which the era after `latest` is due, by the schedule.
 	fn next_era_due(latest: EraIndex) -> SessionIndex {
 		let started = Self::era_start(latest).unwrap_or_else(|| {
-			defensive!("the latest planned era has no start session");
+			Self::unexpected(UnexpectedKind::EraStartSessionMissing);
 			0
 		});
 		started.saturating_add(T::SessionsPerEra::get())
@@ -165,7 +166,7 @@ impl<T: Config> Pallet<T> {
 		if start == session {
 			Self::start_era(next, session);
 		} else if start < session {
-			defensive!("a session was skipped before the planned era started");
+			Self::unexpected(UnexpectedKind::SessionSkipped);
 			Self::start_era(next, session);
 		}
 	}
@@ -182,7 +183,7 @@ impl<T: Config> Pallet<T> {
 			let before = bonded.len();
 			bonded.retain(|entry: &(EraIndex, SessionIndex)| entry.0 >= first_kept);
 			if bonded.try_push((era, session)).is_err() {
-				defensive!("BondedEras holds more than BondingDuration + 1 eras");
+				Self::unexpected(UnexpectedKind::EraListFull);
 			}
 			let first_session = bonded.first().map(|entry| entry.1);
 			first_session.filter(|_| bonded.len() <= before)
@@ -210,7 +211,8 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::<T>::ForceEra { mode });
 	}
 
-	/// Sets the number of validators to elect, if it is within `MaxValidatorSet`.
+	/// Sets the number of validators to elect, if it is within
+	/// [`MaxValidatorSet`](crate::Config::MaxValidatorSet).
 	pub(crate) fn do_set_validator_count(new: Option<u32>) -> DispatchResult {
 		let new = new.filter(|new| *new <= T::MaxValidatorSet::get());
 		ValidatorCount::<T>::put(new.ok_or(Error::<T>::TooManyElected)?);

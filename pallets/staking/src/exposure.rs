@@ -1,6 +1,6 @@
 //! Exposures: the stake backing each elected validator in an era, stored as an overview and
-//! pages of at most `MaxExposurePageSize` nominators, with `sp_staking`'s types and
-//! `pallet-staking`'s storage names so that Polkadot.js reads them.
+//! pages of at most [`MaxExposurePageSize`](crate::Config::MaxExposurePageSize) nominators, with
+//! `sp_staking`'s types and `pallet-staking`'s storage names so that Polkadot.js reads them.
 //!
 //! Each exposed staker's [`LastExposedEra`](crate::LastExposedEra) decides when its unbonded
 //! funds unlock. A large election exposes tens of thousands of stakers, too many writes for the
@@ -14,14 +14,14 @@
 //! era queued at the upgrade carry it.
 
 use crate::{
-	weights::WeightInfo, BalanceOf, Bonded, BoundedExposurePage, ChunkQueue, Config, ElectionPhase,
-	ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasValidatorPrefs, NextEraElection,
-	PagedPayoutsFrom, Pallet, UnpaidBacking, UnpaidBackings, UnrecordedExposureQueue,
-	UnrecordedExposures,
+	stored_queue::{ExposuresToRecord, StoredQueue},
+	weights::WeightInfo,
+	BalanceOf, BoundedExposurePage, Config, ElectionPhase, ErasStakersOverview, ErasStakersPaged,
+	ErasTotalStake, ErasValidatorPrefs, NextEraElection, PagedPayoutsFrom, Pallet, UnpaidBacking,
+	UnpaidBackings,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
-	defensive,
 	traits::{ConstU32, Get},
 	weights::WeightMeter,
 	BoundedVec,
@@ -35,7 +35,7 @@ pub(crate) type StakeInPage<T> = (
 	UnpaidBacking<<T as frame_system::Config>::AccountId, BalanceOf<T>>,
 );
 
-/// The most stakers in one chunk of [`UnrecordedExposures`].
+/// The most stakers in one chunk of [`UnrecordedExposures`](crate::UnrecordedExposures).
 pub const EXPOSURE_RECORD_CHUNK: u32 = 64;
 
 /// A chunk of stakers exposed in an era, each with what it backed, waiting to be recorded.
@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 			ErasValidatorPrefs::<T>::insert(
 				era,
 				validator,
-				Self::validator_prefs_for(era, validator),
+				Self::apply_due_commission(era, validator),
 			);
 			PagedExposureMetadata::default()
 		});
@@ -132,14 +132,12 @@ impl<T: Config> Pallet<T> {
 				(staker, if keep_backings { backings } else { Default::default() })
 			})
 			.peekable();
-		let mut queue = UnrecordedExposureQueue::<T>::get();
-		while stakers.peek().is_some() {
+		let chunks = core::iter::from_fn(|| {
+			stakers.peek()?;
 			let chunk = stakers.by_ref().take(EXPOSURE_RECORD_CHUNK as usize).collect::<Vec<_>>();
-			let chunk = ExposedChunk::<T>::truncate_from(chunk);
-			UnrecordedExposures::<T>::insert(queue.end, (era, chunk));
-			queue.end.saturating_inc();
-		}
-		UnrecordedExposureQueue::<T>::put(queue);
+			Some((era, ExposedChunk::<T>::truncate_from(chunk)))
+		});
+		ExposuresToRecord::<T>::push(chunks);
 	}
 
 	/// Records queued chunks of exposed stakers, oldest first, as far as `meter` allows for a
@@ -148,43 +146,33 @@ impl<T: Config> Pallet<T> {
 	/// ([`crate::ErasUnpaidBackings`]). Stops at the chunks of an era whose election is still
 	/// running or being cleared: they are recorded once it is elected, or dropped.
 	pub(crate) fn record_exposures(meter: &mut WeightMeter) {
-		let mut queue = UnrecordedExposureQueue::<T>::get();
+		let mut queue = ExposuresToRecord::<T>::ends();
 		// A chunk of an era paid from staker records also writes each staker's record.
 		let records =
 			|stakers: u32| T::DbWeight::get().reads_writes(stakers.into(), stakers.into());
 		let full_chunk = T::WeightInfo::record_exposures(EXPOSURE_RECORD_CHUNK)
 			.saturating_add(records(EXPOSURE_RECORD_CHUNK));
 		let unsettled = Self::unsettled_era();
-		while !queue.is_empty() && meter.can_consume(full_chunk) {
-			let chunk = UnrecordedExposures::<T>::get(queue.first);
-			if unsettled.is_some() && chunk.as_ref().map(|(era, _)| *era) == unsettled {
+		while meter.can_consume(full_chunk) {
+			let Some((era, chunk)) = ExposuresToRecord::<T>::first(&mut queue) else { break };
+			if unsettled == Some(era) {
 				break;
 			}
-			UnrecordedExposures::<T>::remove(queue.first);
-			let (stakers, with_records) = match chunk {
-				Some((era, chunk)) => {
-					let stakers = chunk.len() as u32;
-					let mut with_records = 0u32;
-					for (staker, backings) in chunk {
-						Self::record_exposed(era, [staker.clone()]);
-						if !backings.is_empty() {
-							Self::add_unpaid_backings(era, &staker, backings);
-							with_records.saturating_inc();
-						}
-					}
-					(stakers, with_records)
-				},
-				None => {
-					defensive!("a queued chunk of exposures is missing");
-					(0, 0)
-				},
-			};
+			ExposuresToRecord::<T>::remove_first(&mut queue);
+			let stakers = chunk.len() as u32;
+			let mut with_records = 0u32;
+			for (staker, backings) in chunk {
+				Self::record_exposed(era, [staker.clone()]);
+				if !backings.is_empty() {
+					Self::add_unpaid_backings(era, &staker, backings);
+					with_records.saturating_inc();
+				}
+			}
 			meter.consume(
 				T::WeightInfo::record_exposures(stakers).saturating_add(records(with_records)),
 			);
-			queue.first.saturating_inc();
 		}
-		Self::put_exposure_queue(queue);
+		ExposuresToRecord::<T>::put_ends(queue);
 	}
 
 	/// The era whose exposures may not be recorded yet: one whose election is still running
@@ -199,40 +187,27 @@ impl<T: Config> Pallet<T> {
 	/// Drops the newest queued chunks while they belong to `era`, as far as `meter` allows.
 	/// Returns whether none is left: a failed election's stakers are not recorded.
 	pub(crate) fn drop_queued_exposures(era: EraIndex, meter: &mut WeightMeter) -> bool {
-		let mut queue = UnrecordedExposureQueue::<T>::get();
+		let mut queue = ExposuresToRecord::<T>::ends();
 		let per_chunk = T::DbWeight::get().reads_writes(1, 1);
 		let mut done = true;
-		while let Some(last) = queue.end.checked_sub(1).filter(|_| !queue.is_empty()) {
-			if UnrecordedExposures::<T>::get(last).map(|(chunk_era, _)| chunk_era) != Some(era) {
-				break;
-			}
+		while ExposuresToRecord::<T>::last(&queue).is_some_and(|(chunk_era, _)| chunk_era == era) {
 			if meter.try_consume(per_chunk).is_err() {
 				done = false;
 				break;
 			}
-			UnrecordedExposures::<T>::remove(last);
-			queue.end = last;
+			ExposuresToRecord::<T>::remove_last(&mut queue);
 		}
-		Self::put_exposure_queue(queue);
+		ExposuresToRecord::<T>::put_ends(queue);
 		done
 	}
 
-	/// Stores the queue's ends, or removes them once it is empty.
-	fn put_exposure_queue(queue: ChunkQueue) {
-		if queue.is_empty() {
-			UnrecordedExposureQueue::<T>::kill();
-		} else {
-			UnrecordedExposureQueue::<T>::put(queue);
-		}
-	}
-
 	/// Records `stakers` that are still bonded as exposed in `era`: what they unbond from now
-	/// on waits until `BondingDuration` eras after it. A later era recorded already stays (the
-	/// mark of a staker that stopped while the next era's election runs, see
-	/// [`Pallet::note_possibly_elected`], when this era's records come after it).
+	/// on waits until [`BondingDuration`](crate::Config::BondingDuration) eras after it. A later
+	/// era recorded already stays (the mark of a staker that stopped while the next era's election
+	/// runs, see [`Pallet::note_possibly_elected`], when this era's records come after it).
 	pub(crate) fn record_exposed(era: EraIndex, stakers: impl IntoIterator<Item = T::AccountId>) {
 		for staker in stakers {
-			if Bonded::<T>::contains_key(&staker) {
+			if Self::is_bonded(&staker) {
 				Self::note_exposed(&staker, era);
 			}
 		}
@@ -240,7 +215,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether some exposed stakers are not recorded yet.
 	pub fn has_unrecorded_exposures() -> bool {
-		!UnrecordedExposureQueue::<T>::get().is_empty()
+		!ExposuresToRecord::<T>::is_empty()
 	}
 
 	/// `validator`'s exposure overview in `era`, if it was elected.

@@ -1,5 +1,12 @@
-//! Era history: removing what an era stored once it is older than `HistoryDepth` eras (or
-//! its election failed), a bounded number of keys at a time.
+//! Era history: the storage items keyed by era, owned here, and their removal once an era is
+//! older than [`HistoryDepth`](crate::Config::HistoryDepth) eras (or its election failed), a
+//! bounded number of keys at a time.
+//!
+//! [`era_history`] lists every item whose first key is an era and whose keys go with the era.
+//! Pruning removes exactly these items, `do_try_state` checks that none of them keeps a key of
+//! a pruned era, and a test checks the list against the pallet's metadata, so an era-keyed
+//! item added to the pallet and not listed here fails the tests. Era-keyed items that are not
+//! history, removed by their own logic, are listed in `NOT_ERA_HISTORY` (for the test) with why.
 
 use crate::{
 	weights::WeightInfo, ClaimedRewards, Config, ErasRewardPaid, ErasRewardPoints,
@@ -12,14 +19,96 @@ use frame_support::{traits::Get, weights::WeightMeter};
 use sp_runtime::Saturating;
 use sp_staking::EraIndex;
 
-/// The keys of an era that are not in a map: start session, total stake, reward points,
-/// reward, and reward paid.
-const SINGLE_KEYS: u32 = 5;
+/// A storage item of the era history.
+pub(crate) struct EraItem {
+	/// The item's name in storage.
+	pub name: &'static str,
+	/// Removes up to `limit` of the item's keys of an era, and returns how many it removed.
+	pub remove: fn(EraIndex, usize) -> u32,
+	/// Whether the item holds a key of an era.
+	pub holds: fn(EraIndex) -> bool,
+	/// The oldest era the item holds a key of, if any. Reads the whole item: for checks only.
+	pub oldest: fn() -> Option<EraIndex>,
+}
+
+/// An [`EraItem`] for a map keyed by era alone (`value`), by era and one more key (`map`), or
+/// by era and more keys (`n_map`).
+macro_rules! era_item {
+	(value $item:ident) => {
+		EraItem {
+			name: stringify!($item),
+			remove: |era, limit| {
+				if limit == 0 || !$item::<T>::contains_key(era) {
+					return 0;
+				}
+				$item::<T>::remove(era);
+				1
+			},
+			holds: |era| $item::<T>::contains_key(era),
+			oldest: || $item::<T>::iter_keys().min(),
+		}
+	};
+	(map $item:ident) => {
+		EraItem {
+			name: stringify!($item),
+			remove: |era, limit| {
+				let keys: Vec<_> = $item::<T>::iter_key_prefix(era).take(limit).collect();
+				keys.iter().for_each(|key| $item::<T>::remove(era, key));
+				keys.len() as u32
+			},
+			holds: |era| $item::<T>::iter_key_prefix(era).next().is_some(),
+			oldest: || $item::<T>::iter_keys().map(|(era, _)| era).min(),
+		}
+	};
+	(n_map $item:ident) => {
+		EraItem {
+			name: stringify!($item),
+			remove: |era, limit| {
+				let keys: Vec<_> = $item::<T>::iter_key_prefix((era,)).take(limit).collect();
+				keys.into_iter().map(|(k1, k2)| $item::<T>::remove((era, k1, k2))).count() as u32
+			},
+			holds: |era| $item::<T>::iter_key_prefix((era,)).next().is_some(),
+			oldest: || $item::<T>::iter_keys().map(|(era, _, _)| era).min(),
+		}
+	};
+}
+
+/// Every storage item of the era history, in the order an era's keys are removed.
+///
+/// The era's start session goes first: from then on the era counts as history being removed,
+/// and its exposures are no longer checked for completeness. What the era paid goes before its
+/// reward, which the reward checks read it against.
+pub(crate) fn era_history<T: Config>() -> [EraItem; 12] {
+	[
+		era_item!(value ErasStartSessionIndex),
+		era_item!(value ErasTotalStake),
+		era_item!(value ErasRewardPoints),
+		era_item!(value ErasRewardPaid),
+		era_item!(value ErasValidatorReward),
+		era_item!(map ErasStakersOverview),
+		era_item!(n_map ErasStakersPaged),
+		era_item!(map ErasValidatorPrefs),
+		era_item!(map ClaimedRewards),
+		era_item!(map ErasUnpaidBackings),
+		era_item!(map ValidatorSlashInEra),
+		era_item!(map NominatorSlashInEra),
+	]
+}
+
+/// The storage items whose first key is a `u32` but that are not era history, with why.
+#[cfg(test)]
+pub(crate) const NOT_ERA_HISTORY: [(&str, &str); 5] = [
+	("UnappliedSlashes", "keyed by the era a slash is due; emptied as slashes are applied"),
+	("UnappliedSlashOverflow", "keyed by due era, like UnappliedSlashes"),
+	("UnappliedSlashOverflowCount", "keyed by due era, like UnappliedSlashes"),
+	("UnrecordedExposures", "keyed by place in its queue, not by era"),
+	("SlashComputations", "keyed by place in its queue, not by era"),
+];
 
 impl<T: Config> Pallet<T> {
-	/// Removes the history of eras older than `HistoryDepth` eras before the active era, as
-	/// far as `meter` allows. Continues where it stopped in the next call. An era whose
-	/// automatic payout is not done waits: its rewards are never lost.
+	/// Removes the history of eras older than [`HistoryDepth`](crate::Config::HistoryDepth) eras
+	/// before the active era, as far as `meter` allows. Continues where it stopped in the next
+	/// call. An era whose automatic payout is not done waits: its rewards are never lost.
 	pub(crate) fn prune_history(meter: &mut WeightMeter) {
 		if meter.try_consume(T::DbWeight::get().reads_writes(2, 1)).is_err() {
 			return;
@@ -38,6 +127,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes what `era` stored, as many keys as `meter` allows. Returns whether nothing of
 	/// the era is left.
+	///
+	/// Keys are found by iterating storage, which sees what this block already removed, so a
+	/// call continues where the previous one stopped, in the same block or a later one.
 	pub(crate) fn clear_era(era: EraIndex, meter: &mut WeightMeter) -> bool {
 		let base = T::WeightInfo::clear_era_keys(0);
 		let per_key = T::WeightInfo::clear_era_keys(1).saturating_sub(base);
@@ -45,83 +137,13 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let affordable = meter.remaining().checked_div_per_component(&per_key).unwrap_or(u64::MAX);
-		let limit = u32::try_from(affordable).unwrap_or(u32::MAX);
-		let mut removed = 0u32;
-		let done = Self::clear_era_maps(era, limit, &mut removed);
-		meter.consume(per_key.saturating_mul(removed.into()));
-		done
-	}
-
-	/// Removes up to `limit` keys of `era`, counting them in `removed`. Returns whether
-	/// nothing of the era is left.
-	///
-	/// Keys are found by iterating storage, which sees what this block already removed, so a
-	/// call continues where the previous one stopped, in the same block or a later one.
-	fn clear_era_maps(era: EraIndex, limit: u32, removed: &mut u32) -> bool {
-		let left = |removed: u32| limit.saturating_sub(removed) as usize;
-		// The era's start session goes first: from then on the era counts as history being
-		// removed, and its exposures are no longer checked for completeness.
-		if ErasStartSessionIndex::<T>::contains_key(era)
-			|| ErasTotalStake::<T>::contains_key(era)
-			|| ErasRewardPoints::<T>::contains_key(era)
-			|| ErasValidatorReward::<T>::contains_key(era)
-			|| ErasRewardPaid::<T>::contains_key(era)
-		{
-			if left(*removed) < SINGLE_KEYS as usize {
-				return false;
-			}
-			ErasStartSessionIndex::<T>::remove(era);
-			ErasTotalStake::<T>::remove(era);
-			ErasRewardPoints::<T>::remove(era);
-			ErasValidatorReward::<T>::remove(era);
-			ErasRewardPaid::<T>::remove(era);
-			removed.saturating_accrue(SINGLE_KEYS);
+		let limit = usize::try_from(affordable).unwrap_or(usize::MAX);
+		let mut removed = 0usize;
+		for item in era_history::<T>() {
+			removed.saturating_accrue((item.remove)(era, limit.saturating_sub(removed)) as usize);
 		}
-
-		remove_keys(ErasStakersOverview::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
-			ErasStakersOverview::<T>::remove(era, v)
-		});
-		remove_keys(ErasStakersPaged::<T>::iter_key_prefix((era,)), left(*removed), removed, |k| {
-			ErasStakersPaged::<T>::remove((era, k.0, k.1))
-		});
-		remove_keys(ErasValidatorPrefs::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
-			ErasValidatorPrefs::<T>::remove(era, v)
-		});
-		remove_keys(ClaimedRewards::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
-			ClaimedRewards::<T>::remove(era, v)
-		});
-		remove_keys(ErasUnpaidBackings::<T>::iter_key_prefix(era), left(*removed), removed, |s| {
-			ErasUnpaidBackings::<T>::remove(era, s)
-		});
-		remove_keys(ValidatorSlashInEra::<T>::iter_key_prefix(era), left(*removed), removed, |v| {
-			ValidatorSlashInEra::<T>::remove(era, v)
-		});
-		remove_keys(NominatorSlashInEra::<T>::iter_key_prefix(era), left(*removed), removed, |n| {
-			NominatorSlashInEra::<T>::remove(era, n)
-		});
-		// Done if the limit left room to find every map empty.
-		left(*removed) > 0
-			&& ErasStakersOverview::<T>::iter_key_prefix(era).next().is_none()
-			&& ErasStakersPaged::<T>::iter_key_prefix((era,)).next().is_none()
-			&& ErasValidatorPrefs::<T>::iter_key_prefix(era).next().is_none()
-			&& ClaimedRewards::<T>::iter_key_prefix(era).next().is_none()
-			&& ErasUnpaidBackings::<T>::iter_key_prefix(era).next().is_none()
-			&& ValidatorSlashInEra::<T>::iter_key_prefix(era).next().is_none()
-			&& NominatorSlashInEra::<T>::iter_key_prefix(era).next().is_none()
-	}
-}
-
-/// Removes up to `limit` of `keys` with `remove`, counting them in `removed`. The keys are
-/// collected first: storage is not changed while it is iterated.
-fn remove_keys<K>(
-	keys: impl Iterator<Item = K>,
-	limit: usize,
-	removed: &mut u32,
-	remove: impl Fn(K),
-) {
-	let keys: Vec<K> = keys.take(limit).collect();
-	for key in keys {
-		remove(key);
-		removed.saturating_inc();
+		meter.consume(per_key.saturating_mul(removed as u64));
+		// Done if the limit left room to find every item empty.
+		removed < limit && era_history::<T>().iter().all(|item| !(item.holds)(era))
 	}
 }

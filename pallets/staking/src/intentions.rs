@@ -2,7 +2,7 @@
 //! under the chill rules).
 
 use crate::{
-	ChillThreshold, ChilledCommission, Config, Error, Event, Ledger, MaxNominatorsCount,
+	ChillThreshold, ChilledCommission, Config, Error, Event, MaxNominatorsCount,
 	MaxValidatorsCount, MinCommission, MinNominatorBond, MinValidatorBond, Nominations, Nominators,
 	Pallet, Payee, PendingCommission, RewardDestination, StakingLedger, ValidatorPrefs, Validators,
 };
@@ -12,9 +12,10 @@ use sp_runtime::DispatchResult;
 use sp_staking::OnStakingUpdate;
 
 impl<T: Config> Pallet<T> {
-	/// Makes `stash` a validator candidate with `prefs` (see the `validate` call).
+	/// Makes `stash` a validator candidate with `prefs` (see the
+	/// [`validate`](crate::Call::validate) call).
 	pub(crate) fn do_validate(stash: T::AccountId, prefs: ValidatorPrefs) -> DispatchResult {
-		let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let ledger = StakingLedger::<T>::of_stash(&stash)?;
 		// Its owner (delegated staking) only nominates: an offence of a validator whose funds
 		// someone else holds could not be slashed here.
 		ensure!(!Self::is_virtual(&stash), Error::<T>::VirtualStakerNotAllowed);
@@ -27,7 +28,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
-		let prefs = Self::prefs_to_store(&stash, prefs)?;
+		let prefs = Self::apply_requested_prefs(&stash, prefs)?;
 		let was_validator = Validators::<T>::contains_key(&stash);
 		if let Some(nominations) = Nominators::<T>::take(&stash) {
 			T::EventListeners::on_nominator_remove(&stash, nominations.targets.into_inner());
@@ -44,16 +45,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The most validator candidates there may be: `MaxValidatorsCount`, within the
-	/// `MaxValidatorCandidates` constant.
+	/// The most validator candidates there may be:
+	/// [`MaxValidatorsCount`], within the
+	/// [`MaxValidatorCandidates`](crate::Config::MaxValidatorCandidates) constant.
 	pub(crate) fn max_validator_candidates() -> u32 {
 		let hard = T::MaxValidatorCandidates::get();
 		MaxValidatorsCount::<T>::get().map_or(hard, |max| max.min(hard))
 	}
 
-	/// Makes `stash` nominate `targets` (see the `nominate` call).
+	/// Makes `stash` nominate `targets` (see the [`nominate`](crate::Call::nominate) call).
 	pub(crate) fn do_nominate(stash: T::AccountId, targets: Vec<T::AccountId>) -> DispatchResult {
-		let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+		let ledger = StakingLedger::<T>::of_stash(&stash)?;
 		ensure!(ledger.active >= MinNominatorBond::<T>::get(), Error::<T>::InsufficientBond);
 		ensure!(!targets.is_empty(), Error::<T>::EmptyTargets);
 		ensure!(targets.len() <= T::MaxNominations::get() as usize, Error::<T>::TooManyTargets);
@@ -97,19 +99,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Ends the bonded `stash`'s intent, if it has one (see the `chill` call).
+	/// Ends the bonded `stash`'s intent, if it has one (see the [`chill`](crate::Call::chill)
+	/// call).
 	pub(crate) fn do_chill(stash: &T::AccountId) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(stash), Error::<T>::NotStash);
+		Self::ensure_bonded(stash)?;
 		Self::chill_stash(stash);
 		Ok(())
 	}
 
-	/// Sets where the bonded `stash`'s rewards are paid (see the `set_payee` call).
+	/// Sets where the bonded `stash`'s rewards are paid (see the
+	/// [`set_payee`](crate::Call::set_payee) call).
 	pub(crate) fn do_set_payee(
 		stash: T::AccountId,
 		payee: RewardDestination<T::AccountId>,
 	) -> DispatchResult {
-		ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+		Self::ensure_bonded(&stash)?;
 		Self::ensure_payee_allowed(&stash, &payee)?;
 		Payee::<T>::insert(&stash, payee.clone());
 		Self::deposit_event(Event::<T>::PayeeSet { stash, payee });
@@ -134,8 +138,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes `stash` from the validator candidates, if it is one, keeping its commission as
-	/// the base of its next `validate` (so that leaving and coming back cannot skip the notice
-	/// of an increase). Returns whether it was a candidate.
+	/// the base of its next [`validate`](crate::Call::validate) (so that leaving and coming back
+	/// cannot skip the notice of an increase). Returns whether it was a candidate.
 	fn stop_validating(stash: &T::AccountId) -> bool {
 		let Ok(prefs) = Validators::<T>::try_get(stash) else { return false };
 		Validators::<T>::remove(stash);
@@ -163,7 +167,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Chills `stash` on behalf of `caller` if the chill rules allow it.
 	pub(crate) fn do_chill_other(caller: &T::AccountId, stash: &T::AccountId) -> DispatchResult {
-		let ledger = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?;
+		let ledger = StakingLedger::<T>::of_stash(stash)?;
 		if caller != stash {
 			let threshold = ChillThreshold::<T>::get().ok_or(Error::<T>::CannotChillOther)?;
 			let (count, max, min_bond) = if Nominators::<T>::contains_key(stash) {
@@ -189,7 +193,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Raises `stash`'s commission to `MinCommission` if it is below it.
+	/// Raises `stash`'s commission to [`MinCommission`] if it is below it.
 	pub(crate) fn do_force_apply_min_commission(stash: T::AccountId) -> DispatchResult {
 		ensure!(Validators::<T>::contains_key(&stash), Error::<T>::NotValidator);
 		let min = MinCommission::<T>::get();

@@ -3,11 +3,11 @@
 
 use crate::bonding::Unbonding;
 use crate::{
-	BalanceOf, Config, CurrentEra, Error, Ledger, MinNominatorBond, MinValidatorBond, Nominators,
-	Pallet, RewardDestination, StakingLedger, ValidatorCount, Validators,
+	BalanceOf, Config, CurrentEra, MinNominatorBond, MinValidatorBond, Nominators, Pallet,
+	RewardDestination, StakingLedger, ValidatorCount, Validators,
 };
 use alloc::vec::Vec;
-use frame_support::{ensure, traits::Get};
+use frame_support::traits::Get;
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
 use sp_staking::{EraIndex, Stake, StakerStatus, StakingInterface};
 
@@ -26,7 +26,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 
 	/// Every bonded account controls itself.
 	fn stash_by_ctrl(controller: &Self::AccountId) -> Result<Self::AccountId, DispatchError> {
-		ensure!(Ledger::<T>::contains_key(controller), Error::<T>::NotStash);
+		Self::ensure_bonded(controller)?;
 		Ok(controller.clone())
 	}
 
@@ -39,7 +39,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	fn stake(who: &Self::AccountId) -> Result<Stake<Self::Balance>, DispatchError> {
-		let ledger = StakingLedger::<T>::get(who).ok_or(Error::<T>::NotStash)?;
+		let ledger = StakingLedger::<T>::of_stash(who)?;
 		Ok(Stake { total: ledger.total, active: ledger.active })
 	}
 
@@ -69,7 +69,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	/// unlocks at `current_era() + bonding_duration()`, where pools expect it, whether or not
 	/// the stake was exposed lately.
 	fn unbond(stash: &Self::AccountId, value: Self::Balance) -> DispatchResult {
-		let active = StakingLedger::<T>::get(stash).ok_or(Error::<T>::NotStash)?.active;
+		let active = StakingLedger::<T>::of_stash(stash)?.active;
 		let value = value.min(active);
 		if value.is_zero() {
 			return Ok(());
@@ -105,7 +105,7 @@ impl<T: Config> StakingInterface for Pallet<T> {
 	}
 
 	fn status(who: &Self::AccountId) -> Result<StakerStatus<Self::AccountId>, DispatchError> {
-		ensure!(Ledger::<T>::contains_key(who), Error::<T>::NotStash);
+		Self::ensure_bonded(who)?;
 		if Validators::<T>::contains_key(who) {
 			return Ok(StakerStatus::Validator);
 		}

@@ -9,10 +9,13 @@
 
 use crate::{
 	BalanceOf, Bonded, Config, Error, HoldReason, Ledger, Pallet, Payee, RewardDestination,
-	StakingLedger, UnlockChunk, VirtualStakers,
+	StakingLedger, UnexpectedKind, UnlockChunk, VirtualStakers,
 };
 use alloc::collections::BTreeMap;
-use frame_support::{defensive, traits::fungible::MutateHold, BoundedVec};
+use frame_support::{
+	traits::{fungible::MutateHold, DefensiveSaturating},
+	BoundedVec,
+};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{Saturating, Zero},
@@ -28,6 +31,21 @@ pub(crate) struct LedgerSlash<Balance> {
 	pub taken: Balance,
 	/// The new value of each unlocking chunk slashed, by its era.
 	pub unlocking: BTreeMap<EraIndex, Balance>,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` is bonded. Reads [`Bonded`], the smallest record of a stash
+	/// (`do_try_state` keeps it and [`Ledger`] in step).
+	pub fn is_bonded(who: &T::AccountId) -> bool {
+		Bonded::<T>::contains_key(who)
+	}
+
+	/// [`Error::NotStash`] unless `who` is bonded. Reads [`Ledger`]: the calls that check it
+	/// either read the ledger next or were benchmarked reading it.
+	pub(crate) fn ensure_bonded(who: &T::AccountId) -> Result<(), Error<T>> {
+		frame_support::ensure!(Ledger::<T>::contains_key(who), Error::<T>::NotStash);
+		Ok(())
+	}
 }
 
 impl<T: Config> StakingLedger<T> {
@@ -47,6 +65,11 @@ impl<T: Config> StakingLedger<T> {
 		Ledger::<T>::get(stash)
 	}
 
+	/// The ledger of `stash`, or [`Error::NotStash`] if it is not bonded.
+	pub(crate) fn of_stash(stash: &T::AccountId) -> Result<Self, Error<T>> {
+		Self::get(stash).ok_or(Error::<T>::NotStash)
+	}
+
 	/// Moves `value` of the active bond into the chunk that unlocks at `era`, creating it if
 	/// needed. The caller ensures `value <= active`.
 	pub(crate) fn add_unlocking(&mut self, value: BalanceOf<T>, era: EraIndex) -> DispatchResult {
@@ -57,7 +80,7 @@ impl<T: Config> StakingLedger<T> {
 				.try_push(UnlockChunk { value, era })
 				.map_err(|_| Error::<T>::NoMoreChunks)?;
 		}
-		self.active = self.active.saturating_sub(value);
+		self.active.defensive_saturating_reduce(value);
 		Ok(())
 	}
 
@@ -72,7 +95,7 @@ impl<T: Config> StakingLedger<T> {
 		claimed.retain(|claimed_era| *claimed_era >= oldest);
 		if let Err(place) = claimed.binary_search(&era) {
 			if claimed.try_insert(place, era).is_err() {
-				defensive!("more eras claimed than the reward history holds");
+				Pallet::<T>::unexpected(UnexpectedKind::EraListFull);
 			}
 		}
 	}
@@ -87,7 +110,7 @@ impl<T: Config> StakingLedger<T> {
 			}
 			!mature
 		});
-		self.total = self.total.saturating_sub(unlocked);
+		self.total.defensive_saturating_reduce(unlocked);
 		unlocked
 	}
 
@@ -166,12 +189,12 @@ impl<T: Config> StakingLedger<T> {
 		}
 		self.unlocking.retain(|chunk| !chunk.value.is_zero());
 		let taken = amount.saturating_sub(left);
-		self.total = self.total.saturating_sub(taken);
+		self.total.defensive_saturating_reduce(taken);
 		LedgerSlash { taken, unlocking }
 	}
 
-	/// Records a new staker: its ledger, its reward destination and its `Bonded` entry, and
-	/// holds the ledger's total.
+	/// Records a new staker: its ledger, its reward destination and its [`Bonded`]
+	/// entry, and holds the ledger's total.
 	///
 	/// Fails without writing anything if the funds cannot be held.
 	pub(crate) fn bond(self, payee: RewardDestination<T::AccountId>) -> DispatchResult {

@@ -3,6 +3,14 @@
 //! Nominated proof of stake for the Palisade chain: holders bond funds, declare an intent
 //! (validate or nominate), and an election over bonded stake picks the validators of each era.
 //!
+//! **Contents**: [Key terms](#key-terms) · [Design](#design) ·
+//! [Bonding and unbonding](#bonding-and-unbonding) · [Intents](#intents) ·
+//! [Eras and elections](#eras-and-elections) · [Work per block](#work-per-block) ·
+//! [Life of an era](#life-of-an-era) · [Rewards](#rewards) · [Slashing](#slashing) ·
+//! [Invariants](#invariants) · [Storage](#storage) · the calls, by index: [`Call`].
+//!
+#![doc = include_str!("../docs/key-terms.md")]
+//!
 //! ## Design
 //!
 //! - **One account stakes and controls.** There is no stash/controller split. For Polkadot.js,
@@ -26,69 +34,81 @@
 //!
 //! ## Bonding and unbonding
 //!
-//! `bond` holds funds and makes them *active*. `unbond` moves active funds into an unlocking
-//! chunk that matures `BondingDuration` eras after the last era in which the staker's stake was
-//! exposed (backed an elected validator), and never before the current era; at most one chunk
-//! per era (later unbonds in the same era merge) and at most `MaxUnlockingChunks` chunks. When
-//! the chunks are full, `unbond` first withdraws the matured ones. `rebond` moves unlocking
-//! funds back to active, newest chunk first. `withdraw_unbonded` releases matured chunks; when
-//! nothing remains bonded it removes the staker entirely. Unlocking funds stay held, and
-//! slashable, until they are withdrawn.
+//! [`bond`](crate::Call::bond) holds funds and makes them *active*. [`unbond`](crate::Call::unbond)
+//! moves active funds into an unlocking chunk that matures
+//! [`BondingDuration`](crate::Config::BondingDuration) eras after the last era in which the
+//! staker's stake was exposed (backed an elected validator), and never before the current era; at
+//! most one chunk per era (later unbonds in the same era merge) and at most
+//! [`MaxUnlockingChunks`](crate::Config::MaxUnlockingChunks) chunks. When the chunks are full,
+//! [`unbond`](crate::Call::unbond) first withdraws the matured ones.
+//! [`rebond`](crate::Call::rebond) moves unlocking funds back to active, newest chunk first.
+//! [`withdraw_unbonded`](crate::Call::withdraw_unbonded) releases matured chunks; when nothing
+//! remains bonded it removes the staker entirely. Unlocking funds stay held, and slashable, until
+//! they are withdrawn.
 //!
-//! **Instant exit.** Stake that was not exposed in any of the last `BondingDuration` eras (a
-//! fresh bond, or a nominator whose validators were never elected) unbonds into a chunk that
-//! matures in the current era, so `withdraw_unbonded` releases it at once, in the same two
-//! calls and with no deposit. The full bonding duration applies to everyone until the stakers
-//! an election exposed are recorded (in the blocks right after it, see below); and while an
-//! election is running its snapshot may already hold the stake of a validator or nominator,
-//! and of one that stopped since it started: those wait in full too, the latter marked as
-//! exposed in the era being elected (until `BondingDuration` eras after it, even if the
-//! election did not pick it). A staker that stopped before the election started keeps its
-//! instant exit.
+//! **Instant exit.** Stake that was not exposed in any of the last
+//! [`BondingDuration`](crate::Config::BondingDuration) eras (a fresh bond, or a nominator whose
+//! validators were never elected) unbonds into a chunk that matures in the current era, so
+//! [`withdraw_unbonded`](crate::Call::withdraw_unbonded) releases it at once, in the same two calls
+//! and with no deposit. The full bonding duration applies to everyone until the stakers an election
+//! exposed are recorded (in the blocks right after it, see below); and while an election is running
+//! its snapshot may already hold the stake of a validator or nominator, and of one that stopped
+//! since it started: those wait in full too, the latter marked as exposed in the era being elected
+//! (until [`BondingDuration`](crate::Config::BondingDuration) eras after it, even if the election
+//! did not pick it). A staker that stopped before the election started keeps its instant exit.
 //!
 //! **Minimum bonds.** An unbond that would leave the active bond below the minimum of the
-//! staker's role (`MinNominatorBond` or `MinValidatorBond`) is *refused* with
-//! `InsufficientBond`: chill first, then unbond. An unbond that would leave less than the
-//! existential deposit active unbonds everything instead, so no dust is stranded.
+//! staker's role ([`MinNominatorBond`](crate::MinNominatorBond) or
+//! [`MinValidatorBond`](crate::MinValidatorBond)) is *refused* with
+//! [`InsufficientBond`](crate::Error::InsufficientBond): chill first, then unbond. An unbond that
+//! would leave less than the existential deposit active unbonds everything instead, so no dust is
+//! stranded.
 //!
 //! ## Intents
 //!
-//! `validate` and `nominate` declare an intent; `chill` withdraws it. A staker is a validator,
-//! a nominator, or neither. A nomination names at most `MaxNominations` distinct validator
-//! candidates; a validator that is `blocked` accepts no new nominators (those already
-//! nominating it may keep it). `kick` lets a validator remove nominators, and `chill_other`
-//! lets anyone chill a staker whose bond fell below the minimum once the chain is close to its
-//! maximum number of nominators or validators (`ChillThreshold`).
+//! [`validate`](crate::Call::validate) and [`nominate`](crate::Call::nominate) declare an intent;
+//! [`chill`](crate::Call::chill) withdraws it. A staker is a validator, a nominator, or neither. A
+//! nomination names at most [`MaxNominations`](crate::Config::MaxNominations) distinct validator
+//! candidates; a validator that is `blocked` accepts no new nominators (those already nominating it
+//! may keep it). [`kick`](crate::Call::kick) lets a validator remove nominators, and
+//! [`chill_other`](crate::Call::chill_other) lets anyone chill a staker whose bond fell below the
+//! minimum once the chain is close to its maximum number of nominators or validators
+//! ([`ChillThreshold`](crate::ChillThreshold)).
 //!
 //! ## Eras and elections
 //!
-//! An era lasts `SessionsPerEra` sessions; the pallet is `pallet-session`'s session manager
-//! (through `pallet_session::historical::NoteHistoricalRoot`). The election of the next era
-//! starts [`Config::ElectionLead`] sessions before the era is due: the pallet bumps
-//! `CurrentEra`, starts [`Config::ElectionProvider`], and once the provider is ready fetches
-//! its result one page per block, storing each page as exposures (`ErasStakersOverview`,
-//! `ErasStakersPaged` in pages of `MaxExposurePageSize`, `ErasValidatorPrefs`,
-//! `ErasTotalStake`). Every nominator that backs an elected validator is exposed: nobody is
-//! cut off. At the era's first session the elected validators take over and `ActiveEra` moves
-//! on. The pallet is the provider's data source: voters come from [`Config::VoterList`]
-//! (richest first with `pallet-bags-list`) page by page, validator candidates from
-//! `Validators` (only those with session keys, see [`Config::SessionKeys`]), and
-//! `ValidatorCount` is the number to elect. Era 0 is elected at genesis by
+//! An era lasts [`SessionsPerEra`](crate::Config::SessionsPerEra) sessions; the pallet is
+//! `pallet-session`'s session manager (through `pallet_session::historical::NoteHistoricalRoot`).
+//! The election of the next era starts [`Config::ElectionLead`] sessions before the era is due: the
+//! pallet bumps [`CurrentEra`](crate::CurrentEra), starts [`Config::ElectionProvider`], and once
+//! the provider is ready fetches its result one page per block, storing each page as exposures
+//! ([`ErasStakersOverview`](crate::ErasStakersOverview),
+//! [`ErasStakersPaged`](crate::ErasStakersPaged) in pages of
+//! [`MaxExposurePageSize`](crate::Config::MaxExposurePageSize),
+//! [`ErasValidatorPrefs`](crate::ErasValidatorPrefs), [`ErasTotalStake`](crate::ErasTotalStake)).
+//! Every nominator that backs an elected validator is exposed: nobody is cut off. At the era's
+//! first session the elected validators take over and [`ActiveEra`](crate::ActiveEra) moves on. The
+//! pallet is the provider's data source: voters come from [`Config::VoterList`] (richest first with
+//! `pallet-bags-list`) page by page, validator candidates from [`Validators`](crate::Validators)
+//! (only those with session keys, see [`Config::SessionKeys`]), and
+//! [`ValidatorCount`](crate::ValidatorCount) is the number to elect. Era 0 is elected at genesis by
 //! [`Config::GenesisElectionProvider`]. Once a snapshot's last page is taken,
-//! `MinimumActiveStake` holds the smallest active bond of a nominator it took, which wallets
-//! show as the least stake that earns rewards.
+//! [`MinimumActiveStake`](crate::MinimumActiveStake) holds the smallest active bond of a nominator
+//! it took, which wallets show as the least stake that earns rewards.
 //!
 //! The chain never stalls on an election. One that has not finished when its era is due
-//! postpones the era a session at a time (`ElectionDelayed`): the current validators go on,
-//! and the provider's round runs to its end. A page the provider has no result for
-//! (`ElectionPageMissing`) exposes nobody, and the next pages are still fetched. If the
-//! provider stops or fewer than `MinimumValidatorCount` are elected, the planned era is
-//! dropped (`ElectionFailed` says why), the current validators stay, and the election is
-//! retried at a later session. `ForceEra` (through `force_new_era`, `force_no_eras`,
-//! `force_new_era_always`) overrides the schedule.
+//! postpones the era a session at a time ([`ElectionDelayed`](crate::Event::ElectionDelayed)): the
+//! current validators go on, and the provider's round runs to its end. A page the provider has no
+//! result for ([`ElectionPageMissing`](crate::Event::ElectionPageMissing)) exposes nobody, and the
+//! next pages are still fetched. If the provider stops or fewer than
+//! [`MinimumValidatorCount`](crate::MinimumValidatorCount) are elected, the planned era is dropped
+//! ([`ElectionFailed`](crate::Event::ElectionFailed) says why), the current validators stay, and
+//! the election is retried at a later session. [`ForceEra`](crate::ForceEra) (through
+//! [`force_new_era`](crate::Call::force_new_era), [`force_no_eras`](crate::Call::force_no_eras),
+//! [`force_new_era_always`](crate::Call::force_new_era_always)) overrides the schedule.
 //!
-//! History older than `HistoryDepth` eras is removed in `on_idle`, a bounded number of keys
-//! per block. Session roots of eras no longer bonded are pruned from
+//! History older than [`HistoryDepth`](crate::Config::HistoryDepth) eras is removed in `on_idle`, a
+//! bounded number of keys per block. Session roots of eras no longer bonded are pruned from
 //! `pallet_session::historical` ([`Config::SessionInterface`]) as each era starts.
 //!
 //! ## Work per block
@@ -98,7 +118,8 @@
 //!   provider's `MaxWinnersPerPage` and `MaxBackersPerWinner`, and its voter snapshot pages)
 //!   bounds the snapshot and the exposures written in a block;
 //! - the stakers a page exposed are queued in chunks of [`EXPOSURE_RECORD_CHUNK`] and recorded
-//!   in `LastExposedEra` in the following blocks, within a tenth of each block's weight;
+//!   in [`LastExposedEra`](crate::LastExposedEra) in the following blocks, within a tenth of each
+//!   block's weight;
 //! - reported offences are worked out one exposure page per step, and due slashes applied one
 //!   page per step, first in `on_initialize`'s tenth of each block (see Slashing);
 //! - history is removed in `on_idle`, within the block's spare weight.
@@ -106,8 +127,9 @@
 //! A paged provider takes the voter snapshot a page per block, each page resuming after the
 //! last voter of the one before. Meanwhile the voter list is frozen ([`Config::VoterList`] is
 //! locked): stakers still bond, unbond, nominate and chill, but their places in the list are
-//! brought up to date only once the snapshot is done (`DeferredVoterUpdates`, a few per block
-//! from `on_initialize`'s share), so no voter is taken twice or skipped.
+//! brought up to date only once the snapshot is done
+//! ([`DeferredVoterUpdates`](crate::DeferredVoterUpdates), a few per block from `on_initialize`'s
+//! share), so no voter is taken twice or skipped.
 //!
 //! With an on-chain election provider the whole result is a single page: the snapshot of
 //! every voter, Phragmén and all exposures land in one block. That suits a chain of a few
@@ -115,62 +137,71 @@
 //! such as `pallet-election-provider-multi-block`, whose snapshot, solving and verification run
 //! in its own hooks, page by page.
 //!
+#![doc = include_str!("../docs/life-of-an-era.md")]
+//!
 //! ## Rewards
 //!
-//! Block authors earn reward points (`ErasRewardPoints`) as `pallet-authorship`'s event
-//! handler. When an era ends, [`Config::Inflation`] (the NPoS curve on the staking rate) and the
-//! era's length set its payout (`ErasValidatorReward`, event `EraPaid`); the rest of the
-//! curve's maximum goes to [`Config::RewardRemainder`]. Each validator earns a share of the
-//! payout proportional to its points, takes its commission, and the rest is split pro rata
-//! among its exposure, its own stake included. Rewards go where each staker's `Payee` says:
-//! `Staked` adds them to the bond (the voter list's own rebagging brings the score up later),
-//! `Stash` and `Account` pay free balance, `None` forfeits them.
+//! Block authors earn reward points ([`ErasRewardPoints`](crate::ErasRewardPoints)) as
+//! `pallet-authorship`'s event handler. When an era ends, [`Config::Inflation`] (the NPoS curve on
+//! the staking rate) and the era's length set its payout
+//! ([`ErasValidatorReward`](crate::ErasValidatorReward), event [`EraPaid`](crate::Event::EraPaid));
+//! the rest of the curve's maximum goes to [`Config::RewardRemainder`]. Each validator earns a
+//! share of the payout proportional to its points, takes its commission, and the rest is split pro
+//! rata among its exposure, its own stake included. Rewards go where each staker's
+//! [`Payee`](crate::Payee) says: `Staked` adds them to the bond (the voter list's own rebagging
+//! brings the score up later), `Stash` and `Account` pay free balance, `None` forfeits them.
 //!
 //! **Nobody has to claim.** [`Config::AutoPayoutDelay`] blocks after an era ends,
 //! `on_initialize` pays every staker the era exposed, walking its exposure pages validator by
-//! validator within a tenth of each block (`AutoPayout` keeps its place), and emits
-//! `EraRewardsPaid` when done. Meanwhile (and after), `payout_stakers` and
-//! `payout_stakers_by_page` pay a page at once, as in `pallet-staking`. Either path claims a
-//! page (`ClaimedRewards`) before paying it, and skips a page claimed already, so nobody is
-//! paid twice. Once every page of a validator's era is claimed, the era also joins its
-//! ledger's `legacy_claimed_rewards`, as in `pallet-staking`, for the clients that read
-//! "claimed" there. An era is not removed from history while its automatic payout is pending,
-//! so no reward expires.
+//! validator within a tenth of each block ([`AutoPayout`](crate::AutoPayout) keeps its place), and
+//! emits [`EraRewardsPaid`](crate::Event::EraRewardsPaid) when done. Meanwhile (and after),
+//! [`payout_stakers`](crate::Call::payout_stakers) and
+//! [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page) pay a page at once, as in
+//! `pallet-staking`. Either path claims a page ([`ClaimedRewards`](crate::ClaimedRewards)) before
+//! paying it, and skips a page claimed already, so nobody is paid twice. Once every page of a
+//! validator's era is claimed, the era also joins its ledger's `legacy_claimed_rewards`, as in
+//! `pallet-staking`, for the clients that read "claimed" there. An era is not removed from history
+//! while its automatic payout is pending, so no reward expires.
 //!
 //! **Commission.** A validator's commission is at most [`Config::MaxCommission`]. A decrease
-//! applies at once; an increase is announced (`CommissionIncreaseAnnounced`,
-//! `PendingCommission`), rises by at most [`Config::MaxCommissionIncrease`], and applies from
-//! the first era whose election starts after [`Config::CommissionIncreaseDelay`] full eras, so
-//! nominators can leave first: no era whose snapshot was taken during the notice pays it.
-//! Chilling keeps the commission as the base of the next `validate`.
+//! applies at once; an increase is announced
+//! ([`CommissionIncreaseAnnounced`](crate::Event::CommissionIncreaseAnnounced),
+//! [`PendingCommission`](crate::PendingCommission)), rises by at most
+//! [`Config::MaxCommissionIncrease`], and applies from the first era whose election starts after
+//! [`Config::CommissionIncreaseDelay`] full eras, so nominators can leave first: no era whose
+//! snapshot was taken during the notice pays it. Chilling keeps the commission as the base of the
+//! next [`validate`](crate::Call::validate).
 //!
 //! ## Slashing
 //!
 //! Offences come from `pallet-offences` (BABE and GRANDPA equivocations, proven on chain) as
 //! the pallet's [`sp_staking::offence::OnOffenceHandler`], or from the admin origin through
-//! `manual_slash`. An offence is dated by its session's era, the *offence era*, and slashes a
-//! fraction of the offender's exposure in that era: its own stake and each nominator's
-//! nomination of it.
+//! [`manual_slash`](crate::Call::manual_slash). An offence is dated by its session's era, the
+//! *offence era*, and slashes a fraction of the offender's exposure in that era: its own stake and
+//! each nominator's nomination of it.
 //! - **No double punishment.** Within one era a validator is slashed by the highest fraction
-//!   reported (`ValidatorSlashInEra`): a lower report adds nothing, a higher one the difference.
-//!   A nominator backing several offenders is slashed for each of its nominations.
+//!   reported ([`ValidatorSlashInEra`](crate::ValidatorSlashInEra)): a lower report adds nothing, a
+//!   higher one the difference. A nominator backing several offenders is slashed for each of its
+//!   nominations.
 //! - **The offender stops.** It is chilled at once and, for an offence in the active era,
 //!   disabled until the era ends (the session pallet's `DisablingStrategy` decides, within its
-//!   limit). Its nominators are told by `SlashReported` and, when the slash is applied, by
-//!   `Slashed`. **They keep their nominations**: the chilled validator is not elected again
-//!   unless it calls `validate` again, and its nominators decide then whether to stay.
+//!   limit). Its nominators are told by [`SlashReported`](crate::Event::SlashReported) and, when
+//!   the slash is applied, by [`Slashed`](crate::Event::Slashed). **They keep their nominations**:
+//!   the chilled validator is not elected again unless it calls [`validate`](crate::Call::validate)
+//!   again, and its nominators decide then whether to stay.
 //! - **Deferred from the offence era.** The slash is worked out in the blocks after the report,
 //!   one exposure page per step, into the list of slashes due in era `offence era +
-//!   SlashDeferDuration`, one entry per page: its first `MaxUnappliedSlashes` entries in
-//!   `UnappliedSlashes(era)` (Polkadot.js' Slashes tab lists them), the rest in
-//!   `UnappliedSlashOverflow`, so every slash waits, however many offenders there are. Until
-//!   it is applied, [`Config::SlashCancelOrigin`] may cancel any entry
-//!   (`cancel_deferred_slash`). The deferral counts from the offence era, not the report, so a
-//!   late report cannot stretch it; an offence reported after its deferral has passed is
-//!   applied in the following blocks.
+//!   SlashDeferDuration`, one entry per page: its first
+//!   [`MaxUnappliedSlashes`](crate::Config::MaxUnappliedSlashes) entries in `UnappliedSlashes(era)`
+//!   (Polkadot.js' Slashes tab lists them), the rest in
+//!   [`UnappliedSlashOverflow`](crate::UnappliedSlashOverflow), so every slash waits, however many
+//!   offenders there are. Until it is applied, [`Config::SlashCancelOrigin`] may cancel any entry
+//!   ([`cancel_deferred_slash`](crate::Call::cancel_deferred_slash)). The deferral counts from the
+//!   offence era, not the report, so a late report cannot stretch it; an offence reported after its
+//!   deferral has passed is applied in the following blocks.
 //! - **Applied in bounded steps.** From its era on, `on_initialize` applies due entries within
 //!   a tenth of the block, as many nominators a step as fit in it (a larger page over several
-//!   steps); `apply_slash` lets anyone push a whole entry forward.
+//!   steps); [`apply_slash`](crate::Call::apply_slash) lets anyone push a whole entry forward.
 //!   A staker loses the amount pro rata from its active bond and from what it unbonded since
 //!   the offence era (it was at stake then), never more than that: unbonding after an offence
 //!   moves none of its slash onto the stake that stayed (in a pool, onto the members that
@@ -181,10 +212,12 @@
 //!   slashed of the offender's *own* stake; the offender is never its own reporter (a report
 //!   its own block includes pays nobody). So neither the offender nor a reporter colluding
 //!   with it ends richer than before the offence (see `slashing.rs`). The rest goes to
-//!   [`Config::Slash`]. Applied amounts are recorded in `ValidatorSlashInEra` and
-//!   `NominatorSlashInEra`.
+//!   [`Config::Slash`]. Applied amounts are recorded in
+//!   [`ValidatorSlashInEra`](crate::ValidatorSlashInEra) and
+//!   [`NominatorSlashInEra`](crate::NominatorSlashInEra).
 //! - **No slashing spans.** The highest fraction per era replaces `pallet-staking`'s spans;
-//!   its `SlashingSpans` map is declared for the clients that read it, and stays empty.
+//!   its [`SlashingSpans`](crate::SlashingSpans) map is declared for the clients that read it, and
+//!   stays empty.
 //!
 //! ## Invariants
 //!
@@ -199,11 +232,12 @@
 //!   virtual staker: nothing of it is held here, it never signed, its rewards go to another
 //!   account, it does not validate, and its owner ([`Config::VirtualStakeOwner`]) holds at
 //!   least its `total`;
-//! - `Bonded`, `Ledger` and `Payee` have exactly the same keys, and a ledger is stored under its
-//!   own stash;
+//! - [`Bonded`](crate::Bonded), [`Ledger`](crate::Ledger) and [`Payee`](crate::Payee) have exactly
+//!   the same keys, and a ledger is stored under its own stash;
 //! - every validator and nominator is bonded, no account is both, and the validator and
 //!   nominator counters equal the sizes of their maps;
-//! - a nomination's targets are distinct, at most `MaxNominations`, and never the nominator;
+//! - a nomination's targets are distinct, at most
+//!   [`MaxNominations`](crate::Config::MaxNominations), and never the nominator;
 //! - the voter list holds exactly the validators and nominators, each scored at most by its
 //!   active bond (bonded rewards wait for the list's rebagging), but for the changes a voter
 //!   snapshot deferred;
@@ -212,20 +246,25 @@
 //!   snapshot is under way; no slashing spans are stored; the backfill of claimed eras is not
 //!   past the active era;
 //! - every exposure adds up (pages, overview, era total), has its era's preferences, and no era
-//!   elects more than `MaxValidatorSet`;
+//!   elects more than [`MaxValidatorSet`](crate::Config::MaxValidatorSet);
 //! - exposure records are kept for bonded stakers only, and the queue of unrecorded exposures
 //!   holds exactly its chunks;
 //! - reward conservation: for each ended era, what was paid plus what its stakers are still
 //!   owed never exceeds its reward and falls short of it by rounding alone; an era whose
 //!   automatic payout is done owes nothing; claimed pages exist and are distinct; reward points
 //!   add up;
-//! - unapplied slashes are listed under exactly the eras `UnappliedSlashEras` names, the
-//!   overflow of each era's list has no gaps, each entry slashes something, pays its reporters
-//!   at most `SlashRewardFraction` of the offender's own slash (nothing without reporters),
-//!   never names the offender as a reporter, has its offence recorded, and every bonded staker
-//!   it slashes is marked as waiting for it; queued slash computations are exactly the
-//!   queue's, each raising its offender's recorded fraction.
-
+//! - unapplied slashes are listed under exactly the eras
+//!   [`UnappliedSlashEras`](crate::UnappliedSlashEras) names, the overflow of each era's list has
+//!   no gaps, each entry slashes something, pays its reporters at most
+//!   [`SlashRewardFraction`](crate::Config::SlashRewardFraction) of the offender's own slash
+//!   (nothing without reporters), never names the offender as a reporter, has its offence recorded,
+//!   and every bonded staker it slashes is marked as waiting for it; queued slash computations are
+//!   exactly the queue's, each raising its offender's recorded fraction;
+//! - no item of the era history keeps a key of an era older than
+//!   [`OldestUnprunedEra`](crate::OldestUnprunedEra), and both stored queues hold exactly the
+//!   entries between their ends.
+//!
+#![doc = include_str!("../docs/storage.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -250,8 +289,10 @@ mod payout;
 mod reward_points;
 mod session_interface;
 mod slashing;
+mod stored_queue;
 mod try_state;
 mod types;
+mod unexpected;
 mod virtual_stakers;
 pub mod voter_list;
 mod wallet_queries;
@@ -293,6 +334,7 @@ pub use types::{
 	UnappliedSlash, UnlockChunk, UnpaidBacking, ValidatorPrefs, VoterSnapshotStatus,
 	MAX_SLASH_REPORTERS,
 };
+pub use unexpected::UnexpectedKind;
 pub use virtual_stakers::{DelegatedFunds, ListenerWeights, VirtualStakeOwner};
 pub use voter_list::UseValidatorsAndNominators;
 pub use weights::WeightInfo;
@@ -358,9 +400,35 @@ pub mod pallet {
 			derive_impl,
 			traits::{ConstBool, ConstU32},
 		};
+		use sp_runtime::Perquintill;
 
-		/// A configuration for tests: short bonding, 16 nominations, 32 unlocking chunks.
+		/// A configuration for tests: short bonding, 16 nominations, 32 unlocking chunks,
+		/// Polkadot.js Apps' default inflation curve, no commission limits, 10 % of an
+		/// offender's own slash to its reporters, and slashes and reward remainders burned.
 		pub struct TestDefaultConfig;
+
+		frame_support::parameter_types! {
+			/// The inflation curve Polkadot.js Apps assumes by default.
+			pub const AppsInflationCurve: InflationCurve = InflationCurve {
+				ideal_staking_rate: Perquintill::from_percent(50),
+				// 2.5 %
+				min_inflation: Perquintill::from_parts(25_000_000_000_000_000),
+				max_inflation: Perquintill::from_percent(10),
+				falloff: Perquintill::from_percent(5),
+			};
+			/// 10 %, `pallet-staking`'s reporters' share.
+			pub const TenPercent: Perbill = Perbill::from_percent(10);
+			/// 100 %: no limit.
+			pub const Whole: Perbill = Perbill::one();
+		}
+
+		/// Two blocks, for any block number type.
+		pub struct TwoBlocks;
+		impl<BlockNumber: From<u32>> Get<BlockNumber> for TwoBlocks {
+			fn get() -> BlockNumber {
+				2u32.into()
+			}
+		}
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
 		impl frame_system::DefaultConfig for TestDefaultConfig {}
@@ -380,6 +448,14 @@ pub mod pallet {
 			type MaxExposurePageSize = ConstU32<64>;
 			type SlashDeferDuration = ConstU32<1>;
 			type MaxUnappliedSlashes = ConstU32<512>;
+			type Slash = ();
+			type SlashRewardFraction = TenPercent;
+			type Inflation = AppsInflationCurve;
+			type RewardRemainder = ();
+			type AutoPayoutDelay = TwoBlocks;
+			type MaxCommission = Whole;
+			type MaxCommissionIncrease = Whole;
+			type CommissionIncreaseDelay = ConstU32<1>;
 			type EventListeners = ();
 			type ListenerWeights = ();
 			type VirtualStakeOwner = ();
@@ -405,8 +481,9 @@ pub mod pallet {
 		#[pallet::no_default]
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The origin that may cancel a deferred slash (`cancel_deferred_slash`). In the
-		/// runtime, governance and a council majority hold it.
+		/// The origin that may cancel a deferred slash
+		/// ([`cancel_deferred_slash`](crate::Call::cancel_deferred_slash)). In the runtime,
+		/// governance and a council majority hold it.
 		#[pallet::no_default]
 		type SlashCancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -436,11 +513,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidatorSet: Get<u32>;
 
-		/// The most validator candidates there can be, whatever `MaxValidatorsCount` allows.
-		/// The election reads every candidate to give the election provider those with the most
-		/// stake of their own (see [`frame_election_provider_support::ElectionDataProvider`]'s
-		/// `electable_targets` here), so this bounds that step. Above the provider's target
-		/// bound, so that a richer candidate can always take the place of a poorer one.
+		/// The most validator candidates there can be, whatever
+		/// [`MaxValidatorsCount`] allows. The election reads every
+		/// candidate to give the election provider those with the most stake of their own (see
+		/// [`frame_election_provider_support::ElectionDataProvider`]'s `electable_targets` here),
+		/// so this bounds that step. Above the provider's target bound, so that a richer candidate
+		/// can always take the place of a poorer one.
 		#[pallet::constant]
 		type MaxValidatorCandidates: Get<u32>;
 
@@ -482,9 +560,9 @@ pub mod pallet {
 		type ChargeElectionData: Get<bool>;
 
 		/// How many sessions before an era is due its election starts (at least 1, and less
-		/// than `SessionsPerEra` unless that is 1): enough for every phase of
-		/// [`Config::ElectionProvider`] and the fetching of its pages. An election that takes
-		/// longer postpones its era.
+		/// than [`SessionsPerEra`](crate::Config::SessionsPerEra) unless that is 1): enough for
+		/// every phase of [`Config::ElectionProvider`] and the fetching of its pages. An election
+		/// that takes longer postpones its era.
 		#[pallet::constant]
 		type ElectionLead: Get<SessionIndex>;
 
@@ -519,14 +597,15 @@ pub mod pallet {
 
 		/// Eras a slash waits after its offence era before it is applied, so that
 		/// [`Config::SlashCancelOrigin`] can cancel it: a slash for era `e` is applied once era
-		/// `e + SlashDeferDuration` is active. Less than `BondingDuration`, so the slashed stake
-		/// is still bonded; `0` applies slashes as soon as they are worked out.
+		/// `e + SlashDeferDuration` is active. Less than
+		/// [`BondingDuration`](crate::Config::BondingDuration), so the slashed stake is still
+		/// bonded; `0` applies slashes as soon as they are worked out.
 		#[pallet::constant]
 		type SlashDeferDuration: Get<EraIndex>;
 
 		/// Receives slashed funds that are not paid to reporters (the treasury, in the
 		/// runtime).
-		#[pallet::no_default]
+		#[pallet::no_default_bounds]
 		type Slash: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
 
 		/// The share of what is slashed of an offender's *own* stake that the offence's
@@ -534,7 +613,6 @@ pub mod pallet {
 		/// Below 100 %, so an offender that reports itself through a friend still loses.
 		/// Offences reported without a reporter pay it to [`Config::Slash`].
 		#[pallet::constant]
-		#[pallet::no_default]
 		type SlashRewardFraction: Get<Perbill>;
 
 		/// How many of an era's slash entries (pages of offenders' exposures) are kept in
@@ -545,43 +623,39 @@ pub mod pallet {
 
 		/// The NPoS inflation curve that sets each era's payout from the staking rate.
 		#[pallet::constant]
-		#[pallet::no_default]
 		type Inflation: Get<InflationCurve>;
 
 		/// Receives each era's remainder: what the curve's maximum inflation would pay beyond
 		/// the stakers' payout (the treasury, in the runtime).
-		#[pallet::no_default]
+		#[pallet::no_default_bounds]
 		type RewardRemainder: OnUnbalanced<Credit<Self::AccountId, Self::Currency>>;
 
 		/// Blocks after an era ends before its automatic payout starts. Until then only the
-		/// `payout_stakers` calls pay its rewards.
+		/// [`payout_stakers`](crate::Call::payout_stakers) calls pay its rewards.
 		#[pallet::constant]
-		#[pallet::no_default]
+		#[pallet::no_default_bounds]
 		type AutoPayoutDelay: Get<BlockNumberFor<Self>>;
 
 		/// The highest commission a validator may set.
 		#[pallet::constant]
-		#[pallet::no_default]
 		type MaxCommission: Get<Perbill>;
 
 		/// The most one announcement may raise a validator's commission by.
 		#[pallet::constant]
-		#[pallet::no_default]
 		type MaxCommissionIncrease: Get<Perbill>;
 
 		/// Full eras of notice before an announced commission increase applies: it applies from
 		/// the first era whose election starts after them (announced in era `a`, from era
 		/// `a + delay + 2`; with `0`, from the first era whose election has not started).
 		#[pallet::constant]
-		#[pallet::no_default]
 		type CommissionIncreaseDelay: Get<EraIndex>;
 
 		/// Told of every change to a staker's stake and intent (see
 		/// [`sp_staking::OnStakingUpdate`]): bonds, unbonds and withdrawals (also the implicit
-		/// withdrawal inside `unbond` and the release when a staker is removed), slashes (with
-		/// the staker's active bond and each slashed unlocking chunk *after* the slash),
-		/// nominations, validator intents and removals. Pallets that stake through this one
-		/// (nomination pools, delegated staking) keep their accounting with it.
+		/// withdrawal inside [`unbond`](crate::Call::unbond) and the release when a staker is
+		/// removed), slashes (with the staker's active bond and each slashed unlocking chunk
+		/// *after* the slash), nominations, validator intents and removals. Pallets that stake
+		/// through this one (nomination pools, delegated staking) keep their accounting with it.
 		#[pallet::no_default_bounds]
 		type EventListeners: sp_staking::OnStakingUpdate<Self::AccountId, BalanceOf<Self>>;
 
@@ -659,7 +733,8 @@ pub mod pallet {
 	pub type MaxValidatorsCount<T: Config> = StorageValue<_, u32, OptionQuery>;
 
 	/// How full the nominator or validator set must be (of its maximum) before anyone may chill
-	/// a staker whose bond is below the minimum. `chill_other` is closed if unset.
+	/// a staker whose bond is below the minimum. [`chill_other`](crate::Call::chill_other) is
+	/// closed if unset.
 	#[pallet::storage]
 	pub type ChillThreshold<T: Config> = StorageValue<_, Percent, OptionQuery>;
 
@@ -684,8 +759,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CurrentPlannedSession<T: Config> = StorageValue<_, SessionIndex, ValueQuery>;
 
-	/// The eras whose stakers can still be slashed (the last `BondingDuration` eras and the
-	/// active one), each with its first session.
+	/// The eras whose stakers can still be slashed (the last
+	/// [`BondingDuration`](crate::Config::BondingDuration) eras and the active one), each with its
+	/// first session.
 	#[pallet::storage]
 	pub type BondedEras<T: Config> =
 		StorageValue<_, BoundedVec<(EraIndex, SessionIndex), BondedErasBound<T>>, ValueQuery>;
@@ -703,7 +779,7 @@ pub mod pallet {
 	>;
 
 	/// The nominators backing each elected validator in an era, by page of at most
-	/// `MaxExposurePageSize`.
+	/// [`MaxExposurePageSize`](crate::Config::MaxExposurePageSize).
 	#[pallet::storage]
 	pub type ErasStakersPaged<T: Config> = StorageNMap<
 		_,
@@ -778,7 +854,8 @@ pub mod pallet {
 	pub type DeferredVoterUpdates<T: Config> = CountedStorageMap<_, Twox64Concat, T::AccountId, ()>;
 
 	/// The latest era in which each staker's stake was exposed (backing an elected validator).
-	/// Unbonded funds stay held until `BondingDuration` eras after it.
+	/// Unbonded funds stay held until [`BondingDuration`](crate::Config::BondingDuration) eras
+	/// after it.
 	#[pallet::storage]
 	pub type LastExposedEra<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
 
@@ -799,7 +876,8 @@ pub mod pallet {
 		StorageMap<_, Twox64Concat, T::AccountId, PendingCommissionIncrease>;
 
 	/// The commission of validators that stopped validating: the base of their next
-	/// `validate`, so that chilling does not skip the notice of an increase.
+	/// [`validate`](crate::Call::validate), so that chilling does not skip the notice of an
+	/// increase.
 	#[pallet::storage]
 	pub type ChilledCommission<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, Perbill>;
 
@@ -807,8 +885,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ErasValidatorReward<T: Config> = StorageMap<_, Twox64Concat, EraIndex, BalanceOf<T>>;
 
-	/// How much of each era's reward has been paid out (or forfeited by stakers whose payee is
-	/// `None`). Never more than [`ErasValidatorReward`].
+	/// How much of each era's reward has been paid out or forfeited (payee `None`, a staker
+	/// gone with its account, a credit the account could not take). Never more than
+	/// [`ErasValidatorReward`]. No runtime logic reads it: it is the paid side of
+	/// `do_try_state`'s reward conservation check, which without it could catch neither a
+	/// double payment nor a lost reward (events cannot rebuild it: forfeits emit none). One
+	/// write per payout step, pruned with its era.
 	#[pallet::storage]
 	pub type ErasRewardPaid<T: Config> =
 		StorageMap<_, Twox64Concat, EraIndex, BalanceOf<T>, ValueQuery>;
@@ -851,9 +933,9 @@ pub mod pallet {
 	pub type AutoPayout<T: Config> = StorageValue<_, PayoutCursor<T>, OptionQuery>;
 
 	/// The first era paid from its exposure pages alone: a page paid (automatically or by
-	/// `payout_stakers_by_page`) pays every staker on it. Older eras, recorded by storage
-	/// version 2, pay only what [`ErasUnpaidBackings`] still holds. Zero on a chain that
-	/// started at version 3.
+	/// [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page)) pays every staker on it.
+	/// Older eras, recorded by storage version 2, pay only what [`ErasUnpaidBackings`] still holds.
+	/// Zero on a chain that started at version 3.
 	#[pallet::storage]
 	pub type PagedPayoutsFrom<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
@@ -878,21 +960,23 @@ pub mod pallet {
 	/// `pallet-staking`'s slashing spans of each stash. **Never written: Palisade keeps no
 	/// spans.** `pallet-staking` groups a stash's slashes into spans, so that only the largest
 	/// slash within a span counts; Palisade counts the largest fraction reported per era
-	/// instead ([`ValidatorSlashInEra`], [`NominatorSlashInEra`]), and its `withdraw_unbonded`
-	/// ignores `num_slashing_spans`. The map is declared, with `pallet-staking`'s key and
-	/// value types, so that clients that read it (Sidecar's `staking-info`, Polkadot.js Apps'
-	/// withdraw) get the true answer for every stash: no spans.
+	/// instead ([`ValidatorSlashInEra`], [`NominatorSlashInEra`]), and its
+	/// [`withdraw_unbonded`](crate::Call::withdraw_unbonded) ignores `num_slashing_spans`. The map
+	/// is declared, with `pallet-staking`'s key and value types, so that clients that read it
+	/// (Sidecar's `staking-info`, Polkadot.js Apps' withdraw) get the true answer for every stash:
+	/// no spans.
 	#[pallet::storage]
 	#[pallet::unbounded]
 	pub type SlashingSpans<T: Config> =
 		StorageMap<_, Twox64Concat, T::AccountId, SlashingSpanHistory>;
 
 	/// The slashes waiting to be applied, by the era they are due in (their offence era plus
-	/// `SlashDeferDuration`), one entry per page of an offender's exposure: the first
-	/// `MaxUnappliedSlashes` entries of each era's list, in `pallet-staking`'s shape (Polkadot.js
-	/// Apps' Slashes tab and Sidecar read it). The list goes on in
-	/// [`UnappliedSlashOverflow`], so any number of slashes can wait. `SlashCancelOrigin`
-	/// cancels them by their place in the list.
+	/// [`SlashDeferDuration`](crate::Config::SlashDeferDuration)), one entry per page of an
+	/// offender's exposure: the first [`MaxUnappliedSlashes`](crate::Config::MaxUnappliedSlashes)
+	/// entries of each era's list, in `pallet-staking`'s shape (Polkadot.js Apps' Slashes tab and
+	/// Sidecar read it). The list goes on in [`UnappliedSlashOverflow`], so any number of slashes
+	/// can wait. [`SlashCancelOrigin`](crate::Config::SlashCancelOrigin) cancels them by their
+	/// place in the list.
 	#[pallet::storage]
 	pub type UnappliedSlashes<T: Config> = StorageMap<
 		_,
@@ -939,8 +1023,8 @@ pub mod pallet {
 	pub type OldestUnprunedEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
 	/// How far the listing of claimed eras in validators' ledgers, which storage version 4
-	/// started, has gone (see [`claimed_eras_backfill`]). Absent once done, and on chains that started
-	/// at version 4 or later.
+	/// started, has gone (see [`claimed_eras_backfill`]). Absent once done, and on chains that
+	/// started at version 4 or later.
 	#[pallet::storage]
 	pub type ClaimedErasBackfill<T: Config> =
 		StorageValue<_, ClaimedErasCursor<T::AccountId>, OptionQuery>;
@@ -1075,15 +1159,15 @@ pub mod pallet {
 			commission: Perbill,
 			effective_era: EraIndex,
 		},
-		/// `validator` committed an offence in era `slash_era` for which `fraction` of its
-		/// exposure (its own stake and its nominators') is to be slashed. Within an era only
-		/// the highest fraction reported counts.
-		SlashReported { validator: T::AccountId, fraction: Perbill, slash_era: EraIndex },
+		/// `validator` committed an offence in `offence_era` for which `fraction` of its
+		/// exposure in that era (its own stake and its nominators') is to be slashed. Within an
+		/// era only the highest fraction reported counts.
+		SlashReported { validator: T::AccountId, fraction: Perbill, offence_era: EraIndex },
 		/// `staker` lost `amount` of its bond to a slash.
 		Slashed { staker: T::AccountId, amount: BalanceOf<T> },
-		/// `SlashCancelOrigin` cancelled a slash of `validator`'s exposure for an offence in
-		/// `slash_era`.
-		SlashCancelled { slash_era: EraIndex, validator: T::AccountId },
+		/// [`Config::SlashCancelOrigin`] cancelled a slash of `validator`'s exposure for an
+		/// offence in `offence_era`.
+		SlashCancelled { offence_era: EraIndex, validator: T::AccountId },
 		/// Validator `stash` committed an offence in the active era and stops validating until
 		/// the era ends.
 		ValidatorDisabled { stash: T::AccountId },
@@ -1093,19 +1177,23 @@ pub mod pallet {
 		/// The election provider gave no result for page `page` of `era`'s election (e.g. no
 		/// solution covered it): that page's voters back nobody this era.
 		ElectionPageMissing { era: EraIndex, page: PageIndex },
+		/// The pallet met a state its own logic rules out, and handled it without panicking
+		/// (see [`UnexpectedKind`]). Please report it: it is a bug.
+		Unexpected { kind: UnexpectedKind },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The account is already bonded. Use `bond_extra` to add to its bond.
+		/// The account is already bonded. Use [`bond_extra`](crate::Call::bond_extra) to add to its
+		/// bond.
 		AlreadyBonded,
-		/// The account is not bonded. Use `bond` first.
+		/// The account is not bonded. Use [`bond`](crate::Call::bond) first.
 		NotStash,
-		/// The bond would be below the minimum: the existential deposit, or the minimum bond of
-		/// the staker's role (`MinNominatorBond`, `MinValidatorBond`). Bond more, or chill
-		/// before unbonding below the minimum.
+		/// The active bond is, or would be, below the minimum bond of the staker's role
+		/// ([`MinNominatorBond`], [`MinValidatorBond`]). Bond more, or chill before unbonding
+		/// below the minimum.
 		InsufficientBond,
-		/// The amount is zero.
+		/// The amount asked for is zero.
 		ZeroAmount,
 		/// The amount to unbond is more than the active bond.
 		InsufficientActiveBond,
@@ -1113,35 +1201,39 @@ pub mod pallet {
 		NoMoreChunks,
 		/// Nothing is unbonding, so nothing can be rebonded.
 		NoUnlockChunk,
-		/// No unbonding funds have matured yet: they can be withdrawn `BondingDuration` eras
-		/// after they were unbonded.
+		/// No unbonding funds have matured yet: they can be withdrawn
+		/// [`BondingDuration`](crate::Config::BondingDuration) eras after they were unbonded.
 		NothingToWithdraw,
-		/// A nomination must name at least one validator; a cancellation at least one slash.
+		/// A nomination must name at least one validator.
 		EmptyTargets,
-		/// A nomination may name at most `MaxNominations` validators.
+		/// A nomination may name at most [`MaxNominations`](crate::Config::MaxNominations)
+		/// validators.
 		TooManyTargets,
 		/// A target is not a validator candidate, is the nominator itself, or is blocked and
 		/// was not already nominated by this nominator.
 		BadTarget,
-		/// The commission is below `MinCommission`.
+		/// The commission is below [`MinCommission`].
 		CommissionTooLow,
-		/// The chain has `MaxValidatorsCount` (or `MaxValidatorCandidates`) validator
-		/// candidates already.
+		/// The chain has [`MaxValidatorsCount`] (or
+		/// [`MaxValidatorCandidates`](crate::Config::MaxValidatorCandidates)) validator candidates
+		/// already.
 		TooManyValidators,
-		/// The chain has `MaxNominatorsCount` nominators already.
+		/// The chain has [`MaxNominatorsCount`] nominators already.
 		TooManyNominators,
 		/// The account is not a validator candidate.
 		NotValidator,
 		/// The staker may not be chilled by others: its bond meets the minimum, or the
-		/// nominator or validator set is not yet `ChillThreshold` full of its maximum.
+		/// nominator or validator set is not yet [`ChillThreshold`] full of
+		/// its maximum.
 		CannotChillOther,
 		/// The staker still has at least the existential deposit bonded: it can only leave by
 		/// unbonding and withdrawing.
 		FundedTarget,
-		/// The validator count would exceed `MaxValidatorSet`, or overflow.
+		/// The validator count would exceed [`MaxValidatorSet`](crate::Config::MaxValidatorSet), or
+		/// overflow.
 		TooManyElected,
 		/// The era has no rewards to pay: it has not ended, or it is older than
-		/// `HistoryDepth` eras.
+		/// [`HistoryDepth`](crate::Config::HistoryDepth) eras.
 		InvalidEraToReward,
 		/// The validator was not elected in the era, or has no such exposure page.
 		InvalidPage,
@@ -1150,12 +1242,13 @@ pub mod pallet {
 		/// The era's exposures are still being recorded (an era recorded before storage version
 		/// 3, whose rewards are paid from those records); try again in a few blocks.
 		RewardsNotReady,
-		/// The commission is above `MaxCommission`.
+		/// The commission is above [`MaxCommission`](crate::Config::MaxCommission).
 		CommissionTooHigh,
-		/// The commission would rise by more than `MaxCommissionIncrease` at once.
+		/// The commission would rise by more than
+		/// [`MaxCommissionIncrease`](crate::Config::MaxCommissionIncrease) at once.
 		CommissionIncreaseTooLarge,
-		/// The era's stakers can no longer be slashed (it is older than `BondingDuration`
-		/// eras) or it has not started.
+		/// The era's stakers can no longer be slashed (it is older than
+		/// [`BondingDuration`](crate::Config::BondingDuration) eras) or it has not started.
 		EraNotSlashable,
 		/// The validator was not elected in the era.
 		NotElected,
@@ -1175,6 +1268,20 @@ pub mod pallet {
 		RewardDestinationRestricted,
 		/// Not possible for a virtual staker: the pallet that bonded it manages its funds.
 		VirtualStakerNotAllowed,
+		/// The active bond would be below the existential deposit: bond at least that much, or
+		/// rebond more.
+		BelowExistentialDeposit,
+		/// The account cannot spare enough free balance and stay alive: less than the existential
+		/// deposit for a first bond, nothing for [`bond_extra`](crate::Call::bond_extra). Free
+		/// balance that is on hold or frozen, or that keeps the account alive, cannot be bonded.
+		NotEnoughFreeBalance,
+		/// A cancellation must name at least one slash.
+		NoSlashIndices,
+		/// One call may cancel at most [`MaxUnappliedSlashes`](crate::Config::MaxUnappliedSlashes)
+		/// slashes.
+		TooManySlashIndices,
+		/// A manual slash must slash a nonzero fraction.
+		ZeroSlashFraction,
 	}
 
 	#[pallet::hooks]
@@ -1210,8 +1317,9 @@ pub mod pallet {
 			Self::note_era_start_time();
 		}
 
-		/// Removes history older than `HistoryDepth` eras, then moves the backfill of claimed
-		/// eras that storage version 4 started, within the block's spare weight.
+		/// Removes history older than [`HistoryDepth`](crate::Config::HistoryDepth) eras, then
+		/// moves the backfill of claimed eras that storage version 4 started, within the block's
+		/// spare weight.
 		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			let mut meter = WeightMeter::with_limit(remaining);
 			Self::prune_history(&mut meter);
@@ -1297,8 +1405,14 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
+	/// The calls, in the order of their indices. The indices are `pallet-staking`'s where the
+	/// call is the same, so that wallets and Polkadot.js work unchanged; the gaps are its calls
+	/// that Palisade has no use for (e.g. 8 `set_controller`, 14 `set_invulnerables`). Weights
+	/// are [`WeightInfo`]'s function of the call's name unless a call names its own.
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
+		// ---- Bonding, intents and where rewards go ----
+
 		/// Bond `value` of the caller's free balance and become a staker.
 		///
 		/// ## Dispatch Origin
@@ -1308,12 +1422,14 @@ pub mod pallet {
 		/// Holds `value` (capped at the free balance the account can spare while staying alive)
 		/// and records where rewards go (`payee`).
 		///
-		/// Errors: `AlreadyBonded` if the account is bonded; `InsufficientBond` if the amount is
-		/// zero or below the existential deposit.
+		/// Errors: [`AlreadyBonded`](crate::Error::AlreadyBonded) if the account is bonded;
+		/// [`ZeroAmount`](crate::Error::ZeroAmount);
+		/// [`BelowExistentialDeposit`](crate::Error::BelowExistentialDeposit) if `value` is below
+		/// the existential deposit; [`NotEnoughFreeBalance`](crate::Error::NotEnoughFreeBalance)
+		/// if the account can spare less than that.
 		///
-		/// Emits `Bonded`.
+		/// Emits [`Bonded`](crate::Event::Bonded).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::bond())]
 		pub fn bond(
 			origin: OriginFor<T>,
 			#[pallet::compact] value: BalanceOf<T>,
@@ -1331,12 +1447,12 @@ pub mod pallet {
 		/// ## Details
 		/// Bonds `max_additional`, or the free balance the account can spare if that is less.
 		///
-		/// Errors: `NotStash` if the account is not bonded; `InsufficientBond` if nothing can be
-		/// added.
+		/// Errors: [`NotStash`](crate::Error::NotStash) if the account is not bonded;
+		/// [`ZeroAmount`](crate::Error::ZeroAmount);
+		/// [`NotEnoughFreeBalance`](crate::Error::NotEnoughFreeBalance) if nothing can be added.
 		///
-		/// Emits `Bonded`.
+		/// Emits [`Bonded`](crate::Event::Bonded).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::bond_extra())]
 		pub fn bond_extra(
 			origin: OriginFor<T>,
 			#[pallet::compact] max_additional: BalanceOf<T>,
@@ -1351,22 +1467,27 @@ pub mod pallet {
 		/// Signed by a bonded account.
 		///
 		/// ## Details
-		/// The funds stay held (and slashable) until `BondingDuration` eras after the last era
-		/// the caller's stake was exposed in, then `withdraw_unbonded` releases them. Stake not
-		/// exposed in the last `BondingDuration` eras can be withdrawn at once, unless an
-		/// election's exposures are still being recorded, or an election is running and the
-		/// caller validates or nominates (one that stopped while an election ran counts as
+		/// The funds stay held (and slashable) until
+		/// [`BondingDuration`](crate::Config::BondingDuration) eras after the last era the caller's
+		/// stake was exposed in, then [`withdraw_unbonded`](crate::Call::withdraw_unbonded)
+		/// releases them. Stake not exposed in the last
+		/// [`BondingDuration`](crate::Config::BondingDuration) eras can be withdrawn at once,
+		/// unless an election's exposures are still being recorded, or an election is running and
+		/// the caller validates or nominates (one that stopped while an election ran counts as
 		/// exposed in the era it elected). If the unlocking chunks are full, matured chunks are
-		/// withdrawn first. If less than the existential deposit would stay active, everything
-		/// is unbonded.
+		/// withdrawn first. If less than the existential deposit would stay active, everything is
+		/// unbonded.
 		///
-		/// Errors: `NotStash`; `ZeroAmount`; `InsufficientActiveBond` if `value` is more than
-		/// the active bond; `InsufficientBond` if the active bond would fall below the
-		/// minimum of the staker's role (chill first); `NoMoreChunks` if no chunk is free;
-		/// `SlashesPending` if matured chunks must be withdrawn while a slash that may take from
-		/// the caller is pending.
+		/// Errors: [`NotStash`](crate::Error::NotStash); [`ZeroAmount`](crate::Error::ZeroAmount);
+		/// [`InsufficientActiveBond`](crate::Error::InsufficientActiveBond) if `value` is more than
+		/// the active bond; [`InsufficientBond`](crate::Error::InsufficientBond) if the active bond
+		/// would fall below the minimum of the staker's role (chill first);
+		/// [`NoMoreChunks`](crate::Error::NoMoreChunks) if no chunk is free;
+		/// [`SlashesPending`](crate::Error::SlashesPending) if matured chunks must be withdrawn
+		/// while a slash that may take from the caller is pending.
 		///
-		/// Emits `Unbonded`, and `Withdrawn` if matured chunks were released to make room.
+		/// Emits [`Unbonded`](crate::Event::Unbonded), and [`Withdrawn`](crate::Event::Withdrawn)
+		/// if matured chunks were released to make room.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::unbond().saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn unbond(
@@ -1387,12 +1508,15 @@ pub mod pallet {
 		/// this call unchanged. When nothing remains bonded, the staker is removed entirely and
 		/// its account is free of staking.
 		///
-		/// Errors: `NotStash`; `NothingToWithdraw` if no chunk has matured; `SlashesPending`
-		/// while a slash that may take from the caller is pending: while offences are worked
-		/// out (a few blocks) for stakers exposed in an era that can still be slashed, then
-		/// until the slashes naming the caller are applied or cancelled.
+		/// Errors: [`NotStash`](crate::Error::NotStash);
+		/// [`NothingToWithdraw`](crate::Error::NothingToWithdraw) if no chunk has matured;
+		/// [`SlashesPending`](crate::Error::SlashesPending) while a slash that may take from the
+		/// caller is pending: while offences are worked out (a few blocks) for stakers exposed in
+		/// an era that can still be slashed, then until the slashes naming the caller are applied
+		/// or cancelled.
 		///
-		/// Emits `Withdrawn`, and `StakerRemoved` when the staker is removed.
+		/// Emits [`Withdrawn`](crate::Event::Withdrawn), and
+		/// [`StakerRemoved`](crate::Event::StakerRemoved) when the staker is removed.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded_update(T::MaxUnlockingChunks::get())
 			.max(T::WeightInfo::withdraw_unbonded_kill())
@@ -1413,19 +1537,28 @@ pub mod pallet {
 		/// Replaces a nomination if the caller was nominating. Takes effect at the next
 		/// election. A commission lower than (or equal to) the current one applies at once and
 		/// cancels an announced increase; a higher one is announced and applies only to eras
-		/// whose election starts after `CommissionIncreaseDelay` full eras (the stored
-		/// preferences keep the current commission until then). A new validator sets any
+		/// whose election starts after
+		/// [`CommissionIncreaseDelay`](crate::Config::CommissionIncreaseDelay) full eras (the
+		/// stored preferences keep the current commission until then). A new validator sets any
 		/// commission at once.
 		///
-		/// Errors: `NotStash`; `InsufficientBond` below `MinValidatorBond`; `CommissionTooLow`
-		/// below `MinCommission`; `CommissionTooHigh` above `MaxCommission`;
-		/// `CommissionIncreaseTooLarge` for a rise beyond `MaxCommissionIncrease`;
-		/// `TooManyValidators` when `MaxValidatorsCount` (or the `MaxValidatorCandidates`
-		/// constant) is reached.
+		/// Errors: [`NotStash`](crate::Error::NotStash);
+		/// [`InsufficientBond`](crate::Error::InsufficientBond) below
+		/// [`MinValidatorBond`];
+		/// [`CommissionTooLow`](crate::Error::CommissionTooLow) below
+		/// [`MinCommission`];
+		/// [`CommissionTooHigh`](crate::Error::CommissionTooHigh) above
+		/// [`MaxCommission`](crate::Config::MaxCommission);
+		/// [`CommissionIncreaseTooLarge`](crate::Error::CommissionIncreaseTooLarge) for a rise
+		/// beyond [`MaxCommissionIncrease`](crate::Config::MaxCommissionIncrease);
+		/// [`TooManyValidators`](crate::Error::TooManyValidators) when
+		/// [`MaxValidatorsCount`] (or the
+		/// [`MaxValidatorCandidates`](crate::Config::MaxValidatorCandidates) constant) is reached.
 		///
-		/// Emits `ValidatorPrefsSet`, and `CommissionIncreaseAnnounced` for an increase.
+		/// Emits [`ValidatorPrefsSet`](crate::Event::ValidatorPrefsSet), and
+		/// [`CommissionIncreaseAnnounced`](crate::Event::CommissionIncreaseAnnounced) for an
+		/// increase.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::validate())]
 		pub fn validate(origin: OriginFor<T>, prefs: ValidatorPrefs) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
 			Self::do_validate(stash, prefs)
@@ -1441,11 +1574,17 @@ pub mod pallet {
 		/// caller; a blocked one only if the caller already nominates it. Replaces a validator
 		/// intent if the caller was validating. Takes effect at the next election.
 		///
-		/// Errors: `NotStash`; `InsufficientBond` below `MinNominatorBond`; `EmptyTargets`;
-		/// `TooManyTargets` above `MaxNominations`; `BadTarget`; `TooManyNominators` when
-		/// `MaxNominatorsCount` is reached.
+		/// Errors: [`NotStash`](crate::Error::NotStash);
+		/// [`InsufficientBond`](crate::Error::InsufficientBond) below
+		/// [`MinNominatorBond`];
+		/// [`EmptyTargets`](crate::Error::EmptyTargets);
+		/// [`TooManyTargets`](crate::Error::TooManyTargets) above
+		/// [`MaxNominations`](crate::Config::MaxNominations);
+		/// [`BadTarget`](crate::Error::BadTarget);
+		/// [`TooManyNominators`](crate::Error::TooManyNominators) when
+		/// [`MaxNominatorsCount`] is reached.
 		///
-		/// Emits `Nominated`.
+		/// Emits [`Nominated`](crate::Event::Nominated).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::nominate(targets.len() as u32))]
 		pub fn nominate(
@@ -1472,11 +1611,10 @@ pub mod pallet {
 		/// unbonds then waits the full bonding duration, as if exposed in the era being
 		/// elected.
 		///
-		/// Errors: `NotStash`.
+		/// Errors: [`NotStash`](crate::Error::NotStash).
 		///
-		/// Emits `Chilled` if the caller was validating or nominating.
+		/// Emits [`Chilled`](crate::Event::Chilled) if the caller was validating or nominating.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::chill())]
 		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
 			Self::do_chill(&stash)
@@ -1487,11 +1625,10 @@ pub mod pallet {
 		/// ## Dispatch Origin
 		/// Signed by a bonded account.
 		///
-		/// Errors: `NotStash`.
+		/// Errors: [`NotStash`](crate::Error::NotStash).
 		///
-		/// Emits `PayeeSet`.
+		/// Emits [`PayeeSet`](crate::Event::PayeeSet).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_payee())]
 		pub fn set_payee(
 			origin: OriginFor<T>,
 			payee: RewardDestination<T::AccountId>,
@@ -1499,6 +1636,93 @@ pub mod pallet {
 			let stash = ensure_signed(origin)?;
 			Self::do_set_payee(stash, payee)
 		}
+
+		// ---- The validator count and the era schedule (governance) ----
+
+		/// Set the number of validators to elect each era.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// Takes effect at the next election.
+		///
+		/// Errors: [`TooManyElected`](crate::Error::TooManyElected) above
+		/// [`MaxValidatorSet`](crate::Config::MaxValidatorSet).
+		#[pallet::call_index(9)]
+		pub fn set_validator_count(
+			origin: OriginFor<T>,
+			#[pallet::compact] new: u32,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_validator_count(Some(new))
+		}
+
+		/// Elect `additional` more validators each era.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// Errors: [`TooManyElected`](crate::Error::TooManyElected) above
+		/// [`MaxValidatorSet`](crate::Config::MaxValidatorSet).
+		#[pallet::call_index(10)]
+		pub fn increase_validator_count(
+			origin: OriginFor<T>,
+			#[pallet::compact] additional: u32,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_validator_count(ValidatorCount::<T>::get().checked_add(additional))
+		}
+
+		/// Elect `factor` more validators each era (e.g. 10% more).
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// Errors: [`TooManyElected`](crate::Error::TooManyElected) above
+		/// [`MaxValidatorSet`](crate::Config::MaxValidatorSet).
+		#[pallet::call_index(11)]
+		pub fn scale_validator_count(origin: OriginFor<T>, factor: Percent) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let current = ValidatorCount::<T>::get();
+			Self::do_set_validator_count(current.checked_add(factor.mul_floor(current)))
+		}
+
+		/// Plan no new eras: the current validators stay until eras are forced again.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// An election already running still finishes and its era still starts.
+		///
+		/// Emits [`ForceEra`](crate::Event::ForceEra).
+		#[pallet::call_index(12)]
+		pub fn force_no_eras(origin: OriginFor<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_force_era(Forcing::ForceNone);
+			Ok(())
+		}
+
+		/// Plan a new era at the next session, then return to the normal schedule.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// ## Details
+		/// The election starts at the next session change, and its era at the first session
+		/// change after the result is stored (several sessions later with a multi-block
+		/// election).
+		///
+		/// Emits [`ForceEra`](crate::Event::ForceEra).
+		#[pallet::call_index(13)]
+		pub fn force_new_era(origin: OriginFor<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_force_era(Forcing::ForceNew);
+			Ok(())
+		}
+
+		// ---- Removing a staker (governance) ----
 
 		/// Remove `stash` from staking at once, releasing all of its bonded funds.
 		///
@@ -1508,9 +1732,10 @@ pub mod pallet {
 		/// ## Details
 		/// `num_slashing_spans` is ignored (kept for `pallet-staking`'s clients).
 		///
-		/// Errors: `NotStash`.
+		/// Errors: [`NotStash`](crate::Error::NotStash).
 		///
-		/// Emits `Chilled` if it was validating or nominating, then `StakerRemoved`.
+		/// Emits [`Chilled`](crate::Event::Chilled) if it was validating or nominating, then
+		/// [`StakerRemoved`](crate::Event::StakerRemoved).
 		#[pallet::call_index(15)]
 		#[pallet::weight(
 			T::WeightInfo::force_unstake().saturating_add(T::ListenerWeights::on_withdraw())
@@ -1524,16 +1749,110 @@ pub mod pallet {
 			Self::do_force_unstake(&stash)
 		}
 
+		// ---- The era schedule (governance) ----
+
+		/// Plan a new era at every session, until eras are forced otherwise.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::AdminOrigin`].
+		///
+		/// Emits [`ForceEra`](crate::Event::ForceEra).
+		#[pallet::call_index(16)]
+		pub fn force_new_era_always(origin: OriginFor<T>) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::set_force_era(Forcing::ForceAlways);
+			Ok(())
+		}
+
+		// ---- Cancelling slashes (`SlashCancelOrigin`) ----
+
+		/// Cancel slashes before they are applied.
+		///
+		/// ## Dispatch Origin
+		/// [`Config::SlashCancelOrigin`].
+		///
+		/// ## Details
+		/// `due_era` is the era the slashes are due in (the offence era plus
+		/// [`Config::SlashDeferDuration`]) and `slash_indices` their places in the era's list,
+		/// ascending and distinct: places below [`Config::MaxUnappliedSlashes`] are those of
+		/// [`UnappliedSlashes`]`(due_era)`, as Polkadot.js lists them, and the list goes on in
+		/// [`UnappliedSlashOverflow`]`(due_era, place - listed)`. Slashes are applied last entry
+		/// first and new ones are added at the end, so the places of the others stay valid; a
+		/// cancelled entry of [`UnappliedSlashes`] moves the later ones up by one, and a
+		/// cancelled entry beyond it is replaced by the list's last one. A cancelled slash takes
+		/// nothing; the offence's fraction stays recorded, so a later report of the same
+		/// offence era slashes only beyond it.
+		///
+		/// Errors: [`NoSlashIndices`](Error::NoSlashIndices);
+		/// [`TooManySlashIndices`](Error::TooManySlashIndices) beyond
+		/// [`MaxUnappliedSlashes`](crate::Config::MaxUnappliedSlashes);
+		/// [`NotSortedAndUnique`](Error::NotSortedAndUnique);
+		/// [`InvalidSlashIndex`](Error::InvalidSlashIndex) for an index beyond the era's unapplied
+		/// slashes (e.g. one already applied).
+		///
+		/// Emits [`SlashCancelled`](Event::SlashCancelled) for each slash.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::cancel_deferred_slash(
+			(slash_indices.len() as u32).min(T::MaxUnappliedSlashes::get())
+		))]
+		pub fn cancel_deferred_slash(
+			origin: OriginFor<T>,
+			due_era: EraIndex,
+			slash_indices: Vec<u32>,
+		) -> DispatchResult {
+			T::SlashCancelOrigin::ensure_origin(origin)?;
+			ensure!(
+				slash_indices.len() <= T::MaxUnappliedSlashes::get() as usize,
+				Error::<T>::TooManySlashIndices
+			);
+			Self::do_cancel_deferred_slash(due_era, slash_indices)
+		}
+
+		// ---- Rewards ----
+
+		/// Pay the next unpaid page of `validator_stash`'s rewards for `era`.
+		///
+		/// ## Dispatch Origin
+		/// Signed, by anyone.
+		///
+		/// ## Details
+		/// The same as [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page) with the
+		/// lowest page not yet claimed. Rewards are also paid automatically a little after each
+		/// era; this pays them sooner.
+		///
+		/// Errors: [`InvalidEraToReward`](crate::Error::InvalidEraToReward),
+		/// [`InvalidPage`](crate::Error::InvalidPage),
+		/// [`AlreadyClaimed`](crate::Error::AlreadyClaimed) (every page is paid),
+		/// [`RewardsNotReady`](crate::Error::RewardsNotReady).
+		///
+		/// Emits [`PayoutStarted`](crate::Event::PayoutStarted), and
+		/// [`Rewarded`](crate::Event::Rewarded) for each staker paid.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::payout_stakers_by_page(T::MaxExposurePageSize::get()))]
+		pub fn payout_stakers(
+			origin: OriginFor<T>,
+			validator_stash: T::AccountId,
+			era: EraIndex,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let paid = Self::do_payout_stakers_by_page(validator_stash, era, None)?;
+			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
+		}
+
+		// ---- Bonding and intents ----
+
 		/// Move up to `value` of the caller's unlocking funds back to its active bond, newest
 		/// chunk first.
 		///
 		/// ## Dispatch Origin
 		/// Signed by a bonded account.
 		///
-		/// Errors: `NotStash`; `ZeroAmount`; `NoUnlockChunk` if nothing is unbonding;
-		/// `InsufficientBond` if the active bond would still be below the existential deposit.
+		/// Errors: [`NotStash`](crate::Error::NotStash); [`ZeroAmount`](crate::Error::ZeroAmount);
+		/// [`NoUnlockChunk`](crate::Error::NoUnlockChunk) if nothing is unbonding;
+		/// [`BelowExistentialDeposit`](crate::Error::BelowExistentialDeposit) if the active bond
+		/// would still be below the existential deposit.
 		///
-		/// Emits `Bonded` with the amount rebonded.
+		/// Emits [`Bonded`](crate::Event::Bonded) with the amount rebonded.
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::rebond(T::MaxUnlockingChunks::get()))]
 		pub fn rebond(
@@ -1553,9 +1872,11 @@ pub mod pallet {
 		/// ## Details
 		/// `num_slashing_spans` is ignored (kept for `pallet-staking`'s clients).
 		///
-		/// Errors: `NotStash`; `FundedTarget` if the bond is at least the existential deposit.
+		/// Errors: [`NotStash`](crate::Error::NotStash);
+		/// [`FundedTarget`](crate::Error::FundedTarget) if the bond is at least the existential
+		/// deposit.
 		///
-		/// Emits `StakerRemoved`.
+		/// Emits [`StakerRemoved`](crate::Event::StakerRemoved).
 		#[pallet::call_index(20)]
 		#[pallet::weight(T::WeightInfo::reap_stash().saturating_add(T::ListenerWeights::on_withdraw()))]
 		pub fn reap_stash(
@@ -1564,63 +1885,10 @@ pub mod pallet {
 			_num_slashing_spans: u32,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let ledger = StakingLedger::<T>::get(&stash).ok_or(Error::<T>::NotStash)?;
+			let ledger = StakingLedger::<T>::of_stash(&stash)?;
 			ensure!(!Self::is_virtual(&stash), Error::<T>::VirtualStakerNotAllowed);
 			ensure!(ledger.total < T::Currency::minimum_balance(), Error::<T>::FundedTarget);
 			Self::kill_stash(&stash)
-		}
-
-		/// Pay the next unpaid page of `validator_stash`'s rewards for `era`.
-		///
-		/// ## Dispatch Origin
-		/// Signed, by anyone.
-		///
-		/// ## Details
-		/// The same as `payout_stakers_by_page` with the lowest page not yet claimed. Rewards
-		/// are also paid automatically a little after each era; this pays them sooner.
-		///
-		/// Errors: `InvalidEraToReward`, `InvalidPage`, `AlreadyClaimed` (every page is paid),
-		/// `RewardsNotReady`.
-		///
-		/// Emits `PayoutStarted`, and `Rewarded` for each staker paid.
-		#[pallet::call_index(18)]
-		#[pallet::weight(T::WeightInfo::payout_stakers_by_page(T::MaxExposurePageSize::get()))]
-		pub fn payout_stakers(
-			origin: OriginFor<T>,
-			validator_stash: T::AccountId,
-			era: EraIndex,
-		) -> DispatchResultWithPostInfo {
-			ensure_signed(origin)?;
-			let paid = Self::do_payout_stakers_by_page(validator_stash, era, None)?;
-			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
-		}
-
-		/// Pay the rewards of page `page` of `validator_stash`'s exposure in `era`.
-		///
-		/// ## Dispatch Origin
-		/// Signed, by anyone.
-		///
-		/// ## Details
-		/// Pays each staker on the page its share of what the validator earned in `era` (its
-		/// reward points' share of the era's payout, less its commission), to the staker's
-		/// payee; page 0 also pays the validator its own stake's share and its commission.
-		/// Stakers the automatic payout already paid are skipped: nobody is paid twice. `era`
-		/// must have ended and be at most `HistoryDepth` eras old.
-		///
-		/// Errors: `InvalidEraToReward`, `InvalidPage`, `AlreadyClaimed`, `RewardsNotReady`.
-		///
-		/// Emits `PayoutStarted`, and `Rewarded` for each staker paid.
-		#[pallet::call_index(26)]
-		#[pallet::weight(T::WeightInfo::payout_stakers_by_page(T::MaxExposurePageSize::get()))]
-		pub fn payout_stakers_by_page(
-			origin: OriginFor<T>,
-			validator_stash: T::AccountId,
-			era: EraIndex,
-			page: Page,
-		) -> DispatchResultWithPostInfo {
-			ensure_signed(origin)?;
-			let paid = Self::do_payout_stakers_by_page(validator_stash, era, Some(page))?;
-			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
 		}
 
 		/// Remove the caller from the nominations of each account in `who`.
@@ -1631,19 +1899,21 @@ pub mod pallet {
 		/// ## Details
 		/// Accounts in `who` that do not nominate the caller are skipped.
 		///
-		/// Errors: `NotStash`.
+		/// Errors: [`NotStash`](crate::Error::NotStash).
 		///
-		/// Emits `Kicked` for each nominator removed.
+		/// Emits [`Kicked`](crate::Event::Kicked) for each nominator removed.
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::kick(who.len() as u32))]
 		pub fn kick(origin: OriginFor<T>, who: Vec<AccountIdLookupOf<T>>) -> DispatchResult {
 			let stash = ensure_signed(origin)?;
-			ensure!(Ledger::<T>::contains_key(&stash), Error::<T>::NotStash);
+			Self::ensure_bonded(&stash)?;
 			for nominator in who {
 				Self::kick_nominator(&stash, &T::Lookup::lookup(nominator)?);
 			}
 			Ok(())
 		}
+
+		// ---- Staking parameters and the rules they set ----
 
 		/// Update the staking parameters. Each one is left, set or removed.
 		///
@@ -1653,8 +1923,10 @@ pub mod pallet {
 		/// ## Details
 		/// The parameters, in `pallet-staking`'s order: the minimum nominator bond, the
 		/// minimum validator bond, the maximum number of nominators and of validators, the
-		/// chill threshold (see `chill_other`) and the minimum commission. New minimums apply
-		/// to stakers as they act; `chill_other` and `force_apply_min_commission` apply them to
+		/// chill threshold (see [`chill_other`](crate::Call::chill_other)) and the minimum
+		/// commission. New minimums apply to stakers as they act;
+		/// [`chill_other`](crate::Call::chill_other) and
+		/// [`force_apply_min_commission`](crate::Call::force_apply_min_commission) apply them to
 		/// others.
 		#[pallet::call_index(22)]
 		#[pallet::weight(T::WeightInfo::set_staking_configs_all_set()
@@ -1688,29 +1960,30 @@ pub mod pallet {
 		///
 		/// ## Details
 		/// The caller may always chill itself. Anyone may chill another staker when
-		/// `ChillThreshold` is set, the staker's role has a maximum count that is at least that
-		/// share full, and the staker's active bond is below its role's minimum bond.
+		/// [`ChillThreshold`] is set, the staker's role has a maximum count
+		/// that is at least that share full, and the staker's active bond is below its role's
+		/// minimum bond.
 		///
-		/// Errors: `NotStash`; `CannotChillOther`.
+		/// Errors: [`NotStash`](crate::Error::NotStash);
+		/// [`CannotChillOther`](crate::Error::CannotChillOther).
 		///
-		/// Emits `Chilled`.
+		/// Emits [`Chilled`](crate::Event::Chilled).
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::chill_other())]
 		pub fn chill_other(origin: OriginFor<T>, stash: T::AccountId) -> DispatchResult {
 			let caller = ensure_signed(origin)?;
 			Self::do_chill_other(&caller, &stash)
 		}
 
-		/// Raise `validator_stash`'s commission to `MinCommission` if it is below it.
+		/// Raise `validator_stash`'s commission to [`MinCommission`] if it is
+		/// below it.
 		///
 		/// ## Dispatch Origin
 		/// [`Config::AdminOrigin`].
 		///
-		/// Errors: `NotValidator`.
+		/// Errors: [`NotValidator`](crate::Error::NotValidator).
 		///
-		/// Emits `ValidatorPrefsSet` if the commission changed.
+		/// Emits [`ValidatorPrefsSet`](crate::Event::ValidatorPrefsSet) if the commission changed.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::force_apply_min_commission())]
 		pub fn force_apply_min_commission(
 			origin: OriginFor<T>,
 			validator_stash: T::AccountId,
@@ -1725,10 +1998,11 @@ pub mod pallet {
 		/// [`Config::AdminOrigin`].
 		///
 		/// ## Details
-		/// Validators below it keep their commission until they next call `validate` or until
-		/// `force_apply_min_commission` is called for them.
+		/// Validators below it keep their commission until they next call
+		/// [`validate`](crate::Call::validate) or until
+		/// [`force_apply_min_commission`](crate::Call::force_apply_min_commission) is called for
+		/// them.
 		#[pallet::call_index(25)]
-		#[pallet::weight(T::WeightInfo::set_min_commission())]
 		pub fn set_min_commission(origin: OriginFor<T>, new: Perbill) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(new <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
@@ -1736,75 +2010,74 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Cancel slashes before they are applied.
+		// ---- Rewards ----
+
+		/// Pay the rewards of page `page` of `validator_stash`'s exposure in `era`.
 		///
 		/// ## Dispatch Origin
-		/// [`Config::SlashCancelOrigin`].
+		/// Signed, by anyone.
 		///
 		/// ## Details
-		/// `era` is the era the slashes are due in (the offence era plus `SlashDeferDuration`)
-		/// and `slash_indices` their places in the era's list, ascending and distinct: places
-		/// below `MaxUnappliedSlashes` are those of `UnappliedSlashes(era)`, as Polkadot.js
-		/// lists them, and the list goes on in `UnappliedSlashOverflow(era, place - listed)`.
-		/// Slashes are applied last entry first and new ones are added at the end, so the places
-		/// of the others stay valid; a cancelled entry of `UnappliedSlashes` moves the later
-		/// ones up by one, and a cancelled entry beyond it is replaced by the list's last one.
-		/// At most `MaxUnappliedSlashes` indices per call. A cancelled slash takes nothing; the
-		/// offence's fraction stays recorded, so a later report of the same era slashes only
-		/// beyond it.
+		/// Pays each staker on the page its share of what the validator earned in `era` (its
+		/// reward points' share of the era's payout, less its commission), to the staker's
+		/// payee; page 0 also pays the validator its own stake's share and its commission.
+		/// Stakers the automatic payout already paid are skipped: nobody is paid twice. `era`
+		/// must have ended and be at most [`HistoryDepth`](crate::Config::HistoryDepth) eras old.
 		///
-		/// Errors: `EmptyTargets` without indices; `NotSortedAndUnique`; `InvalidSlashIndex`
-		/// for an index beyond the era's unapplied slashes (e.g. one already applied), or more
-		/// than `MaxUnappliedSlashes` indices.
+		/// Errors: [`InvalidEraToReward`](crate::Error::InvalidEraToReward),
+		/// [`InvalidPage`](crate::Error::InvalidPage),
+		/// [`AlreadyClaimed`](crate::Error::AlreadyClaimed),
+		/// [`RewardsNotReady`](crate::Error::RewardsNotReady).
 		///
-		/// Emits `SlashCancelled` for each slash.
-		#[pallet::call_index(17)]
-		#[pallet::weight(T::WeightInfo::cancel_deferred_slash(
-			(slash_indices.len() as u32).min(T::MaxUnappliedSlashes::get())
-		))]
-		pub fn cancel_deferred_slash(
+		/// Emits [`PayoutStarted`](crate::Event::PayoutStarted), and
+		/// [`Rewarded`](crate::Event::Rewarded) for each staker paid.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::payout_stakers_by_page(T::MaxExposurePageSize::get()))]
+		pub fn payout_stakers_by_page(
 			origin: OriginFor<T>,
+			validator_stash: T::AccountId,
 			era: EraIndex,
-			slash_indices: Vec<u32>,
-		) -> DispatchResult {
-			T::SlashCancelOrigin::ensure_origin(origin)?;
-			ensure!(
-				slash_indices.len() <= T::MaxUnappliedSlashes::get() as usize,
-				Error::<T>::InvalidSlashIndex
-			);
-			Self::do_cancel_deferred_slash(era, slash_indices)
+			page: Page,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let paid = Self::do_payout_stakers_by_page(validator_stash, era, Some(page))?;
+			Ok(Some(T::WeightInfo::payout_stakers_by_page(paid)).into())
 		}
 
-		/// Slash `validator_stash` by `slash_fraction` of its exposure in `era`, as an offence
-		/// proven on chain would.
+		// ---- Slashes ----
+
+		/// Slash `validator_stash` by `slash_fraction` of its exposure in `offence_era`, as an
+		/// offence proven on chain would.
 		///
 		/// ## Dispatch Origin
 		/// [`Config::AdminOrigin`].
 		///
 		/// ## Details
-		/// `era` must still be bonded (at most `BondingDuration` eras before the active one)
-		/// and the validator elected in it. The slash takes the same path as any offence: if
-		/// the validator was already slashed by a higher fraction for `era`, nothing more is
-		/// slashed, and by a lower one, only the difference; the validator is chilled (and
-		/// disabled if `era` is active); the slash is worked out in the following blocks and
-		/// applied `SlashDeferDuration` eras after `era`, until then cancellable.
+		/// `offence_era` must still be bonded (at most [`Config::BondingDuration`] eras before
+		/// the active one) and the validator elected in it. The slash takes the same path as any
+		/// offence (`offences.rs`'s `report_offence`): if the validator was already slashed by a higher
+		/// fraction for `offence_era`, nothing more is slashed, and by a lower one, only the
+		/// difference; the validator is chilled (and disabled if `offence_era` is active); the
+		/// slash is worked out in the following blocks and is due
+		/// [`Config::SlashDeferDuration`] eras after `offence_era`, until then cancellable.
 		///
-		/// Errors: `ZeroAmount` for a zero fraction; `EraNotSlashable`; `NotElected`.
+		/// Errors: [`ZeroSlashFraction`](Error::ZeroSlashFraction);
+		/// [`EraNotSlashable`](Error::EraNotSlashable); [`NotElected`](Error::NotElected).
 		///
-		/// Emits `SlashReported`, and `Chilled` and `ValidatorDisabled` as they happen.
+		/// Emits [`SlashReported`](Event::SlashReported), and [`Chilled`](Event::Chilled) and
+		/// [`ValidatorDisabled`](Event::ValidatorDisabled) as they happen.
 		#[pallet::call_index(33)]
-		#[pallet::weight(T::WeightInfo::manual_slash())]
 		pub fn manual_slash(
 			origin: OriginFor<T>,
 			validator_stash: T::AccountId,
-			era: EraIndex,
+			offence_era: EraIndex,
 			slash_fraction: Perbill,
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
-			Self::do_manual_slash(validator_stash, era, slash_fraction)
+			Self::do_manual_slash(validator_stash, offence_era, slash_fraction)
 		}
 
-		/// Apply the last unapplied slash due in `era` now.
+		/// Apply the last unapplied slash due in `due_era` now.
 		///
 		/// ## Dispatch Origin
 		/// Signed, by anyone.
@@ -1814,114 +2087,16 @@ pub mod pallet {
 		/// pushes one entry (one page of an offender's exposure) forward when blocks are too
 		/// full for that.
 		///
-		/// Errors: `NoUnappliedSlash`; `SlashNotDue` while `era` is not active yet.
+		/// Errors: [`NoUnappliedSlash`](Error::NoUnappliedSlash);
+		/// [`SlashNotDue`](Error::SlashNotDue) while `due_era` is not active yet.
 		///
-		/// Emits `Slashed` for each staker slashed.
+		/// Emits [`Slashed`](Event::Slashed) for each staker slashed.
 		#[pallet::call_index(34)]
 		#[pallet::weight(Pallet::<T>::apply_slash_step(T::MaxExposurePageSize::get()))]
-		pub fn apply_slash(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
+		pub fn apply_slash(origin: OriginFor<T>, due_era: EraIndex) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let nominators = Self::do_apply_slash(era)?;
+			let nominators = Self::do_apply_slash(due_era)?;
 			Ok(Some(Self::apply_slash_step(nominators)).into())
-		}
-
-		/// Set the number of validators to elect each era.
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// ## Details
-		/// Takes effect at the next election.
-		///
-		/// Errors: `TooManyElected` above `MaxValidatorSet`.
-		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::set_validator_count())]
-		pub fn set_validator_count(
-			origin: OriginFor<T>,
-			#[pallet::compact] new: u32,
-		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			Self::do_set_validator_count(Some(new))
-		}
-
-		/// Elect `additional` more validators each era.
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// Errors: `TooManyElected` above `MaxValidatorSet`.
-		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::increase_validator_count())]
-		pub fn increase_validator_count(
-			origin: OriginFor<T>,
-			#[pallet::compact] additional: u32,
-		) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			Self::do_set_validator_count(ValidatorCount::<T>::get().checked_add(additional))
-		}
-
-		/// Elect `factor` more validators each era (e.g. 10% more).
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// Errors: `TooManyElected` above `MaxValidatorSet`.
-		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::scale_validator_count())]
-		pub fn scale_validator_count(origin: OriginFor<T>, factor: Percent) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			let current = ValidatorCount::<T>::get();
-			Self::do_set_validator_count(current.checked_add(factor.mul_floor(current)))
-		}
-
-		/// Plan no new eras: the current validators stay until eras are forced again.
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// ## Details
-		/// An election already running still finishes and its era still starts.
-		///
-		/// Emits `ForceEra`.
-		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::force_no_eras())]
-		pub fn force_no_eras(origin: OriginFor<T>) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			Self::set_force_era(Forcing::ForceNone);
-			Ok(())
-		}
-
-		/// Plan a new era at the next session, then return to the normal schedule.
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// ## Details
-		/// The election starts at the next session change, and its era at the first session
-		/// change after the result is stored (several sessions later with a multi-block
-		/// election).
-		///
-		/// Emits `ForceEra`.
-		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::force_new_era())]
-		pub fn force_new_era(origin: OriginFor<T>) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			Self::set_force_era(Forcing::ForceNew);
-			Ok(())
-		}
-
-		/// Plan a new era at every session, until eras are forced otherwise.
-		///
-		/// ## Dispatch Origin
-		/// [`Config::AdminOrigin`].
-		///
-		/// Emits `ForceEra`.
-		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::force_new_era_always())]
-		pub fn force_new_era_always(origin: OriginFor<T>) -> DispatchResult {
-			T::AdminOrigin::ensure_origin(origin)?;
-			Self::set_force_era(Forcing::ForceAlways);
-			Ok(())
 		}
 	}
 }

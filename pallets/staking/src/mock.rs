@@ -783,7 +783,7 @@ fn pool_value_within_rounding_of_members() -> Result<(), String> {
 }
 
 /// The invariants of the pallets staking through this one: `pallet_nomination_pools`' own
-/// (every level; see [`TVL_ABOVE_MEMBERS`]), and `pallet_delegated_staking`'s, which it keeps to its own crate: each
+/// (every level; see `TVL_ABOVE_MEMBERS`), and `pallet_delegated_staking`'s, which it keeps to its own crate: each
 /// agent's delegations add up, and it can stake (its delegations less its pending slashes and
 /// unclaimed withdrawals) at least what this pallet has bonded for it, as a nominator.
 pub fn check_pools() -> Result<(), String> {

@@ -1,8 +1,9 @@
 //! Offences: how a reported offence becomes a slash.
 //!
 //! Offences arrive from `pallet-offences` (equivocations proven on chain by BABE and GRANDPA)
-//! through [`OnOffenceHandler`], and from governance through `manual_slash`. Both take the same
-//! path, [`Pallet::report_offence`]:
+//! through [`OnOffenceHandler`], and from governance through
+//! [`manual_slash`](crate::Call::manual_slash). Both take the same path,
+//! [`Pallet::report_offence`]:
 //! - the offence is dated by the era its session belonged to, the **offence era**: its
 //!   exposures are what is slashed, and its slash is deferred from it, not from the report;
 //! - an offence in the active era disables the validator for the rest of the era (the session
@@ -13,15 +14,14 @@
 //!   `slashing.rs`).
 
 use crate::{
-	types::SlashReporters, weights::WeightInfo, BondedEras, Config, ErasStakersOverview, Error,
-	Event, Pallet, SessionInterface, SlashComputation, SlashComputationQueue, SlashComputations,
-	ValidatorSlashInEra, LOG_TARGET,
+	stored_queue::{SlashesToCompute, StoredQueue},
+	types::SlashReporters,
+	weights::WeightInfo,
+	BondedEras, Config, ErasStakersOverview, Error, Event, Pallet, SessionInterface,
+	SlashComputation, ValidatorSlashInEra, LOG_TARGET,
 };
-use frame_support::{ensure, weights::Weight};
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchResult, Perbill,
-};
+use frame_support::{ensure, traits::DefensiveSaturating, weights::Weight};
+use sp_runtime::{traits::Zero, DispatchResult, Perbill};
 use sp_staking::{
 	offence::{OffenceDetails, OnOffenceHandler},
 	EraIndex, SessionIndex,
@@ -39,54 +39,52 @@ impl<T: Config> Pallet<T> {
 			.map(|(era, _)| *era)
 	}
 
-	/// Reports that `validator` committed an offence in bonded era `era` for which `fraction`
-	/// of its exposure is slashed, paying part of the slash to `reporters`.
+	/// Reports that `validator` committed an offence in the bonded era `offence_era` for
+	/// which `fraction` of its exposure is slashed, paying part of the slash to `reporters`.
 	///
-	/// Emits `SlashReported`, and `ValidatorDisabled` and `Chilled` as they happen. A
-	/// validator that was not elected in `era` is not slashed.
+	/// Emits [`SlashReported`](crate::Event::SlashReported), and
+	/// [`ValidatorDisabled`](crate::Event::ValidatorDisabled) and
+	/// [`Chilled`](crate::Event::Chilled) as they happen. A validator that was not elected in
+	/// `offence_era` is not slashed.
 	pub(crate) fn report_offence(
 		validator: &T::AccountId,
-		era: EraIndex,
+		offence_era: EraIndex,
 		fraction: Perbill,
 		reporters: SlashReporters<T>,
 	) {
 		Self::deposit_event(Event::<T>::SlashReported {
 			validator: validator.clone(),
 			fraction,
-			slash_era: era,
+			offence_era,
 		});
-		if Self::active_era() == Some(era) && T::SessionInterface::disable(validator, fraction) {
+		if Self::active_era() == Some(offence_era)
+			&& T::SessionInterface::disable(validator, fraction)
+		{
 			Self::deposit_event(Event::<T>::ValidatorDisabled { stash: validator.clone() });
 		}
-		let Some(exposure) = ErasStakersOverview::<T>::get(era, validator) else {
-			log::warn!(target: LOG_TARGET, "offender {validator:?} was not elected in era {era}");
+		let Some(exposure) = ErasStakersOverview::<T>::get(offence_era, validator) else {
+			log::warn!(target: LOG_TARGET, "offender {validator:?} was not elected in era {offence_era}");
 			return;
 		};
-		let (prior, slashed_own) = ValidatorSlashInEra::<T>::get(era, validator).unzip();
+		let (prior, slashed_own) = ValidatorSlashInEra::<T>::get(offence_era, validator).unzip();
 		let prior = prior.unwrap_or_default();
 		if fraction <= prior || exposure.total.is_zero() {
 			return;
 		}
 		ValidatorSlashInEra::<T>::insert(
-			era,
+			offence_era,
 			validator,
 			(fraction, slashed_own.unwrap_or_default()),
 		);
 		Self::chill_stash(validator);
-		let mut queue = SlashComputationQueue::<T>::get();
-		SlashComputations::<T>::insert(
-			queue.end,
-			SlashComputation {
-				validator: validator.clone(),
-				era,
-				fraction,
-				prior,
-				reporters,
-				next_page: 0,
-			},
-		);
-		queue.end.saturating_inc();
-		SlashComputationQueue::<T>::put(queue);
+		SlashesToCompute::<T>::push([SlashComputation {
+			validator: validator.clone(),
+			offence_era,
+			fraction,
+			prior,
+			reporters,
+			next_page: 0,
+		}]);
 	}
 
 	/// The reporters of `offender`'s offence that its slash pays: each distinct reporter but
@@ -109,17 +107,23 @@ impl<T: Config> Pallet<T> {
 		paid
 	}
 
-	/// Governance's slash of `validator` by `fraction` of its exposure in `era` (see the
-	/// `manual_slash` call).
+	/// Governance's slash of `validator` by `fraction` of its exposure in `offence_era` (see the
+	/// [`manual_slash`](crate::Call::manual_slash) call).
 	pub(crate) fn do_manual_slash(
 		validator: T::AccountId,
-		era: EraIndex,
+		offence_era: EraIndex,
 		fraction: Perbill,
 	) -> DispatchResult {
-		ensure!(!fraction.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(BondedEras::<T>::get().iter().any(|(e, _)| *e == era), Error::<T>::EraNotSlashable);
-		ensure!(ErasStakersOverview::<T>::contains_key(era, &validator), Error::<T>::NotElected);
-		Self::report_offence(&validator, era, fraction, SlashReporters::<T>::new());
+		ensure!(!fraction.is_zero(), Error::<T>::ZeroSlashFraction);
+		ensure!(
+			BondedEras::<T>::get().iter().any(|(e, _)| *e == offence_era),
+			Error::<T>::EraNotSlashable
+		);
+		ensure!(
+			ErasStakersOverview::<T>::contains_key(offence_era, &validator),
+			Error::<T>::NotElected
+		);
+		Self::report_offence(&validator, offence_era, fraction, SlashReporters::<T>::new());
 		Ok(())
 	}
 }
@@ -129,7 +133,7 @@ pub(crate) fn slash_between<Balance>(prior: Perbill, fraction: Perbill, stake: B
 where
 	Balance: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
 {
-	fraction.mul_floor(stake).saturating_sub(prior.mul_floor(stake))
+	fraction.mul_floor(stake).defensive_saturating_sub(prior.mul_floor(stake))
 }
 
 /// Offences proven on chain, from `pallet-offences`. The offender is identified by

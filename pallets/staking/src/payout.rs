@@ -8,12 +8,12 @@
 //! Rewards are paid from the era's exposure pages, a page at a time, in two ways that never
 //! pay the same page twice, because paying a page first marks it claimed in
 //! [`crate::ClaimedRewards`]:
-//! - **automatically**: `AutoPayout` blocks after an era ends, `on_initialize` walks the
-//!   era's exposures, validator by validator and page by page ([`crate::AutoPayout`] keeps its
-//!   place), within its share of each block: it claims each page as it starts it, then pays its
-//!   stakers one at a time;
-//! - **on request**: `payout_stakers_by_page` pays one unclaimed page of a validator's
-//!   exposure at once (as in `pallet-staking`).
+//! - **automatically**: [`AutoPayout`] blocks after an era ends, `on_initialize`
+//!   walks the era's exposures, validator by validator and page by page ([`crate::AutoPayout`]
+//!   keeps its place), within its share of each block: it claims each page as it starts it, then
+//!   pays its stakers one at a time;
+//! - **on request**: [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page) pays one
+//!   unclaimed page of a validator's exposure at once (as in `pallet-staking`).
 //!
 //! Once every page of a validator's rewards in an era is claimed, either way, the era joins
 //! the validator's ledger's `legacy_claimed_rewards` too, as `pallet-staking` kept it.
@@ -24,20 +24,21 @@
 //! from those records, and left pages unclaimed until the end.
 //!
 //! An era's history is not removed while its automatic payout is pending, so no reward is
-//! lost when `HistoryDepth` passes.
+//! lost when [`HistoryDepth`](crate::Config::HistoryDepth) passes.
 
 use crate::{
 	exposure::StakeInPage, inflation::part_of, weights::WeightInfo, AutoPayout, BalanceOf,
 	ClaimedRewards, Config, EraRewardPoints, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview,
 	ErasStakersPaged, ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward,
 	Error, Event, PagedPayoutsFrom, Pallet, Payee, PayoutCursor, RewardDestination, StakingLedger,
-	UnpaidBacking, UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures, LOG_TARGET,
+	UnexpectedKind, UnpaidBacking, UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures,
+	LOG_TARGET,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use core::marker::PhantomData;
 use frame_election_provider_support::ElectionProvider;
 use frame_support::{
-	defensive, ensure,
+	ensure,
 	traits::{
 		fungible::{Balanced, Debt, Inspect},
 		tokens::{imbalance::Imbalance, Precision},
@@ -77,7 +78,8 @@ impl<T: Config> Get<u32> for ClaimedPagesBound<T> {
 	}
 }
 
-/// The bound of [`crate::UnpaidEras`]: eras older than `HistoryDepth` cannot be pending.
+/// The bound of [`crate::UnpaidEras`]: eras older than
+/// [`HistoryDepth`](crate::Config::HistoryDepth) cannot be pending.
 pub struct UnpaidErasBound<T>(PhantomData<T>);
 
 impl<T: Config> Get<u32> for UnpaidErasBound<T> {
@@ -223,7 +225,7 @@ impl<T: Config> Pallet<T> {
 			let start =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::AutoPayoutDelay::get());
 			if UnpaidEras::<T>::try_append((era, start)).is_err() {
-				defensive!("more eras await their payout than HistoryDepth");
+				Self::unexpected(UnexpectedKind::EraListFull);
 			}
 		}
 		Self::deposit_event(Event::<T>::EraPaid { era_index: era, validator_payout, remainder });
@@ -246,7 +248,7 @@ impl<T: Config> Pallet<T> {
 				if let Some(existing) = unpaid.iter_mut().find(same) {
 					existing.value.saturating_accrue(backing.value);
 				} else if unpaid.try_push(backing).is_err() {
-					defensive!("a staker backed more validators than MaxNominations in one era");
+					Self::unexpected(UnexpectedKind::NominationsOverflow);
 				}
 			}
 		});
@@ -290,7 +292,7 @@ impl<T: Config> Pallet<T> {
 				None => first_unclaimed(pages, claimed).ok_or(Error::<T>::AlreadyClaimed)?,
 			};
 			if claimed.try_push(page).is_err() {
-				defensive!("an exposure has more pages than ClaimedPagesBound");
+				Self::unexpected(UnexpectedKind::ExposureOverBound);
 			}
 			Ok::<_, DispatchError>((page, first_unclaimed(pages, claimed)))
 		})?;
@@ -437,8 +439,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `era`'s exposure pages from the cursor on, as far as `meter` allows: each page is
-	/// claimed when its payout starts (a page claimed by `payout_stakers_by_page` is skipped),
-	/// then its stakers are paid one at a time. Returns whether the era is done.
+	/// claimed when its payout starts (a page claimed by
+	/// [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page) is skipped), then its
+	/// stakers are paid one at a time. Returns whether the era is done.
 	fn pay_pages(era: EraIndex, meter: &mut WeightMeter) -> bool {
 		// The era's reward, reward points and `PagedPayoutsFrom`; what it has paid, the total
 		// issuance, the cursor and (once the era is done) the queue, each written once; and a
@@ -449,7 +452,7 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let Some(mut payout) = EraPayout::<T>::load(era) else {
-			defensive!("an era awaiting its payout has no reward");
+			Self::unexpected(UnexpectedKind::EraRewardMissing);
 			Self::finish_era_payout(era);
 			return true;
 		};
@@ -509,7 +512,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Pays the stakers of the page at `at`, from its `next` on, as far as `meter` allows.
 	/// Claims the page first if its payout starts here; a page claimed already (by
-	/// `payout_stakers_by_page`) is skipped.
+	/// [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page)) is skipped.
 	fn pay_page(
 		payout: &mut EraPayout<T>,
 		at: &PayoutCursor<T>,
@@ -544,7 +547,7 @@ impl<T: Config> Pallet<T> {
 	/// What the automatic payout does once per page, whatever number of its stakers a block
 	/// pays ([`WeightInfo::read_payout_page`]): claims the page if its payout starts here, reads
 	/// its stakers, and works out its validator's part of the era's payout. `None` if the page
-	/// is claimed already (by `payout_stakers_by_page`).
+	/// is claimed already (by [`payout_stakers_by_page`](crate::Call::payout_stakers_by_page)).
 	pub(crate) fn open_page(
 		payout: &mut EraPayout<T>,
 		at: &PayoutCursor<T>,
@@ -565,7 +568,7 @@ impl<T: Config> Pallet<T> {
 				return (false, false);
 			}
 			if claimed.try_push(page).is_err() {
-				defensive!("an exposure has more pages than ClaimedPagesBound");
+				Self::unexpected(UnexpectedKind::ExposureOverBound);
 			}
 			// A validator not elected in `era` has no pages to have claimed all of.
 			(true, pages.is_some_and(|pages| first_unclaimed(pages, claimed).is_none()))
@@ -644,7 +647,7 @@ impl<T: Config> Pallet<T> {
 		ledger.total.saturating_accrue(amount);
 		// The voter list catches up with the larger bond by its own rebagging.
 		if let Err(error) = ledger.update_leaving_voter_list() {
-			defensive!("a minted reward could not be bonded; it stays free", error);
+			Self::unexpected_error(UnexpectedKind::LedgerWriteFailed, error);
 		}
 		Ok(())
 	}

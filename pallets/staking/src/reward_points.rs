@@ -1,8 +1,8 @@
 //! Reward points: validators earn points for the blocks they author in the active era. The
 //! era's payout is shared in proportion to them.
 
+use crate::UnexpectedKind;
 use crate::{Config, ErasRewardPoints, Pallet};
-use frame_support::defensive;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::Saturating;
 
@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 					.try_insert(validator, earned.saturating_add(points))
 					.is_err()
 				{
-					defensive!("more validators earned points than MaxValidatorSet");
+					Self::unexpected(UnexpectedKind::ValidatorSetOverflow);
 					continue;
 				}
 				era_points.total.saturating_accrue(points);
@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Block authors earn [`POINTS_PER_BLOCK`] points (wire as `pallet_authorship`'s event
+/// Block authors earn `POINTS_PER_BLOCK` points (wire as `pallet_authorship`'s event
 /// handler).
 impl<T: Config> pallet_authorship::EventHandler<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn note_author(author: T::AccountId) {

@@ -10,10 +10,10 @@
 //!
 //! Once its era is active, a slash is due: `on_initialize` applies the due slashes one entry
 //! at a time (as many nominators as fit in the hook's share of the block: the rest of a larger
-//! entry stays last, for the next step), last entry first, so that the indices `cancel_deferred_slash`
-//! takes stay valid while an era's slashes are applied; anyone may push one further with
-//! `apply_slash`. Each
-//! staker loses the amount from its active bond first, then from the funds it has unbonded
+//! entry stays last, for the next step), last entry first, so that the indices
+//! [`cancel_deferred_slash`](crate::Call::cancel_deferred_slash) takes stay valid while an era's
+//! slashes are applied; anyone may push one further with [`apply_slash`](crate::Call::apply_slash).
+//! Each staker loses the amount from its active bond first, then from the funds it has unbonded
 //! since the offence era (those were at stake then); never more than it has bonded.
 //!
 //! ## Reporters never profit from an offence
@@ -36,15 +36,17 @@
 //! withdraws as usual.
 
 use crate::{
-	offences::slash_between, weights::WeightInfo, BalanceOf, Config, ErasStakersOverview,
-	ErasStakersPaged, Error, Event, HoldReason, ListenerWeights, NominatorSlashInEra, Pallet,
-	SlashComputation, SlashComputationQueue, SlashComputations, StakingLedger, UnappliedSlash,
-	UnappliedSlashEras, ValidatorSlashInEra,
+	offences::slash_between,
+	stored_queue::{SlashesToCompute, StoredQueue},
+	weights::WeightInfo,
+	BalanceOf, Config, ErasStakersOverview, ErasStakersPaged, Error, Event, HoldReason,
+	ListenerWeights, NominatorSlashInEra, Pallet, SlashComputation, StakingLedger, UnappliedSlash,
+	UnappliedSlashEras, UnexpectedKind, ValidatorSlashInEra,
 };
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 use frame_support::{
-	defensive, ensure,
+	ensure,
 	traits::{
 		fungible::{Balanced, BalancedHold, Credit},
 		tokens::imbalance::Imbalance,
@@ -60,7 +62,8 @@ use sp_runtime::{
 use sp_staking::{EraIndex, OnStakingUpdate};
 
 /// The bound of [`UnappliedSlashEras`]: slashes are due in eras from the oldest bonded
-/// offence era to `SlashDeferDuration` eras after the active one.
+/// offence era to [`SlashDeferDuration`](crate::Config::SlashDeferDuration) eras after the active
+/// one.
 pub struct SlashErasBound<T>(PhantomData<T>);
 
 impl<T: Config> Get<u32> for SlashErasBound<T> {
@@ -81,7 +84,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Applying one slash entry of `nominators` nominators, as the benchmark measures it (in an
 	/// era full of slashes), the listeners told of each slashed staker (the offender too), and
-	/// the era's removal from `UnappliedSlashEras` if it was the last.
+	/// the era's removal from [`UnappliedSlashEras`] if it was the last.
 	pub(crate) fn apply_slash_step(nominators: u32) -> Weight {
 		let slashed = u64::from(nominators).saturating_add(1);
 		T::WeightInfo::apply_slash_page(nominators)
@@ -96,26 +99,19 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let most = Self::max_slash_step();
-		let mut queue = SlashComputationQueue::<T>::get();
-		while !queue.is_empty() && meter.can_consume(most) {
-			let Some(mut computation) = SlashComputations::<T>::get(queue.first) else {
-				defensive!("a queued slash computation is missing");
-				queue.first.saturating_inc();
-				continue;
-			};
+		let mut queue = SlashesToCompute::<T>::ends();
+		while meter.can_consume(most) {
+			let Some(mut computation) = SlashesToCompute::<T>::first(&mut queue) else { break };
 			let (weight, done) = Self::compute_slash_page(&mut computation);
 			meter.consume(weight);
 			if done {
-				SlashComputations::<T>::remove(queue.first);
-				queue.first.saturating_inc();
+				SlashesToCompute::<T>::remove_first(&mut queue);
 			} else {
-				SlashComputations::<T>::insert(queue.first, computation);
+				SlashesToCompute::<T>::replace_first(&queue, computation);
 			}
 		}
-		if queue.is_empty() {
-			SlashComputationQueue::<T>::kill();
-		} else {
-			SlashComputationQueue::<T>::put(queue);
+		SlashesToCompute::<T>::put_ends(queue);
+		if !queue.is_empty() {
 			return;
 		}
 		let chunk = Self::slash_apply_chunk();
@@ -143,16 +139,16 @@ impl<T: Config> Pallet<T> {
 	/// Works out the slash of the next page of `computation`'s exposure and defers it.
 	/// Returns the weight used and whether every page is done.
 	pub(crate) fn compute_slash_page(computation: &mut SlashComputation<T>) -> (Weight, bool) {
-		let SlashComputation { validator, era, fraction, prior, .. } = computation.clone();
-		let Some(exposure) = ErasStakersOverview::<T>::get(era, &validator) else {
-			defensive!("an offender's exposure is gone before its slash was worked out");
+		let SlashComputation { validator, offence_era, fraction, prior, .. } = computation.clone();
+		let Some(exposure) = ErasStakersOverview::<T>::get(offence_era, &validator) else {
+			Self::unexpected(UnexpectedKind::OffenderExposureMissing);
 			return (T::WeightInfo::compute_slash_page(0), true);
 		};
 		let page = computation.next_page;
 		let own =
 			if page == 0 { slash_between(prior, fraction, exposure.own) } else { Zero::zero() };
 		let mut others = BoundedVec::new();
-		let nominators = ErasStakersPaged::<T>::get((era, &validator, page))
+		let nominators = ErasStakersPaged::<T>::get((offence_era, &validator, page))
 			.map(|page| page.0.others)
 			.unwrap_or_default();
 		let counted = nominators.len() as u32;
@@ -162,7 +158,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			if others.try_push((nominator.who, amount)).is_err() {
-				defensive!("an exposure page holds more than MaxExposurePageSize nominators");
+				Self::unexpected(UnexpectedKind::ExposureOverBound);
 			}
 		}
 		computation.next_page.saturating_inc();
@@ -174,9 +170,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let reporters = computation.reporters.clone();
 		let payout = Self::reporters_share(&reporters, own);
-		let due = era.saturating_add(T::SlashDeferDuration::get());
+		let due_era = offence_era.saturating_add(T::SlashDeferDuration::get());
 		Self::push_deferred_slash(
-			due,
+			due_era,
 			UnappliedSlash { validator, own, others, reporters, payout },
 		);
 		(weight, done)
@@ -198,11 +194,11 @@ impl<T: Config> Pallet<T> {
 		UnappliedSlashEras::<T>::get().first().copied().filter(|era| *era <= active)
 	}
 
-	/// Applies the last unapplied slash due in `era`, or its first `most` nominators (and the
+	/// Applies the last unapplied slash due in `due_era`, or its first `most` nominators (and the
 	/// offender's own stake): the rest stays the last entry, to be applied next. Returns how
-	/// many nominators it slashed, or `None` if `era` has none.
-	pub(crate) fn apply_last_slash(era: EraIndex, most: u32) -> Option<u32> {
-		let mut slash = Self::pop_deferred_slash(era)?;
+	/// many nominators it slashed, or `None` if `due_era` has none.
+	pub(crate) fn apply_last_slash(due_era: EraIndex, most: u32) -> Option<u32> {
+		let mut slash = Self::pop_deferred_slash(due_era)?;
 		if slash.others.len() > most as usize {
 			let mut others = core::mem::take(&mut slash.others).into_inner();
 			let rest = others.split_off(most as usize);
@@ -214,10 +210,10 @@ impl<T: Config> Pallet<T> {
 				reporters: slash.reporters.clone(),
 				payout: Zero::zero(),
 			};
-			Self::append_deferred_slash(era, rest);
+			Self::append_deferred_slash(due_era, rest);
 		}
 		let nominators = slash.others.len() as u32;
-		Self::execute_slash(era.saturating_sub(T::SlashDeferDuration::get()), slash);
+		Self::execute_slash(due_era.saturating_sub(T::SlashDeferDuration::get()), slash);
 		Some(nominators)
 	}
 
@@ -288,12 +284,12 @@ impl<T: Config> Pallet<T> {
 			let (credit, missing) =
 				T::Currency::slash(&HoldReason::Staking.into(), staker, slash.taken);
 			if !missing.is_zero() {
-				defensive!("a staker held less than its ledger's total");
+				Self::unexpected(UnexpectedKind::HeldBelowLedger);
 			}
 			credit
 		};
 		if let Err(error) = ledger.update() {
-			defensive!("a slashed ledger could not be written", error);
+			Self::unexpected_error(UnexpectedKind::LedgerWriteFailed, error);
 		}
 		T::EventListeners::on_slash(staker, ledger.active, &slash.unlocking, slash.taken);
 		Self::deposit_event(Event::<T>::Slashed { staker: staker.clone(), amount: slash.taken });
@@ -309,25 +305,28 @@ impl<T: Config> Pallet<T> {
 		T::Slash::on_unbalanced(credit);
 	}
 
-	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `era` (see the
-	/// `cancel_deferred_slash` call).
-	pub(crate) fn do_cancel_deferred_slash(era: EraIndex, indices: Vec<u32>) -> DispatchResult {
-		let offence_era = era.saturating_sub(T::SlashDeferDuration::get());
-		for slash in Self::cancel_deferred_slashes(era, &indices)? {
+	/// Cancels the slashes at `indices` (ascending, distinct) of those due in `due_era` (see
+	/// [`Call::cancel_deferred_slash`](crate::Call::cancel_deferred_slash)).
+	pub(crate) fn do_cancel_deferred_slash(due_era: EraIndex, indices: Vec<u32>) -> DispatchResult {
+		let offence_era = due_era.saturating_sub(T::SlashDeferDuration::get());
+		for slash in Self::cancel_deferred_slashes(due_era, &indices)? {
 			Self::deposit_event(Event::<T>::SlashCancelled {
-				slash_era: offence_era,
+				offence_era,
 				validator: slash.validator,
 			});
 		}
 		Ok(())
 	}
 
-	/// Applies the last unapplied slash due in `era` (see the `apply_slash` call). Returns
-	/// how many nominators it slashed.
-	pub(crate) fn do_apply_slash(era: EraIndex) -> Result<u32, DispatchError> {
-		ensure!(!Self::unapplied_slash_count(era).is_zero(), Error::<T>::NoUnappliedSlash);
-		ensure!(Self::active_era().is_some_and(|active| era <= active), Error::<T>::SlashNotDue);
-		Self::apply_last_slash(era, T::MaxExposurePageSize::get())
+	/// Applies the last unapplied slash due in `due_era` (see the
+	/// [`apply_slash`](crate::Call::apply_slash) call). Returns how many nominators it slashed.
+	pub(crate) fn do_apply_slash(due_era: EraIndex) -> Result<u32, DispatchError> {
+		ensure!(!Self::unapplied_slash_count(due_era).is_zero(), Error::<T>::NoUnappliedSlash);
+		ensure!(
+			Self::active_era().is_some_and(|active| due_era <= active),
+			Error::<T>::SlashNotDue
+		);
+		Self::apply_last_slash(due_era, T::MaxExposurePageSize::get())
 			.ok_or_else(|| Error::<T>::NoUnappliedSlash.into())
 	}
 }

@@ -3,17 +3,19 @@
 //! Each check fails hard: an invariant that only logged would let a corrupted ledger live on.
 
 use crate::{
-	payout::EraPayout, ActiveEra, AutoPayout, BalanceOf, Bonded, BondedEras, ChilledCommission,
-	ClaimedErasBackfill, ClaimedRewards, Config, CurrentEra, DeferredVoterUpdates, ElectedStashes,
-	ElectionPhase, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
-	ErasStartSessionIndex, ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs,
-	ErasValidatorReward, HoldReason, LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra,
-	Nominators, PagedPayoutsFrom, Pallet, Payee, PendingCommission, RewardDestination,
-	SlashComputationQueue, SlashComputations, SlashingSpans, SnapshotMinimumActiveStake,
-	StakerSlashDue, UnappliedSlash, UnappliedSlashEras, UnappliedSlashOverflow,
-	UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras, UnrecordedExposureQueue,
-	UnrecordedExposures, ValidatorCount, ValidatorSlashInEra, Validators, VirtualStakeOwner,
-	VirtualStakers, VoterSnapshot, VoterSnapshotStatus,
+	history::era_history,
+	payout::EraPayout,
+	stored_queue::{ExposuresToRecord, SlashesToCompute, StoredQueue},
+	ActiveEra, AutoPayout, BalanceOf, Bonded, BondedEras, ChilledCommission, ClaimedErasBackfill,
+	ClaimedRewards, Config, CurrentEra, DeferredVoterUpdates, ElectedStashes, ElectionPhase,
+	ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
+	ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward, HoldReason,
+	LastExposedEra, Ledger, NextEraElection, NominatorSlashInEra, Nominators, OldestUnprunedEra,
+	PagedPayoutsFrom, Pallet, Payee, PendingCommission, RewardDestination, SlashingSpans,
+	SnapshotMinimumActiveStake, StakerSlashDue, UnappliedSlash, UnappliedSlashEras,
+	UnappliedSlashOverflow, UnappliedSlashOverflowCount, UnappliedSlashes, UnpaidEras,
+	ValidatorCount, ValidatorSlashInEra, Validators, VirtualStakeOwner, VirtualStakers,
+	VoterSnapshot, VoterSnapshotStatus,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_election_provider_support::SortedListProvider;
@@ -27,8 +29,8 @@ use sp_runtime::{
 };
 use sp_staking::EraIndex;
 
-/// Defines [`Pallet::check_storage_decodes`] over the storage items listed, and
-/// [`STORAGE_DECODE_CHECKED`], their names.
+/// Defines [`Pallet::check_storage_decodes`] over the storage items listed, and, for tests,
+/// `STORAGE_DECODE_CHECKED`, their names.
 macro_rules! decode_checks {
 	(
 		values: $($value:ident),* ;
@@ -97,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_intents()?;
 		Self::check_voter_list()?;
 		Self::check_eras()?;
+		Self::check_era_history()?;
 		Self::check_exposures()?;
 		Self::check_exposure_records()?;
 		Self::check_rewards()?;
@@ -186,7 +189,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `Bonded`, `Ledger` and `Payee` have the same keys, and every account controls itself.
+	/// [`Bonded`], [`Ledger`] and [`Payee`] have the
+	/// same keys, and every account controls itself.
 	fn check_maps_agree() -> Result<(), TryRuntimeError> {
 		for (stash, controller) in Bonded::<T>::iter() {
 			ensure!(stash == controller, "a stash is controlled by another account");
@@ -240,7 +244,7 @@ impl<T: Config> Pallet<T> {
 	/// The voter list holds exactly the validators and nominators, each scored at most by its
 	/// active bond (rewards bonded by the payout leave the score behind until the list rebags
 	/// it; every decrease updates it), except stakers whose changes wait for a voter snapshot
-	/// to end (`DeferredVoterUpdates`).
+	/// to end ([`DeferredVoterUpdates`]).
 	fn check_voter_list() -> Result<(), TryRuntimeError> {
 		for stash in T::VoterList::iter() {
 			ensure!(
@@ -271,6 +275,19 @@ impl<T: Config> Pallet<T> {
 				T::VoterList::count() == voters,
 				"the voter list is not validators + nominators"
 			);
+		}
+		Ok(())
+	}
+
+	/// No item of the era history keeps a key of an era older than [`OldestUnprunedEra`]:
+	/// pruning removes the whole of an era before it moves on.
+	fn check_era_history() -> Result<(), TryRuntimeError> {
+		let oldest_kept = OldestUnprunedEra::<T>::get();
+		for item in era_history::<T>() {
+			if (item.oldest)().is_some_and(|era| era < oldest_kept) {
+				log::error!(target: crate::LOG_TARGET, "{} keeps a key of a pruned era", item.name);
+				return Err("an item of the era history keeps a key of a pruned era".into());
+			}
 		}
 		Ok(())
 	}
@@ -340,7 +357,8 @@ impl<T: Config> Pallet<T> {
 	/// Every exposure adds up: each page's total is the sum of its nominators, the overview's
 	/// total is own + all pages, its counts match the pages, and the era's total stake is the
 	/// sum of its exposures. Every exposed validator has its preferences for the era, and no
-	/// era elects more than `MaxValidatorSet`. Eras being removed are skipped.
+	/// era elects more than [`MaxValidatorSet`](crate::Config::MaxValidatorSet). Eras being removed
+	/// are skipped.
 	fn check_exposures() -> Result<(), TryRuntimeError> {
 		let page_size = T::MaxExposurePageSize::get() as usize;
 		let mut era_totals: BTreeMap<EraIndex, (BalanceOf<T>, u32)> = BTreeMap::new();
@@ -395,21 +413,10 @@ impl<T: Config> Pallet<T> {
 			LastExposedEra::<T>::iter_keys().all(|staker| Bonded::<T>::contains_key(&staker)),
 			"an exposure record is kept for an account that is not bonded"
 		);
-		let queue = UnrecordedExposureQueue::<T>::get();
-		ensure!(queue.first <= queue.end, "the exposure queue ends before it starts");
-		for (index, (_, chunk)) in UnrecordedExposures::<T>::iter() {
-			ensure!(
-				(queue.first..queue.end).contains(&index),
-				"a chunk of exposures is stored outside the queue"
-			);
+		ExposuresToRecord::<T>::check(|(_, chunk)| {
 			ensure!(!chunk.is_empty(), "a queued chunk of exposures is empty");
-		}
-		ensure!(
-			UnrecordedExposures::<T>::iter_keys().count() as u64
-				== u64::from(queue.end.saturating_sub(queue.first)),
-			"a queued chunk of exposures is missing"
-		);
-		Ok(())
+			Ok(())
+		})
 	}
 
 	/// Reward conservation: for each ended era, what was paid plus what its unpaid stakers
@@ -491,9 +498,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Commissions stay within `MaxCommission`; an announced increase belongs to a validator
-	/// (or a chilled one) and raises its commission; a chilled commission belongs to a bonded
-	/// staker that does not validate.
+	/// Commissions stay within [`MaxCommission`](crate::Config::MaxCommission); an announced
+	/// increase belongs to a validator (or a chilled one) and raises its commission; a chilled
+	/// commission belongs to a bonded staker that does not validate.
 	fn check_commissions() -> Result<(), TryRuntimeError> {
 		let max = T::MaxCommission::get();
 		for (stash, pending) in PendingCommission::<T>::iter() {
@@ -512,10 +519,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Unapplied slashes are listed under the eras `UnappliedSlashEras` names, the overflow of
-	/// each era's list has no gaps, and each entry is sound (see [`Self::check_unapplied_slash`]);
-	/// slash records are never zero; queued slash computations are exactly the queue's and each
-	/// raises its offender's recorded fraction.
+	/// Unapplied slashes are listed under the eras
+	/// [`UnappliedSlashEras`] names, the overflow of each era's list has
+	/// no gaps, and each entry is sound (see [`Self::check_unapplied_slash`]); slash records are
+	/// never zero; queued slash computations are exactly the queue's and each raises its offender's
+	/// recorded fraction.
 	fn check_slashes() -> Result<(), TryRuntimeError> {
 		let eras = UnappliedSlashEras::<T>::get();
 		ensure!(
@@ -557,33 +565,24 @@ impl<T: Config> Pallet<T> {
 			NominatorSlashInEra::<T>::iter_values().all(|slashed| !slashed.is_zero()),
 			"a nominator is recorded as slashed by nothing"
 		);
-		let queue = SlashComputationQueue::<T>::get();
-		ensure!(queue.first <= queue.end, "the slash computation queue ends before it starts");
-		for (index, computation) in SlashComputations::<T>::iter() {
-			ensure!(
-				(queue.first..queue.end).contains(&index),
-				"a slash computation is stored outside its queue"
-			);
+		SlashesToCompute::<T>::check(|computation| {
 			ensure!(
 				computation.prior < computation.fraction,
 				"a slash computation slashes nothing"
 			);
-			let recorded = ValidatorSlashInEra::<T>::get(computation.era, &computation.validator)
-				.ok_or("a slash computation has no record of its offender")?;
+			let recorded =
+				ValidatorSlashInEra::<T>::get(computation.offence_era, &computation.validator)
+					.ok_or("a slash computation has no record of its offender")?;
 			ensure!(recorded.0 >= computation.fraction, "a slash computation exceeds its record");
-		}
-		ensure!(
-			SlashComputations::<T>::iter_keys().count() as u64
-				== u64::from(queue.end.saturating_sub(queue.first)),
-			"a queued slash computation is missing"
-		);
-		Ok(())
+			Ok(())
+		})
 	}
 
 	/// One entry of the slashes due in `due`: it slashes something, pays its reporters at most
-	/// `SlashRewardFraction` of the offender's own slash (nothing without reporters), never
-	/// names the offender as a reporter, has its offence recorded, and every staker it slashes
-	/// is marked as waiting for slashes due in `due` or later.
+	/// [`SlashRewardFraction`](crate::Config::SlashRewardFraction) of the offender's own slash
+	/// (nothing without reporters), never names the offender as a reporter, has its offence
+	/// recorded, and every staker it slashes is marked as waiting for slashes due in `due` or
+	/// later.
 	fn check_unapplied_slash(
 		due: EraIndex,
 		slash: &UnappliedSlash<T>,

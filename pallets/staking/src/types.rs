@@ -15,7 +15,8 @@ use scale_info::TypeInfo;
 use sp_runtime::{traits::Zero, Perbill};
 use sp_staking::{EraIndex, ExposurePage, Page};
 
-/// Funds that are unbonding: `value` can be withdrawn once era `era` has started.
+/// Funds that are unbonding: `value` can be withdrawn once [`CurrentEra`](crate::CurrentEra)
+/// reaches `era` (when that era's election starts).
 #[derive(PartialEq, Eq, Clone, Copy, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
 pub struct UnlockChunk<Balance: HasCompact + MaxEncodedLen> {
 	/// Amount of funds to be unlocked.
@@ -77,12 +78,13 @@ pub struct StakingLedger<T: Config> {
 	/// Funds that are unbonding, at most one chunk per era.
 	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnlockingChunks>,
 	/// Eras, ascending, in which every page of this staker's rewards as a validator has been
-	/// claimed (paid automatically or through `payout_stakers`) while it was bonded: each is
-	/// added when its last page is claimed, and eras older than `HistoryDepth` leave the list
-	/// at the next addition. `pallet-staking`'s field of that meaning, kept for the clients
-	/// that still take "claimed" from it (Polkadot.js' reward derives, Sidecar's
-	/// `staking-payouts` before 20.14.1); [`crate::ClaimedRewards`] holds the same per page.
-	/// Eras claimed under a runtime that did not keep this list yet are not listed.
+	/// claimed (paid automatically or through [`payout_stakers`](crate::Call::payout_stakers))
+	/// while it was bonded: each is added when its last page is claimed, and eras older than
+	/// [`HistoryDepth`](crate::Config::HistoryDepth) leave the list at the next addition.
+	/// `pallet-staking`'s field of that meaning, kept for the clients that still take "claimed"
+	/// from it (Polkadot.js' reward derives, Sidecar's `staking-payouts` before 20.14.1);
+	/// [`crate::ClaimedRewards`] holds the same per page. Eras claimed under a runtime that did not
+	/// keep this list yet are not listed.
 	pub legacy_claimed_rewards: BoundedVec<EraIndex, T::HistoryDepth>,
 }
 
@@ -138,7 +140,7 @@ pub struct Nominations<T: Config> {
 	pub suppressed: bool,
 }
 
-/// How `set_staking_configs` changes one parameter.
+/// How [`set_staking_configs`](crate::Call::set_staking_configs) changes one parameter.
 #[derive(Clone, Copy, Encode, Decode, DecodeWithMemTracking, Debug, TypeInfo, PartialEq, Eq)]
 pub enum ConfigOp<T> {
 	/// Leave it as it is.
@@ -176,7 +178,7 @@ pub struct ActiveEraInfo {
 	serde::Deserialize,
 )]
 pub enum Forcing {
-	/// A new era starts every `SessionsPerEra` sessions.
+	/// A new era starts every [`SessionsPerEra`](crate::Config::SessionsPerEra) sessions.
 	#[default]
 	NotForcing,
 	/// The next era is planned at the next session, then scheduling returns to `NotForcing`.
@@ -206,7 +208,8 @@ impl<T: Config> Default for EraRewardPoints<T> {
 }
 
 /// One page of the nominators backing a validator in an era: `sp_staking::ExposurePage`
-/// (so Polkadot.js decodes it), with at most `MaxExposurePageSize` nominators.
+/// (so Polkadot.js decodes it), with at most
+/// [`MaxExposurePageSize`](crate::Config::MaxExposurePageSize) nominators.
 ///
 /// The wrapper encodes exactly as the page it holds.
 #[derive(PartialEqNoBound, EqNoBound, CloneNoBound, Encode, Decode, DebugNoBound, TypeInfo)]
@@ -258,7 +261,8 @@ pub enum ElectionPhase {
 pub enum ElectionFailure {
 	/// The election provider could not start, or stopped before its result was fetched.
 	ProviderFailed,
-	/// Fewer validators were elected than `MinimumValidatorCount` (or none).
+	/// Fewer validators were elected than [`MinimumValidatorCount`](crate::MinimumValidatorCount)
+	/// (or none).
 	TooFewValidators {
 		/// How many were elected.
 		elected: u32,
@@ -392,8 +396,9 @@ pub struct UnappliedSlash<T: Config> {
 	pub others: BoundedVec<(T::AccountId, BalanceOf<T>), T::MaxExposurePageSize>,
 	/// Who reported the offence, never the offender: they share `payout`.
 	pub reporters: SlashReporters<T>,
-	/// What the reporters are paid: `SlashRewardFraction` of `own` (none without reporters,
-	/// and at most that share of what is actually taken of the offender's own stake).
+	/// What the reporters are paid: [`SlashRewardFraction`](crate::Config::SlashRewardFraction) of
+	/// `own` (none without reporters, and at most that share of what is actually taken of the
+	/// offender's own stake).
 	pub payout: BalanceOf<T>,
 }
 
@@ -415,7 +420,7 @@ pub struct SlashComputation<T: Config> {
 	/// The offending validator.
 	pub validator: T::AccountId,
 	/// The era the offence was committed in: its exposure is slashed.
-	pub era: EraIndex,
+	pub offence_era: EraIndex,
 	/// The share of the exposure slashed.
 	pub fraction: Perbill,
 	/// The share already slashed for an earlier report of the same era: only the difference

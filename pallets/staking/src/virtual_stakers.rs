@@ -10,15 +10,16 @@
 //!   slashed unlocking chunk after the slash); the owner takes the funds from its members;
 //! - its rewards go to another account (the pool's reward account): never `Staked`, never
 //!   itself;
-//! - it always unbonds for the full `BondingDuration` from the current era, where the owner
-//!   expects its unbonding funds (pools key their unbonding sub-pools by that era);
+//! - it always unbonds for the full [`BondingDuration`](crate::Config::BondingDuration) from the
+//!   current era, where the owner expects its unbonding funds (pools key their unbonding sub-pools
+//!   by that era);
 //! - nobody can reap it; `do_try_state` checks that nothing of it is held here, instead of
 //!   checking the hold against its ledger.
 //!
 //! This is `sp_staking::StakingUnchecked`, with `pallet-staking`'s semantics.
 
 use crate::{
-	BalanceOf, Bonded, Config, Error, Event, HoldReason, Pallet, RewardDestination, StakingLedger,
+	BalanceOf, Config, Error, Event, HoldReason, Pallet, RewardDestination, StakingLedger,
 	VirtualStakers,
 };
 use core::marker::PhantomData;
@@ -108,7 +109,7 @@ impl<T: Config> StakingUnchecked for Pallet<T> {
 	/// Makes the bonded `who` a virtual staker: releases everything held for it, which its new
 	/// owner takes over (delegated staking moves it to a delegator it holds for).
 	fn migrate_to_virtual_staker(who: &T::AccountId) -> DispatchResult {
-		ensure!(Bonded::<T>::contains_key(who), Error::<T>::NotStash);
+		ensure!(Self::is_bonded(who), Error::<T>::NotStash);
 		T::Currency::release_all(&HoldReason::Staking.into(), who, Precision::BestEffort)?;
 		VirtualStakers::<T>::insert(who, ());
 		Ok(())
@@ -117,21 +118,21 @@ impl<T: Config> StakingUnchecked for Pallet<T> {
 	/// Bonds `value` for the keyless `keyless_who` without holding anything: the caller holds the
 	/// funds. Rewards go to `payee`, which must be another account.
 	///
-	/// Errors: `AlreadyBonded`; `RewardDestinationRestricted` if `payee` is `keyless_who`;
-	/// `InsufficientBond` below the existential deposit.
+	/// Errors: [`AlreadyBonded`](crate::Error::AlreadyBonded);
+	/// [`RewardDestinationRestricted`](crate::Error::RewardDestinationRestricted) if `payee` is
+	/// `keyless_who`; [`ZeroAmount`](crate::Error::ZeroAmount);
+	/// [`BelowExistentialDeposit`](crate::Error::BelowExistentialDeposit).
 	///
-	/// Emits `Bonded`.
+	/// Emits [`Bonded`](crate::Event::Bonded).
 	fn virtual_bond(
 		keyless_who: &T::AccountId,
 		value: BalanceOf<T>,
 		payee: &T::AccountId,
 	) -> DispatchResult {
-		ensure!(!Bonded::<T>::contains_key(keyless_who), Error::<T>::AlreadyBonded);
+		ensure!(!Self::is_bonded(keyless_who), Error::<T>::AlreadyBonded);
 		ensure!(keyless_who != payee, Error::<T>::RewardDestinationRestricted);
-		ensure!(
-			!value.is_zero() && value >= T::Currency::minimum_balance(),
-			Error::<T>::InsufficientBond
-		);
+		ensure!(!value.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(value >= T::Currency::minimum_balance(), Error::<T>::BelowExistentialDeposit);
 		// Marked first, so that writing the ledger holds nothing.
 		VirtualStakers::<T>::insert(keyless_who, ());
 		if let Err(error) = StakingLedger::<T>::new(keyless_who.clone(), value)

@@ -1,30 +1,31 @@
 //! The voter list: every nominator and validator, scored by its active bond.
 //!
-//! The pallet keeps the list in step with staking: a staker enters it on `validate` or
-//! `nominate`, leaves it when chilled or removed, and its score is updated on every change of
-//! its active bond that a staker makes or suffers (bond, unbond, rebond, slashes). Rewards that
-//! compound are the exception: paying an era would otherwise move a list node for every staker
-//! paid, so the payout bonds the reward and leaves the score behind. A sorted list catches up
-//! by itself (`pallet-bags-list`'s automatic rebag of `MaxAutoRebagPerBlock` voters a block in
-//! `on_idle`, or anyone's `rebag`). A score is therefore never above the active bond (but while
-//! the list is frozen, below), and below it by the rewards since the list last looked at the
-//! voter.
+//! The pallet keeps the list in step with staking: a staker enters it on
+//! [`validate`](crate::Call::validate) or [`nominate`](crate::Call::nominate), leaves it when
+//! chilled or removed, and its score is updated on every change of its active bond that a staker
+//! makes or suffers (bond, unbond, rebond, slashes). Rewards that compound are the exception:
+//! paying an era would otherwise move a list node for every staker paid, so the payout bonds the
+//! reward and leaves the score behind. A sorted list catches up by itself (`pallet-bags-list`'s
+//! automatic rebag of `MaxAutoRebagPerBlock` voters a block in `on_idle`, or anyone's `rebag`). A
+//! score is therefore never above the active bond (but while the list is frozen, below), and below
+//! it by the rewards since the list last looked at the voter.
 //!
 //! While an election's voter snapshot is taken over several blocks, the list is frozen: the
 //! snapshot resumes after the last voter it took, so nobody may move. Changes are then noted in
-//! `DeferredVoterUpdates` and applied, a few per block, once the snapshot is done.
+//! [`DeferredVoterUpdates`] and applied, a few per block, once the
+//! snapshot is done.
 //!
 //! [`UseValidatorsAndNominators`] is a list for chains that do not need sorting: it reads the
-//! `Validators` and `Nominators` maps directly, in storage order. It cannot be frozen, so it
-//! suits single-page elections only.
+//! [`Validators`] and [`Nominators`] maps directly, in
+//! storage order. It cannot be frozen, so it suits single-page elections only.
 
 use crate::{
 	weights::WeightInfo, BalanceOf, Config, DeferredVoterUpdates, Ledger, Nominators, Pallet,
-	StakingLedger, Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
+	StakingLedger, UnexpectedKind, Validators, VoterSnapshot, VoterSnapshotStatus, LOG_TARGET,
 };
 use alloc::boxed::Box;
 use frame_election_provider_support::{ScoreProvider, SortedListProvider};
-use frame_support::{defensive, weights::WeightMeter};
+use frame_support::weights::WeightMeter;
 
 impl<T: Config> Pallet<T> {
 	/// Adds `stash` to the voter list, if it is not in it, with its active bond `active` as
@@ -34,7 +35,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		if let Err(error) = T::VoterList::on_insert(stash.clone(), active) {
-			defensive!("a new voter could not enter the voter list", error);
+			Pallet::<T>::unexpected_error(UnexpectedKind::VoterListRefused, error);
 		}
 	}
 
@@ -45,7 +46,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		if let Err(error) = T::VoterList::on_remove(stash) {
-			defensive!("a voter could not leave the voter list", error);
+			Pallet::<T>::unexpected_error(UnexpectedKind::VoterListRefused, error);
 		}
 	}
 
@@ -56,7 +57,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if let Err(error) = T::VoterList::on_update(stash, active) {
 			log::warn!(target: LOG_TARGET, "voter score not updated: {error:?}");
-			defensive!("a voter's score could not be updated");
+			Pallet::<T>::unexpected(UnexpectedKind::VoterListRefused);
 		}
 	}
 
@@ -129,8 +130,8 @@ impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
 
 	/// For `pallet-bags-list`'s benchmarks, which move a node by changing its score: `who`
 	/// becomes a nominator (of nobody, if it was not one) whose active bond is `score`. Only
-	/// the ledger, `Bonded` and `Nominators` are written, not the hold or the list: the state
-	/// is not consistent, and a benchmark throws it away.
+	/// the ledger, [`Bonded`](crate::Bonded) and [`Nominators`] are written, not the hold or
+	/// the list: the state is not consistent, and a benchmark throws it away.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_score_of(who: &T::AccountId, score: BalanceOf<T>) {
 		use sp_runtime::Saturating;
@@ -153,10 +154,11 @@ impl<T: Config> ScoreProvider<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// A voter list read straight from the `Validators` and `Nominators` maps: validators first,
-/// then nominators, each in storage order (not sorted by stake). The maps are the list, so
-/// there is nothing to update, and nothing to freeze: use it with a single-page election (a
-/// paged snapshot would lose its place when the voter it stopped at leaves the maps).
+/// A voter list read straight from the [`Validators`] and
+/// [`Nominators`] maps: validators first, then nominators, each in storage order
+/// (not sorted by stake). The maps are the list, so there is nothing to update, and nothing to
+/// freeze: use it with a single-page election (a paged snapshot would lose its place when the voter
+/// it stopped at leaves the maps).
 pub struct UseValidatorsAndNominators<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> SortedListProvider<T::AccountId> for UseValidatorsAndNominators<T> {

@@ -102,11 +102,11 @@ impl<T: Config> Pallet<T> {
 		chunks
 	}
 
-	/// The yearly return on `who`'s stake (1 is 100 %), projected from the inflation curve at the active
-	/// era's staking rate, assuming every validator earns the same points: for each validator
-	/// `who` backs in the active era, its share of an equal part of the yearly payout, after
-	/// commission (and with the commission, for its own validator). For a staker not exposed in
-	/// the active era: the yearly payout over the stake, before commission.
+	/// The yearly return on `who`'s stake (1 is 100 %), projected from the inflation curve at the
+	/// active era's staking rate, assuming every validator earns the same points: for each
+	/// validator `who` backs in the active era, its share of an equal part of the yearly payout,
+	/// after commission (and with the commission, for its own validator). For a staker not exposed
+	/// in the active era: the yearly payout over the stake, before commission.
 	pub fn projected_annual_yield(who: &T::AccountId) -> FixedU128 {
 		let Some(era) = Self::active_era() else { return FixedU128::zero() };
 		let staked = ErasTotalStake::<T>::get(era);

@@ -114,7 +114,6 @@ parameter_types! {
 	pub const Treasury: AccountId = 1_000;
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(5);
-	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
 
 #[derive_impl(pallet_palisade_staking::config_preludes::TestDefaultConfig)]
@@ -130,13 +129,10 @@ impl pallet_palisade_staking::Config for Runtime {
 	type NextNewSession = Session;
 	type SessionInterface = pallet_palisade_staking::Session<Runtime>;
 	type Slash = ResolveTo<Treasury, Balances>;
-	type SlashRewardFraction = SlashRewardFraction;
 	type Inflation = Inflation;
 	type RewardRemainder = ResolveTo<Treasury, Balances>;
-	type AutoPayoutDelay = ConstU64<2>;
 	type MaxCommission = MaxCommission;
 	type MaxCommissionIncrease = MaxCommissionIncrease;
-	type CommissionIncreaseDelay = ConstU32<1>;
 }
 
 /// Validators 1 and 2 bond 1,000 units each; 3 nominates both with 500.

@@ -235,7 +235,7 @@ fn staker_call(u: &mut Unstructured) -> Result<Action> {
 			era: era(u)?,
 			page: page(u)?,
 		},
-		14 => StakingCall::apply_slash { era: slash_era(u)? },
+		14 => StakingCall::apply_slash { due_era: slash_era(u)? },
 		_ => StakingCall::nominate { targets: candidates(u)? },
 	};
 	Ok(Action::Call { origin, call: call.into() })
@@ -271,12 +271,12 @@ fn admin_call(u: &mut Unstructured) -> Result<Action> {
 		9 => StakingCall::force_new_era_always {},
 		10 => StakingCall::manual_slash {
 			validator_stash: elected_or_any(u)?,
-			era: era(u)?,
+			offence_era: era(u)?,
 			slash_fraction: perbill(u)?,
 		},
 		_ => {
 			let era = slash_era(u)?;
-			StakingCall::cancel_deferred_slash { era, slash_indices: indices(u, era)? }
+			StakingCall::cancel_deferred_slash { due_era: era, slash_indices: indices(u, era)? }
 		},
 	};
 	Ok(Action::Call { origin, call: call.into() })

@@ -13,7 +13,7 @@
 //! validators pools nominate; and runtime upgrades, which migrate a chain started at storage
 //! version 2 or 3 (a quarter of them each) to the current version wherever the sequence is.
 //!
-//! After **every** step, and every block of a run of blocks ([`invariants`]): the pallet's
+//! After **every** step, and every block of a run of blocks (`invariants.rs`): the pallet's
 //! `do_try_state` holds, and so do the pools' and delegated staking's; `pallet-balances`
 //! adds up (total issuance is the sum of all accounts, holds are what is reserved, no account
 //! lives below the existential deposit); total issuance changed only by the rewards and era

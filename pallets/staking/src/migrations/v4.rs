@@ -6,7 +6,7 @@
 //! The migration only starts the work: every validator paid in an era of the reward history
 //! may need its ledger written, more than a block can hold at scale (2,000 validators over 84
 //! eras). It places the cursor of the backfill ([`ClaimedErasBackfill`]) at the oldest era of the
-//! history, and the pallet's `on_idle` goes on from there (see [`crate::claimed_eras_backfill`]).
+//! history, and the pallet's `on_idle` goes on from there (see `claimed_eras_backfill.rs`).
 
 use crate::{ClaimedErasBackfill, ClaimedErasCursor, Config, Pallet};
 use frame_support::{

@@ -103,10 +103,10 @@ fn more_slash_indices_than_one_call_may_cancel_are_refused_at_once() {
 	let (outcome, weight, proof) = dispatch_with_proof(
 		&mut ExtBuilder::default().validator(ALICE, 1_000).build(),
 		RuntimeOrigin::root(),
-		crate::Call::cancel_deferred_slash { era: 3, slash_indices },
+		crate::Call::cancel_deferred_slash { due_era: 3, slash_indices },
 	);
 
-	assert_err!(outcome, Error::<Test>::InvalidSlashIndex);
+	assert_err!(outcome, Error::<Test>::TooManySlashIndices);
 	// Charged for the most indices a call may cancel, not for all it carries.
 	assert_eq!(weight, <() as WeightInfo>::cancel_deferred_slash(MaxUnappliedSlashes::get()));
 	assert_eq!(proof, proof_of_a_refused_origin(), "oversized slash indices read state");

@@ -59,11 +59,11 @@ fn bond_fails_below_the_existential_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Staking::bond(RuntimeOrigin::signed(ALICE), ED - 1, RewardDestination::Staked),
-			Error::<Test>::InsufficientBond
+			Error::<Test>::BelowExistentialDeposit
 		);
 		assert_noop!(
 			Staking::bond(RuntimeOrigin::signed(ALICE), 0, RewardDestination::Staked),
-			Error::<Test>::InsufficientBond
+			Error::<Test>::ZeroAmount
 		);
 	});
 }
@@ -73,7 +73,7 @@ fn bond_fails_for_an_account_without_funds() {
 	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Staking::bond(RuntimeOrigin::signed(NOBODY), 1_000, RewardDestination::Staked),
-			Error::<Test>::InsufficientBond
+			Error::<Test>::NotEnoughFreeBalance
 		);
 	});
 }
@@ -158,7 +158,11 @@ fn bond_extra_fails_when_nothing_is_free() {
 	ExtBuilder::default().staker(ALICE, INITIAL_BALANCE - ED).build_and_execute(|| {
 		assert_noop!(
 			Staking::bond_extra(RuntimeOrigin::signed(ALICE), 500),
-			Error::<Test>::InsufficientBond
+			Error::<Test>::NotEnoughFreeBalance
+		);
+		assert_noop!(
+			Staking::bond_extra(RuntimeOrigin::signed(ALICE), 0),
+			Error::<Test>::ZeroAmount
 		);
 	});
 }

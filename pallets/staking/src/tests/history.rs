@@ -1,12 +1,73 @@
 //! Era history: what is older than `HistoryDepth` eras is removed in bounded steps; reward
 //! points are recorded for the active era.
 
+use super::rewards::{end_era_zero, two_validators_one_nominator};
 use crate::{
-	mock::*, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasStartSessionIndex,
-	ErasTotalStake, OldestUnprunedEra,
+	history::{era_history, NOT_ERA_HISTORY},
+	mock::*,
+	ClaimedRewards, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview, ErasStakersPaged,
+	ErasStartSessionIndex, ErasTotalStake, ErasUnpaidBackings, NominatorSlashInEra,
+	OldestUnprunedEra, ValidatorSlashInEra,
 };
-use frame_support::weights::Weight;
+use frame_support::{__private::metadata_ir::StorageEntryTypeIR, weights::Weight};
 use pallet_authorship::EventHandler;
+use scale_info::{meta_type, TypeDef};
+use sp_runtime::Perbill;
+
+#[test]
+fn every_era_keyed_item_is_era_history_or_says_why_not() {
+	let history: Vec<&str> = era_history::<Test>().iter().map(|item| item.name).collect();
+	let exempt: Vec<&str> = NOT_ERA_HISTORY.iter().map(|(name, _)| *name).collect();
+	let mut keyed_by_u32 = Vec::new();
+	for entry in Staking::storage_metadata().entries {
+		let StorageEntryTypeIR::Map { key, .. } = entry.ty else { continue };
+		let first_key = match key.type_info().type_def {
+			TypeDef::Tuple(tuple) => tuple.fields.first().copied(),
+			_ => Some(key),
+		};
+		if first_key == Some(meta_type::<u32>()) {
+			keyed_by_u32.push(entry.name);
+		}
+	}
+	for name in &keyed_by_u32 {
+		assert!(
+			history.contains(name) ^ exempt.contains(name),
+			"{name} is keyed by a u32: list it in exactly one of era_history and NOT_ERA_HISTORY"
+		);
+	}
+	for name in history.iter().chain(&exempt) {
+		assert!(keyed_by_u32.contains(name), "{name} is listed but is not keyed by a u32");
+	}
+}
+
+#[test]
+fn pruning_an_era_removes_every_item_of_its_history() {
+	HistoryDepth::set(4);
+	two_validators_one_nominator().build_and_execute(|| {
+		end_era_zero();
+		run_to_block(System::block_number() + AutoPayoutDelay::get() + 3);
+		// Era 0 was paid; what no path of this chain wrote for it is written by hand.
+		assert!(ClaimedRewards::<Test>::contains_key(0, ALICE));
+		assert!(ErasRewardPaid::<Test>::get(0) > 0);
+		ErasUnpaidBackings::<Test>::insert(0, DAVE, crate::UnpaidBackings::<Test>::default());
+		ValidatorSlashInEra::<Test>::insert(0, ALICE, (Perbill::from_percent(1), 0));
+		NominatorSlashInEra::<Test>::insert(0, DAVE, 1);
+		for item in era_history::<Test>() {
+			assert!((item.holds)(0), "era 0 has keys in {}", item.name);
+		}
+
+		start_active_era(6);
+		run_to_block(System::block_number() + 1);
+
+		assert_eq!(OldestUnprunedEra::<Test>::get(), 2);
+		for item in era_history::<Test>() {
+			assert!(!(item.holds)(0), "era 0 was removed from {}", item.name);
+			assert!(!(item.holds)(1), "era 1 was removed from {}", item.name);
+		}
+		assert!(ErasStakersOverview::<Test>::contains_key(2, ALICE), "era 2 is kept");
+	});
+	HistoryDepth::set(84);
+}
 
 #[test]
 fn eras_older_than_the_history_depth_are_removed() {

@@ -77,9 +77,8 @@ fn three_hundred_offenders_wait_governance_cancels_some_and_the_rest_are_applied
 			));
 			let events = slash_events();
 			for validator in &cancelled {
-				assert!(
-					events.contains(&Event::SlashCancelled { slash_era: 0, validator: *validator })
-				);
+				assert!(events
+					.contains(&Event::SlashCancelled { offence_era: 0, validator: *validator }));
 			}
 			assert_eq!(Staking::unapplied_slash_count(1), 312);
 			let remaining: Vec<AccountId> =

@@ -28,6 +28,7 @@ mod slashing;
 mod storage;
 mod targets;
 mod unbonding;
+mod unexpected;
 mod virtual_stakers;
 mod voter_list;
 

@@ -101,7 +101,7 @@ fn an_offence_slashes_own_and_nominated_stake_once_its_deferral_has_passed() {
 		assert!(staking_events().contains(&Event::SlashReported {
 			validator: ALICE,
 			fraction: Perbill::from_percent(10),
-			slash_era: 0,
+			offence_era: 0,
 		}));
 		assert!(staking_events().contains(&Event::Chilled { stash: ALICE }));
 		assert!(!Validators::<Test>::contains_key(ALICE));
@@ -318,7 +318,7 @@ fn the_admin_cancels_a_deferred_slash_and_nothing_is_taken() {
 
 		assert_ok!(Staking::cancel_deferred_slash(RuntimeOrigin::root(), 1, vec![0]));
 		assert!(staking_events()
-			.contains(&Event::SlashCancelled { slash_era: 0, validator: cancelled }));
+			.contains(&Event::SlashCancelled { offence_era: 0, validator: cancelled }));
 		assert_eq!(UnappliedSlashes::<Test>::get(1).len(), 1);
 
 		start_active_era(1);
@@ -355,7 +355,7 @@ fn cancel_deferred_slash_refuses_bad_indices_and_origins() {
 		);
 		assert_noop!(
 			Staking::cancel_deferred_slash(RuntimeOrigin::root(), 1, vec![]),
-			Error::<Test>::EmptyTargets
+			Error::<Test>::NoSlashIndices
 		);
 		assert_noop!(
 			Staking::cancel_deferred_slash(RuntimeOrigin::root(), 1, vec![1, 0]),
@@ -388,7 +388,7 @@ fn manual_slash_takes_the_deferred_path_of_an_offence() {
 		assert!(staking_events().contains(&Event::SlashReported {
 			validator: ALICE,
 			fraction: Perbill::from_percent(10),
-			slash_era: 0,
+			offence_era: 0,
 		}));
 		run_to_block(System::block_number() + 1);
 		assert_eq!(UnappliedSlashes::<Test>::get(1)[0].own, 100);
@@ -404,7 +404,7 @@ fn manual_slash_refuses_bad_origins_eras_and_validators() {
 		assert_noop!(Staking::manual_slash(RuntimeOrigin::signed(ALICE), BOB, 0, tenth), BadOrigin);
 		assert_noop!(
 			Staking::manual_slash(RuntimeOrigin::root(), ALICE, 0, Perbill::zero()),
-			Error::<Test>::ZeroAmount
+			Error::<Test>::ZeroSlashFraction
 		);
 		assert_noop!(
 			Staking::manual_slash(RuntimeOrigin::root(), ALICE, 1, tenth),

@@ -273,7 +273,7 @@ fn rebond_fails_when_the_active_bond_would_stay_below_the_existential_deposit() 
 		assert_ok!(Staking::unbond(RuntimeOrigin::signed(ALICE), 1_000));
 		assert_noop!(
 			Staking::rebond(RuntimeOrigin::signed(ALICE), ED - 1),
-			Error::<Test>::InsufficientBond
+			Error::<Test>::BelowExistentialDeposit
 		);
 	});
 }

@@ -2,7 +2,7 @@
 # Runs every test: clippy on the pallet, the pallet's unit tests and benchmark tests, the
 # runtime's tests, the node tests that start real nodes and networks on loopback ports (among
 # them a four-validator network that loses and regains a validator), and the Polkadot.js tests
-# (js/) against live nodes.
+# (js/) against live nodes, the staking dashboard's (web/) in Chromium among them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -48,4 +48,6 @@ SKIP_WASM_BUILD=1 cargo test --locked --profile "$PALISADE_PROFILE" -p palisade-
 	--features try-runtime --lib --test genesis_presets --no-fail-fast
 
 (cd js && npm ci --no-audit --no-fund --loglevel=error)
+# The staking dashboard, built for its browser test (js/tests/dashboard.test.js).
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 PALISADE_NODE="$PALISADE_NODE" npm --prefix js test

@@ -154,7 +154,9 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(records(EXPOSURE_RECORD_CHUNK));
 		let unsettled = Self::unsettled_era();
 		while meter.can_consume(full_chunk) {
-			let Some((era, chunk)) = ExposuresToRecord::<T>::first(&mut queue) else { break };
+			let Some((era, chunk)) = ExposuresToRecord::<T>::first(&mut queue, meter) else {
+				break;
+			};
 			if unsettled == Some(era) {
 				break;
 			}

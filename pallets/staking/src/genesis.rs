@@ -10,11 +10,11 @@ use sp_runtime::traits::{BlakeTwo256, Hash, Saturating, TrailingZeroInput};
 
 impl<T: Config> Pallet<T> {
 	/// Creates `count` nominators at genesis. Each is the account [`generated_nominator`] of
-	/// its index, funded with twice [`bond`](crate::Call::bond), bonds [`bond`](crate::Call::bond)
-	/// and nominates [`MaxNominations`](crate::Config::MaxNominations) of the `among` genesis
-	/// validators with the most stake of their own (as an election ranks its candidates; all of
-	/// them if there are fewer), consecutive ones from a start that moves with the index, so that
-	/// their backing spreads over every one of them.
+	/// its index, funded with twice `bond`, bonds `bond` and nominates
+	/// [`MaxNominations`](crate::Config::MaxNominations) of the `among` genesis validators with
+	/// the most stake of their own (as an election ranks its candidates; all of them if there
+	/// are fewer), consecutive ones from a start that moves with the index, so that their
+	/// backing spreads over every one of them.
 	///
 	/// Genesis only: a request that cannot be met (no validators, a bond below the minimum)
 	/// stops the chain from being built.

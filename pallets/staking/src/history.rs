@@ -34,13 +34,12 @@ pub(crate) struct EraItem {
 /// An [`EraItem`] for a map keyed by era alone (`value`), by era and one more key (`map`), or
 /// by era and more keys (`n_map`).
 macro_rules! era_item {
+	// Removed without reading it: `clear_era` removes an era's values together, once it found
+	// one of them (a read of each would put every value in the block's proof).
 	(value $item:ident) => {
 		EraItem {
 			name: stringify!($item),
-			remove: |era, limit| {
-				if limit == 0 || !$item::<T>::contains_key(era) {
-					return 0;
-				}
+			remove: |era, _limit| {
 				$item::<T>::remove(era);
 				1
 			},
@@ -73,18 +72,24 @@ macro_rules! era_item {
 	};
 }
 
-/// Every storage item of the era history, in the order an era's keys are removed.
-///
-/// The era's start session goes first: from then on the era counts as history being removed,
-/// and its exposures are no longer checked for completeness. What the era paid goes before its
-/// reward, which the reward checks read it against.
-pub(crate) fn era_history<T: Config>() -> [EraItem; 12] {
+/// The items of the era history keyed by era alone, removed together first: the era's start
+/// session goes first, after which the era counts as history being removed and its exposures
+/// are no longer checked for completeness; what the era paid goes with its reward, which the
+/// reward checks read it against.
+pub(crate) fn era_values<T: Config>() -> [EraItem; 5] {
 	[
 		era_item!(value ErasStartSessionIndex),
 		era_item!(value ErasTotalStake),
 		era_item!(value ErasRewardPoints),
 		era_item!(value ErasRewardPaid),
 		era_item!(value ErasValidatorReward),
+	]
+}
+
+/// The items of the era history keyed by era and more, removed a bounded number of keys at a
+/// time once the era's values are gone.
+pub(crate) fn era_maps<T: Config>() -> [EraItem; 7] {
+	[
 		era_item!(map ErasStakersOverview),
 		era_item!(n_map ErasStakersPaged),
 		era_item!(map ErasValidatorPrefs),
@@ -93,6 +98,11 @@ pub(crate) fn era_history<T: Config>() -> [EraItem; 12] {
 		era_item!(map ValidatorSlashInEra),
 		era_item!(map NominatorSlashInEra),
 	]
+}
+
+/// Every storage item of the era history: [`era_values`], then [`era_maps`].
+pub(crate) fn era_history<T: Config>() -> impl Iterator<Item = EraItem> {
+	era_values::<T>().into_iter().chain(era_maps::<T>())
 }
 
 /// The storage items whose first key is a `u32` but that are not era history, with why.
@@ -139,11 +149,20 @@ impl<T: Config> Pallet<T> {
 		let affordable = meter.remaining().checked_div_per_component(&per_key).unwrap_or(u64::MAX);
 		let limit = usize::try_from(affordable).unwrap_or(usize::MAX);
 		let mut removed = 0usize;
-		for item in era_history::<T>() {
+		let values = era_values::<T>();
+		if values.iter().any(|item| (item.holds)(era)) {
+			if limit < values.len() {
+				return false;
+			}
+			values
+				.iter()
+				.for_each(|item| removed.saturating_accrue((item.remove)(era, 1) as usize));
+		}
+		for item in era_maps::<T>() {
 			removed.saturating_accrue((item.remove)(era, limit.saturating_sub(removed)) as usize);
 		}
 		meter.consume(per_key.saturating_mul(removed as u64));
-		// Done if the limit left room to find every item empty.
-		removed < limit && era_history::<T>().iter().all(|item| !(item.holds)(era))
+		// Done if the limit left room to find every map empty.
+		removed < limit && era_maps::<T>().iter().all(|item| !(item.holds)(era))
 	}
 }

@@ -2055,9 +2055,9 @@ pub mod pallet {
 		/// ## Details
 		/// `offence_era` must still be bonded (at most [`Config::BondingDuration`] eras before
 		/// the active one) and the validator elected in it. The slash takes the same path as any
-		/// offence (`offences.rs`'s `report_offence`): if the validator was already slashed by a higher
-		/// fraction for `offence_era`, nothing more is slashed, and by a lower one, only the
-		/// difference; the validator is chilled (and disabled if `offence_era` is active); the
+		/// offence (`report_offence` in `offences.rs`): if the validator was already slashed by
+		/// a higher fraction for `offence_era`, nothing more is slashed, and by a lower one, only
+		/// the difference; the validator is chilled (and disabled if `offence_era` is active); the
 		/// slash is worked out in the following blocks and is due
 		/// [`Config::SlashDeferDuration`] eras after `offence_era`, until then cancellable.
 		///

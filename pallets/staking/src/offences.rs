@@ -63,7 +63,8 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::<T>::ValidatorDisabled { stash: validator.clone() });
 		}
 		let Some(exposure) = ErasStakersOverview::<T>::get(offence_era, validator) else {
-			log::warn!(target: LOG_TARGET, "offender {validator:?} was not elected in era {offence_era}");
+			let era = offence_era;
+			log::warn!(target: LOG_TARGET, "offender {validator:?} was not elected in era {era}");
 			return;
 		};
 		let (prior, slashed_own) = ValidatorSlashInEra::<T>::get(offence_era, validator).unzip();

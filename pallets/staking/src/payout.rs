@@ -27,11 +27,14 @@
 //! lost when [`HistoryDepth`](crate::Config::HistoryDepth) passes.
 
 use crate::{
-	exposure::StakeInPage, inflation::part_of, weights::WeightInfo, AutoPayout, BalanceOf,
-	ClaimedRewards, Config, EraRewardPoints, ErasRewardPaid, ErasRewardPoints, ErasStakersOverview,
-	ErasStakersPaged, ErasTotalStake, ErasUnpaidBackings, ErasValidatorPrefs, ErasValidatorReward,
-	Error, Event, PagedPayoutsFrom, Pallet, Payee, PayoutCursor, RewardDestination, StakingLedger,
-	UnexpectedKind, UnpaidBacking, UnpaidEras, UnrecordedExposureQueue, UnrecordedExposures,
+	exposure::StakeInPage,
+	inflation::part_of,
+	stored_queue::{ExposuresToRecord, StoredQueue},
+	weights::WeightInfo,
+	AutoPayout, BalanceOf, ClaimedRewards, Config, EraRewardPoints, ErasRewardPaid,
+	ErasRewardPoints, ErasStakersOverview, ErasStakersPaged, ErasTotalStake, ErasUnpaidBackings,
+	ErasValidatorPrefs, ErasValidatorReward, Error, Event, PagedPayoutsFrom, Pallet, Payee,
+	PayoutCursor, RewardDestination, StakingLedger, UnexpectedKind, UnpaidBacking, UnpaidEras,
 	LOG_TARGET,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
@@ -262,9 +265,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether every staker `era` exposed has been recorded.
 	pub(crate) fn exposures_recorded(era: EraIndex) -> bool {
-		let queue = UnrecordedExposureQueue::<T>::get();
-		queue.is_empty()
-			|| UnrecordedExposures::<T>::get(queue.first).is_none_or(|(first, _)| first > era)
+		ExposuresToRecord::<T>::peek_first(&ExposuresToRecord::<T>::ends())
+			.is_none_or(|(first, _)| first > era)
 	}
 
 	/// Pays page `page` of `validator`'s exposure in `era` (the first unclaimed page if

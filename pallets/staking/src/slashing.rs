@@ -13,7 +13,7 @@
 //! entry stays last, for the next step), last entry first, so that the indices
 //! [`cancel_deferred_slash`](crate::Call::cancel_deferred_slash) takes stay valid while an era's
 //! slashes are applied; anyone may push one further with [`apply_slash`](crate::Call::apply_slash).
-//! Each staker loses the amount from its active bond first, then from the funds it has unbonded
+//! Each staker loses the amount pro rata from its active bond and the funds it has unbonded
 //! since the offence era (those were at stake then); never more than it has bonded.
 //!
 //! ## Reporters never profit from an offence
@@ -101,7 +101,9 @@ impl<T: Config> Pallet<T> {
 		let most = Self::max_slash_step();
 		let mut queue = SlashesToCompute::<T>::ends();
 		while meter.can_consume(most) {
-			let Some(mut computation) = SlashesToCompute::<T>::first(&mut queue) else { break };
+			let Some(mut computation) = SlashesToCompute::<T>::first(&mut queue, meter) else {
+				break;
+			};
 			let (weight, done) = Self::compute_slash_page(&mut computation);
 			meter.consume(weight);
 			if done {

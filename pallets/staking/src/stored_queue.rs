@@ -11,7 +11,11 @@ use crate::{
 	SlashComputationQueue, SlashComputations, UnrecordedExposureQueue, UnrecordedExposures,
 };
 use core::marker::PhantomData;
-use frame_support::storage::{IterableStorageMap, StorageMap, StorageValue};
+use frame_support::{
+	storage::{IterableStorageMap, StorageMap, StorageValue},
+	traits::Get,
+	weights::WeightMeter,
+};
 use sp_runtime::traits::Saturating;
 use sp_staking::EraIndex;
 
@@ -56,13 +60,20 @@ pub(crate) trait StoredQueue<T: Config> {
 		Self::put_ends(ends);
 	}
 
+	/// The first entry of the queue that `ends` bound, if any and stored, without moving.
+	fn peek_first(ends: &ChunkQueue) -> Option<Self::Entry> {
+		(!ends.is_empty()).then(|| Self::Entries::get(ends.first)).flatten()
+	}
+
 	/// The first entry of the queue that `ends` bound, if any. An entry missing between the
-	/// ends is reported as [`Self::MISSING`] and skipped (`ends` moves past it).
-	fn first(ends: &mut ChunkQueue) -> Option<Self::Entry> {
+	/// ends is reported as [`Self::MISSING`] and skipped (`ends` moves past it), each skip
+	/// charging `meter` a read: `None` once the meter cannot pay for one.
+	fn first(ends: &mut ChunkQueue, meter: &mut WeightMeter) -> Option<Self::Entry> {
 		while !ends.is_empty() {
 			if let Some(entry) = Self::Entries::get(ends.first) {
 				return Some(entry);
 			}
+			meter.try_consume(T::DbWeight::get().reads(1)).ok()?;
 			Pallet::<T>::unexpected(Self::MISSING);
 			ends.first.saturating_inc();
 		}

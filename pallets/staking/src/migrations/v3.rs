@@ -1,6 +1,7 @@
 //! Version 3: rewards are paid from the exposure pages themselves. Version 2 also recorded, for
-//! every staker an era exposed, what it backed ([`ErasUnpaidBackings`](crate::ErasUnpaidBackings)), a write per staker at
-//! every election and a read and a write more per staker paid; its automatic payout paid the
+//! every staker an era exposed, what it backed
+//! ([`ErasUnpaidBackings`](crate::ErasUnpaidBackings)), a write per staker at every election
+//! and a read and a write more per staker paid; its automatic payout paid the
 //! stakers one at a time from those records, and marked the pages claimed only once the whole
 //! era was paid.
 //!

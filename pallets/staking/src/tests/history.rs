@@ -16,7 +16,7 @@ use sp_runtime::Perbill;
 
 #[test]
 fn every_era_keyed_item_is_era_history_or_says_why_not() {
-	let history: Vec<&str> = era_history::<Test>().iter().map(|item| item.name).collect();
+	let history: Vec<&str> = era_history::<Test>().map(|item| item.name).collect();
 	let exempt: Vec<&str> = NOT_ERA_HISTORY.iter().map(|(name, _)| *name).collect();
 	let mut keyed_by_u32 = Vec::new();
 	for entry in Staking::storage_metadata().entries {
@@ -144,4 +144,23 @@ fn block_authors_earn_points_in_the_active_era() {
 			Staking::note_author(BOB);
 			assert_eq!(ErasRewardPoints::<Test>::get(1).total, 20);
 		});
+}
+
+#[test]
+fn a_key_left_under_a_pruned_era_fails_the_invariants() {
+	HistoryDepth::set(4);
+	ExtBuilder::default().validator(ALICE, 1_000).build_and_execute(|| {
+		start_active_era(6);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(OldestUnprunedEra::<Test>::get(), 2);
+		assert_eq!(Staking::do_try_state(), Ok(()));
+
+		NominatorSlashInEra::<Test>::insert(1, BOB, 1);
+		assert_eq!(
+			Staking::do_try_state(),
+			Err("an item of the era history keeps a key of a pruned era".into())
+		);
+		NominatorSlashInEra::<Test>::remove(1, BOB);
+	});
+	HistoryDepth::set(84);
 }

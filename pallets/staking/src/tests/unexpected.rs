@@ -2,17 +2,15 @@
 //! defensive failure that stops tests (a release build logs it and skips what is missing).
 
 use crate::{
-	mock::*,
-	stored_queue::{ExposuresToRecord, SlashesToCompute, StoredQueue},
-	ChunkQueue, Event, SlashComputationQueue, UnexpectedKind, UnrecordedExposureQueue,
+	mock::*, ChunkQueue, Event, SlashComputationQueue, UnexpectedKind, UnrecordedExposureQueue,
 };
 use frame_support::weights::WeightMeter;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Runs `hook`, which must meet an impossible state: the defensive failure panics in tests.
+/// Runs `hook`, which must meet an impossible state: its defensive failure panics in tests.
 fn expect_defensive_failure(hook: impl FnOnce()) {
 	let outcome = catch_unwind(AssertUnwindSafe(hook));
-	assert!(outcome.is_err(), "the hook met the impossible state");
+	assert!(outcome.is_err(), "the hook did not meet the impossible state");
 }
 
 #[test]
@@ -28,7 +26,6 @@ fn a_missing_queued_slash_computation_is_reported_on_chain() {
 		);
 		// The test repairs the state it broke (the defensive failure stopped the hook).
 		SlashComputationQueue::<Test>::kill();
-		assert!(SlashesToCompute::<Test>::is_empty());
 	});
 }
 
@@ -43,6 +40,5 @@ fn a_missing_chunk_of_exposures_is_reported_on_chain() {
 			Event::Unexpected { kind: UnexpectedKind::QueuedExposureChunkMissing }.into(),
 		);
 		UnrecordedExposureQueue::<Test>::kill();
-		assert!(ExposuresToRecord::<Test>::is_empty());
 	});
 }

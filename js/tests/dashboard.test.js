@@ -135,7 +135,8 @@ async function walkThrough () {
   assert.match(bonded.fee, /Fee: about [\d.]+ /);
   assert.match(bonded.text, /staking\.Bonded/);
   const ledger = (await api.query.staking.ledger(eve)).unwrap();
-  assert.equal(ledger.active.unwrap().toBigInt(), 1_000n * 10n ** BigInt(api.registry.chainDecimals[0]));
+  const bond = 1_000n * 10n ** BigInt(api.registry.chainDecimals[0]);
+  assert.equal(ledger.active.unwrap().toBigInt(), bond);
 
   // She nominates a validator she picks from the table.
   const [validator] = (await api.query.session.validators()).map((v) => v.toString());
@@ -158,6 +159,16 @@ async function walkThrough () {
     points.filter((p) => Number(p.dataset.era) >= from && Number(p.dataset.amount) > 0).length, activeEra)) > 0,
   6 * 60_000, 'a reward of the era she was active in on her chart');
   await shot('stake-rewarded');
+  // The chart's rewards are exactly what she was paid (bonded: her payee is Staked) and what
+  // is still on its way to her.
+  await waitFor(async () => {
+    const charted = (await page.locator('.reward-point').evaluateAll((points) => points.map((p) => p.dataset.plancks)))
+      .reduce((sum, plancks) => sum + BigInt(plancks), 0n);
+    const pending = (await api.call.palisadeStakingApi.pendingRewards(eve))
+      .reduce((sum, [, amount]) => sum + amount.toBigInt(), 0n);
+    const active = (await api.query.staking.ledger(eve)).unwrap().active.unwrap().toBigInt();
+    return charted === active - bond + pending;
+  }, 60_000, 'the chart to add up to what she was paid and is owed');
 
   // She unbonds 100: the chunk is on the timeline, dated as the runtime API expects.
   const unbonded = await act('unbond', { amount: '100' });

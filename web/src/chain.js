@@ -181,7 +181,7 @@ export async function readAccount (api, who, era) {
   for (const rewardEra of eras) {
     const earned = await earnedIn(api, rewardEra, who, backed);
     if (earned !== null) {
-      rewards.push({ era: rewardEra, amount: toTokens(earned) });
+      rewards.push({ era: rewardEra, amount: toTokens(earned), plancks: earned.toString() });
     }
   }
   const slashes = [];

@@ -48,7 +48,7 @@ export function rewardsChart (rewards, unit) {
   const bars = rewards.map((reward, i) => {
     const left = PAD.left + i * slot + slot * 0.15;
     const top = y(reward.amount);
-    return `<g class="reward-point" data-era="${reward.era}" data-amount="${reward.amount}">
+    return `<g class="reward-point" data-era="${reward.era}" data-amount="${reward.amount}" data-plancks="${reward.plancks}">
       <rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${(H - PAD.bottom - top).toFixed(1)}">
         <title>era ${reward.era}: ${reward.amount} ${escapeHtml(unit)}</title></rect>
       <text x="${(left + slot * 0.35).toFixed(1)}" y="${H - 12}" text-anchor="middle">${reward.era}</text></g>`;

@@ -139,7 +139,7 @@ async function earnedIn (api, era, who, validators) {
   let sum = 0n;
   for (const validator of validators) {
     const exposure = await exposureOf(api, era, validator, who);
-    if (!exposure || totalPoints === 0n || exposure.total === 0n) {
+    if (!exposure || totalPoints === 0n) {
       continue;
     }
     const earnedPoints = BigInt(([...points.individual.entries()]
@@ -147,9 +147,12 @@ async function earnedIn (api, era, who, validators) {
     const share = earnedPoints * PERQUINTILL / totalPoints;
     const part = share * payout / PERQUINTILL;
     const prefs = await api.query.staking.erasValidatorPrefs(era, validator);
-    const commission = BigInt(prefs.commission.unwrap().toString()) * part / 1_000_000_000n;
+    // A validator backed by nothing takes its whole part as commission.
+    const commission = exposure.total === 0n
+      ? part
+      : BigInt(prefs.commission.unwrap().toString()) * part / 1_000_000_000n;
     const leftover = part - commission;
-    const stakeShare = exposure.value * PERQUINTILL / exposure.total;
+    const stakeShare = exposure.total === 0n ? 0n : exposure.value * PERQUINTILL / exposure.total;
     sum += stakeShare * leftover / PERQUINTILL + (exposure.own ? commission : 0n);
   }
   return sum;
@@ -168,6 +171,7 @@ export async function readAccount (api, who, era) {
     api.query.staking.erasValidatorReward.keys()
   ]);
   const bonded = ledger.unwrapOr(null);
+  const currentEra = (await api.query.staking.currentEra()).unwrapOr(null)?.toNumber() ?? null;
   const targets = nominations.isSome ? nominations.unwrap().targets.map((t) => t.toString()) : [];
   const active = [];
   for (const target of targets) {
@@ -175,10 +179,14 @@ export async function readAccount (api, who, era) {
       active.push(target);
     }
   }
-  const backed = [...targets, who];
-  const eras = history.map((key) => key.args[0].toNumber()).sort((a, b) => a - b).slice(-14);
+  // Eras paid from their exposure pages (all, on a chain that started at storage version 3).
+  const pagedFrom = (await api.query.staking.pagedPayoutsFrom()).toNumber();
+  const eras = history.map((key) => key.args[0].toNumber()).filter((e) => e >= pagedFrom)
+    .sort((a, b) => a - b).slice(-14);
   const rewards = [];
   for (const rewardEra of eras) {
+    // Whoever the account backed in that era, whatever it nominates now.
+    const backed = (await api.query.staking.erasStakersOverview.keys(rewardEra)).map((key) => key.args[1].toString());
     const earned = await earnedIn(api, rewardEra, who, backed);
     if (earned !== null) {
       rewards.push({ era: rewardEra, amount: toTokens(earned), plancks: earned.toString() });
@@ -186,11 +194,12 @@ export async function readAccount (api, who, era) {
   }
   const slashes = [];
   for (const due of (await api.query.staking.unappliedSlashEras())) {
-    for (const slash of await api.query.staking.unappliedSlashes(due)) {
+    const overflow = (await api.query.staking.unappliedSlashOverflow.entries(due)).map(([, slash]) => slash.unwrap());
+    for (const slash of [...await api.query.staking.unappliedSlashes(due), ...overflow]) {
       const mine = slash.validator.toString() === who
         ? slash.own
         : slash.others.find(([staker]) => staker.toString() === who)?.[1];
-      if (mine) {
+      if (mine && !mine.isZero()) {
         slashes.push({ dueEra: due.toNumber(), validator: slash.validator.toString(), amount: toTokens(mine) });
       }
     }
@@ -205,14 +214,16 @@ export async function readAccount (api, who, era) {
     rewards,
     pending: pending.map(([pendingEra, amount]) => ({ era: pendingEra.toNumber(), amount: toTokens(amount) })),
     projectedYield: Number(yieldPerYear.toString()) / 1e18,
+    // A chunk can be withdrawn once the current (planned) era reaches its era.
     unbonding: schedule.map((chunk) => ({
       amount: toTokens(chunk.value),
       era: chunk.era.toNumber(),
-      at: chunk.expectedAt.unwrapOr(null)?.toNumber() ?? null
+      at: chunk.expectedAt.unwrapOr(null)?.toNumber() ?? null,
+      ready: currentEra !== null && chunk.era.toNumber() <= currentEra
     })),
     slashes,
     pool: member?.isSome
-      ? { id: member.unwrap().poolId.toNumber(), points: toTokens(member.unwrap().points) }
+      ? { id: member.unwrap().poolId.toNumber(), points: member.unwrap().points.toBigInt() }
       : null
   };
 }

@@ -5,8 +5,9 @@ import { balance } from './format.js';
 
 /** Plain words for the errors a staker meets, given `limits` read from the chain. */
 const PLAIN = {
-  'staking.InsufficientBond': ({ minNominatorBond }) =>
-    `your bond would fall below the ${balance(minNominatorBond, 2)} minimum; chill first`,
+  'staking.InsufficientBond': ({ minNominatorBond, minValidatorBond }) =>
+    `your bond would fall below the ${balance(minNominatorBond, 2)} minimum to nominate ` +
+    `(${balance(minValidatorBond, 2)} to validate); bond more, or chill first`,
   'staking.BelowExistentialDeposit': ({ existentialDeposit }) =>
     `a bond must be at least the existential deposit, ${balance(existentialDeposit, 4)}`,
   'staking.NotEnoughFreeBalance': () =>
@@ -15,7 +16,8 @@ const PLAIN = {
   'staking.AlreadyBonded': () => 'this account is bonded already: use "Bond more"',
   'staking.NotStash': () => 'this account is not bonded: bond first',
   'staking.InsufficientActiveBond': () => 'you cannot unbond more than your active bond',
-  'staking.NoMoreChunks': () => 'too many unbonding requests at once: withdraw or rebond first',
+  'staking.NoMoreChunks': () =>
+    'too many unbonding requests at once: wait until one is free to withdraw (see the timeline), or rebond',
   'staking.NoUnlockChunk': () => 'nothing is unbonding, so nothing can be rebonded',
   'staking.NothingToWithdraw': () => 'nothing has finished unbonding yet: see the timeline for when it does',
   'staking.EmptyTargets': () => 'pick at least one validator',
@@ -25,7 +27,8 @@ const PLAIN = {
   'staking.SlashesPending': () =>
     'a validator you backed was reported for an offence; your funds can be withdrawn once its slash is applied or cancelled',
   'staking.RewardDestinationRestricted': () => 'this account cannot receive rewards there',
-  'nominationPools.MinimumBondNotMet': () => 'the amount is below the pool\'s minimum to join',
+  'nominationPools.MinimumBondNotMet': () =>
+    'below the pool\'s minimum: join with more, or leave with all of your points',
   'nominationPools.AccountBelongsToOtherPool': () => 'this account is a member of a pool already',
   'nominationPools.PoolNotFound': () => 'there is no such pool',
   'nominationPools.NotOpen': () => 'the pool does not take new members',
@@ -37,9 +40,13 @@ const PLAIN = {
 
 /** The chain's figures the plain words quote. */
 export async function readLimits (api) {
-  const [minNominatorBond] = await Promise.all([api.query.staking.minNominatorBond()]);
+  const [minNominatorBond, minValidatorBond] = await Promise.all([
+    api.query.staking.minNominatorBond(),
+    api.query.staking.minValidatorBond()
+  ]);
   return {
     minNominatorBond,
+    minValidatorBond,
     existentialDeposit: api.consts.balances.existentialDeposit,
     maxNominations: api.consts.staking.maxNominations.toNumber()
   };
@@ -52,7 +59,8 @@ export function explain (api, error, limits) {
   if (error?.isModule) {
     const meta = api.registry.findMetaError(error.asModule);
     name = `${meta.section}.${meta.name}`;
-    docs = meta.docs.join(' ');
+    // The pallet's own doc line, without its Rust link syntax.
+    docs = meta.docs.join(' ').replace(/\[`([^`]+)`\]\([^)]*\)/g, '$1').replace(/\[`([^`]+)`\]/g, '$1');
   } else if (error?.isToken) {
     name = `balances.${error.asToken.type}`;
   } else if (error?.type) {
@@ -61,6 +69,6 @@ export function explain (api, error, limits) {
     const message = String(error?.message ?? error);
     name = /Inability to pay some fees/.test(message) ? 'payment.InabilityToPayFees' : message;
   }
-  const plain = PLAIN[name];
+  const plain = limits ? PLAIN[name] : undefined;
   return { name, words: plain ? plain(limits) : (docs || name) };
 }

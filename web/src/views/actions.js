@@ -8,7 +8,7 @@ import { signAndSend } from '../signer.js';
 const PAYEES = ['Staked', 'Stash', 'None'];
 
 /** Each action: its form fields and the transaction it builds (or an error message). */
-function actions (api, picked, account) {
+function actions (api, picked, account, pools) {
   const amountField = { name: 'amount', label: 'Amount', type: 'text', placeholder: '0.0' };
   const amount = (fields) => {
     const plancks = toPlancks(fields.amount);
@@ -29,7 +29,8 @@ function actions (api, picked, account) {
     chill: { title: 'Stop nominating (chill)', fields: [], build: () => api.tx.staking.chill() },
     payee: { title: 'Change where rewards go', fields: [{ name: 'payee', label: 'Rewards to', options: PAYEES }],
       build: (f) => api.tx.staking.setPayee(f.payee) },
-    joinPool: { title: 'Join a pool', fields: [amountField, { name: 'pool', label: 'Pool id', type: 'number', placeholder: '1' }],
+    joinPool: { title: 'Join a pool', fields: [amountField, { name: 'pool', label: 'Pool', options: pools().map((pool) =>
+      ({ value: pool.id, label: `${pool.id} · ${pool.state}, ${pool.members} members` })) }],
       build: (f) => api.tx.nominationPools.join(amount(f), Number(f.pool)) },
     leavePool: { title: 'Leave your pool (unbond all of it)', fields: [],
       build: async () => {
@@ -38,17 +39,21 @@ function actions (api, picked, account) {
           throw new Error('this account is not a pool member');
         }
         return api.tx.nominationPools.unbond(account().address, member.points);
-      } }
+      } },
+    withdrawPool: { title: 'Withdraw what you unbonded from a pool', fields: [],
+      build: () => api.tx.nominationPools.withdrawUnbonded(account().address, 0) }
   };
 }
 
-export function createActions (root, api, { account, picked, limits, onDone }) {
-  const all = actions(api, picked, account);
+export function createActions (root, api, { account, picked, pools, limits, onDone }) {
+  const all = actions(api, picked, account, pools);
   root.innerHTML = Object.entries(all).map(([key, action]) => `
     <form class="action card" data-action="${key}">
       <h3>${action.title}</h3>
       ${action.fields.map((field) => field.options
-        ? `<label>${field.label} <select name="${field.name}">${field.options.map((o) => `<option>${o}</option>`).join('')}</select></label>`
+        ? `<label>${field.label} <select name="${field.name}">${field.options.map((o) => typeof o === 'string'
+          ? `<option>${o}</option>`
+          : `<option value="${o.value}">${escapeHtml(o.label)}</option>`).join('')}</select></label>`
         : `<label>${field.label} <input name="${field.name}" type="${field.type}" inputmode="decimal" placeholder="${field.placeholder}"></label>`).join('')}
       <p class="fee" data-testid="fee-${key}">Fee: —</p>
       <button type="submit">Send</button>
@@ -60,18 +65,26 @@ export function createActions (root, api, { account, picked, limits, onDone }) {
     const fee = form.querySelector('.fee');
     const outcome = form.querySelector('.outcome');
     const fields = () => Object.fromEntries(new FormData(form).entries());
+    // Only the latest estimate is shown: a slow one never overwrites a newer one.
+    let asked = 0;
     const estimate = async () => {
       const who = account();
+      const ticket = ++asked;
       if (!who) {
         fee.textContent = 'Fee: pick an account first';
         return;
       }
+      fee.textContent = 'Fee: estimating…';
+      let text;
       try {
         const tx = await all[key].build(fields());
         const info = await tx.paymentInfo(who.address);
-        fee.textContent = `Fee: about ${balance(info.partialFee, 6)}`;
+        text = `Fee: about ${balance(info.partialFee, 6)}`;
       } catch (error) {
-        fee.textContent = `Fee: ${error.message}`;
+        text = `Fee: ${error.message}`;
+      }
+      if (ticket === asked) {
+        fee.textContent = text;
       }
     };
     form.addEventListener('input', estimate);
@@ -91,7 +104,7 @@ export function createActions (root, api, { account, picked, limits, onDone }) {
         const result = await signAndSend(tx, who, (status) => { outcome.innerHTML = `<p>${escapeHtml(status)}…</p>`; });
         const failed = result.events.find(({ event }) => api.events.system.ExtrinsicFailed.is(event));
         if (failed) {
-          const { name, words } = explain(api, failed.event.data[0], await limits());
+          const { name, words } = explain(api, failed.event.data[0], await limits().catch(() => null));
           outcome.innerHTML = `<p class="bad" data-testid="error"><strong>${escapeHtml(name)}</strong>: ${escapeHtml(words)}</p>`;
         } else {
           // What the transaction did for the staker: its staking and pool events.
@@ -102,7 +115,7 @@ export function createActions (root, api, { account, picked, limits, onDone }) {
           onDone();
         }
       } catch (error) {
-        const { name, words } = explain(api, error, await limits());
+        const { name, words } = explain(api, error, await limits().catch(() => null));
         outcome.innerHTML = `<p class="bad" data-testid="error"><strong>${escapeHtml(name)}</strong>: ${escapeHtml(words)}</p>`;
       } finally {
         form.querySelector('button').disabled = false;

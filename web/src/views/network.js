@@ -3,7 +3,7 @@
 
 import { inflationChart } from '../charts.js';
 import { eraPayout, stakerInflation } from '../economics.js';
-import { duration, percent, tokenSymbol } from '../format.js';
+import { duration, escapeHtml, percent, tokenSymbol } from '../format.js';
 
 const ELECTION = {
   Idle: 'no election running',
@@ -15,10 +15,11 @@ const ELECTION = {
 export function renderNetwork (root, network, curve) {
   const progress = network.eraBlocks ? network.eraDone / network.eraBlocks : 0;
   const payout = eraPayout(curve, network.stakingRate, network.issuance, network.eraMs);
-  const amount = (value) => `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${tokenSymbol()}`;
-  const phase = network.providerPhase && network.providerPhase !== 'Off'
-    ? `${ELECTION[network.election] ?? network.election} (provider: ${network.providerPhase})`
-    : ELECTION[network.election] ?? network.election;
+  const amount = (value) => `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${escapeHtml(tokenSymbol())}`;
+  const stage = ELECTION[network.election] ?? network.election;
+  const phase = escapeHtml(network.providerPhase && network.providerPhase !== 'Off'
+    ? `${stage} (provider: ${network.providerPhase})`
+    : stage);
   root.innerHTML = `
     <div class="cards">
       <article class="card" data-testid="era">

@@ -4,7 +4,9 @@
 import { rewardsChart, unbondingTimeline } from '../charts.js';
 import { dateTime, escapeHtml, percent, shortAddress, tokenSymbol } from '../format.js';
 
-const amount = (value) => `${value.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${tokenSymbol()}`;
+/** An amount as text, and as HTML. */
+const plain = (value) => `${value.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${tokenSymbol()}`;
+const amount = (value) => escapeHtml(plain(value));
 
 export function renderStake (root, account, stake) {
   if (!account) {
@@ -30,13 +32,15 @@ export function renderStake (root, account, stake) {
              <p>Projected yield: ${percent(stake.projectedYield)} a year</p>`
           : '<p class="empty">Not bonded.</p>'}</article>
       <article class="card"><h3>Nominations</h3>${nominations}</article>
-      <article class="card"><h3>Pool</h3><p data-testid="pool">${stake.pool ? `member of pool ${stake.pool.id} (${amount(stake.pool.points)} of points)` : 'not in a pool'}</p></article>
+      <article class="card"><h3>Pool</h3><p data-testid="pool">${stake.pool ? `member of pool ${stake.pool.id} (${stake.pool.points.toLocaleString('en-US')} points)` : 'not in a pool'}</p></article>
       <article class="card"><h3>Slashes</h3>${slashes}</article>
     </div>
     <article class="card wide" data-testid="rewards"><h3>Rewards per era</h3>${rewardsChart(stake.rewards, tokenSymbol())}${pending}
       <p class="muted">Paid automatically after each era; no claim needed.</p></article>
     <article class="card wide" data-testid="unbonding"><h3>Unbonding</h3>
-      ${unbondingTimeline(stake.unbonding, Date.now(), dateTime, amount)}
-      ${stake.unbonding.map((chunk) => `<p class="chunk">${amount(chunk.amount)}: from era ${chunk.era}${chunk.at ? `, about ${dateTime(chunk.at)}` : ''}</p>`).join('')}
+      ${unbondingTimeline(stake.unbonding, Date.now(), dateTime, plain)}
+      ${stake.unbonding.map((chunk) => `<p class="chunk">${amount(chunk.amount)}: ${chunk.ready
+        ? '<strong class="good">ready to withdraw</strong>'
+        : `from era ${chunk.era}${chunk.at ? `, which starts about ${dateTime(chunk.at)} (its election, a little earlier, already frees it)` : ''}`}</p>`).join('')}
     </article>`;
 }

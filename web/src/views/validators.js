@@ -18,17 +18,21 @@ export function createValidatorsView (root, onPick) {
       <label><input type="checkbox" data-filter="blocked"> hide blocked</label>
       <span data-testid="picked-count">0 picked</span>
     </div>
-    <div class="table-wrap"><table data-testid="validators"><thead><tr><th></th>${COLUMNS.map(([key, title]) =>
+    <div class="table-wrap"><table data-testid="validators"><thead><tr><th><span class="visually-hidden">Pick</span></th>${COLUMNS.map(([key, title]) =>
       `<th data-sort="${key}" tabindex="0">${title}</th>`).join('')}</tr></thead><tbody></tbody></table></div>`;
   const body = root.querySelector('tbody');
   root.querySelector('[data-testid=validator-filter]').addEventListener('input', (e) => { state.filter = e.target.value.trim(); draw(); });
   root.querySelector('[data-filter=elected]').addEventListener('change', (e) => { state.electedOnly = e.target.checked; draw(); });
   root.querySelector('[data-filter=blocked]').addEventListener('change', (e) => { state.hideBlocked = e.target.checked; draw(); });
-  root.querySelectorAll('th[data-sort]').forEach((th) => th.addEventListener('click', () => {
+  const sortBy = (th) => {
     state.descending = state.sort === th.dataset.sort ? !state.descending : true;
     state.sort = th.dataset.sort;
     draw();
-  }));
+  };
+  root.querySelectorAll('th[data-sort]').forEach((th) => {
+    th.addEventListener('click', () => sortBy(th));
+    th.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(th); } });
+  });
   body.addEventListener('change', (e) => {
     if (e.target.dataset.pick) {
       e.target.checked ? state.picked.add(e.target.dataset.pick) : state.picked.delete(e.target.dataset.pick);
@@ -74,8 +78,11 @@ export function createValidatorsView (root, onPick) {
   }
 
   return {
-    /** Shows `rows`, each with a projected yield for a new nominator of `stake` tokens. */
-    update (rows, economics, stake = 100) {
+    /** The era the table shows. */
+    era: null,
+    /** Shows `era`'s `rows`, each with a projected yield for a new nominator of `stake` tokens. */
+    update (rows, economics, era, stake = 100) {
+      this.era = era;
       state.rows = rows.map((row) => ({
         ...row,
         yield: row.candidate && row.commission !== null

@@ -271,17 +271,18 @@ pub enum ElectionFailure {
 	},
 }
 
-/// The queue of [`crate::UnrecordedExposures`]: chunks `first..end` wait to be recorded.
+/// The ends of a queue kept in storage by place (see `stored_queue.rs`): the entries at places
+/// `first..end` wait, for [`crate::UnrecordedExposures`] and [`crate::SlashComputations`].
 #[derive(PartialEq, Eq, Clone, Copy, Default, Encode, Decode, Debug, TypeInfo, MaxEncodedLen)]
 pub struct ChunkQueue {
-	/// The oldest chunk still to be recorded.
+	/// The place of the oldest entry still waiting.
 	pub first: u32,
-	/// The index the next chunk is stored at.
+	/// The place the next entry is stored at.
 	pub end: u32,
 }
 
 impl ChunkQueue {
-	/// Whether no chunk is waiting.
+	/// Whether no entry is waiting.
 	pub fn is_empty(&self) -> bool {
 		self.first >= self.end
 	}
